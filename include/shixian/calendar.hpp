@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -146,8 +147,10 @@ class Calendar {
   friend class CalendarBuilder;
 
   Error out_of_range(Date d) const;
-  std::int64_t rank(std::uint32_t offset) const;       // working days in [first_day_, first_day_ + offset)
-  std::uint32_t select(std::int64_t index) const;      // offset of the index-th (0-based) working day
+  std::optional<Error> refuse_projected(Date a, Date b) const;  // strict mode
+  std::uint32_t rank(std::uint32_t offset) const;    // working days in [first_day_, first_day_ + offset)
+  std::uint32_t select(std::uint32_t index) const;   // offset of the index-th (0-based) working day
+  std::uint32_t total_workdays() const { return rank_.back(); }
 
   Date first_day_;
   std::uint32_t day_count_ = 0;
@@ -159,9 +162,7 @@ class Calendar {
   std::vector<std::uint8_t> day_code_;       // kind (3 bits) | festival index << 3
   std::vector<std::string> festivals_;       // [0] = ""
   std::vector<YearSource> years_;
-  std::vector<std::uint16_t> projected_before_;  // projected years before year index i
-  // Strict mode: the first and last offsets a query may touch.
-  std::uint32_t strict_limit_ = 0;
+  std::vector<std::uint16_t> projected_before_;  // projected years among the first i years
 };
 
 }  // namespace shixian

@@ -35,6 +35,8 @@ class Date {
       : days_(static_cast<std::int32_t>(d.time_since_epoch().count())) {}
   /// Precondition: ymd.ok(). Use from_ymd() for unchecked input.
   constexpr explicit Date(std::chrono::year_month_day ymd) : Date(std::chrono::sys_days{ymd}) {}
+  /// The last day of a month: Date{2016y / February / std::chrono::last} is 2016-02-29.
+  constexpr explicit Date(std::chrono::year_month_day_last ymdl) : Date(std::chrono::sys_days{ymdl}) {}
 
   static constexpr Date from_days(std::int32_t days_since_epoch) {
     Date d;

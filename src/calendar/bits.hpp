@@ -1,0 +1,42 @@
+// Rank/select on 64-bit words: the two primitives behind the O(1)
+// working-day arithmetic. Broadword versions (Vigna, "Broadword
+// Implementation of Rank/Select Queries", 2008) so that no CPU extension is
+// needed; the compiler's popcount is used where the target has one.
+#pragma once
+
+#include <cstdint>
+
+namespace shixian::detail {
+
+inline constexpr std::uint64_t kOnesStep8 = 0x0101010101010101ULL;
+inline constexpr std::uint64_t kHighBits8 = 0x8080808080808080ULL;
+
+constexpr int popcount64(std::uint64_t x) {
+#if defined(__POPCNT__)
+  return __builtin_popcountll(x);
+#else
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<int>((x * kOnesStep8) >> 56);
+#endif
+}
+
+/// Position [0, 63] of the k-th (0-based) set bit of x. Precondition: k < popcount64(x).
+constexpr int select64(std::uint64_t x, int k) {
+  // Byte i of `cumulative` = set bits in bytes 0..i.
+  std::uint64_t s = x - ((x >> 1) & 0x5555555555555555ULL);
+  s = (s & 0x3333333333333333ULL) + ((s >> 2) & 0x3333333333333333ULL);
+  s = (s + (s >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  const std::uint64_t cumulative = s * kOnesStep8;
+  // High bit of byte i set iff cumulative_i > k; the answer's byte is the count of the others.
+  const std::uint64_t greater =
+      ((cumulative | kHighBits8) - kOnesStep8 * static_cast<std::uint64_t>(k + 1)) & kHighBits8;
+  const int byte = static_cast<int>((((~greater & kHighBits8) >> 7) * kOnesStep8) >> 56);  // [0, 7]
+  const int before = byte == 0 ? 0 : static_cast<int>((cumulative >> (8 * byte - 8)) & 0xFF);
+  std::uint32_t bits = static_cast<std::uint32_t>((x >> (8 * byte)) & 0xFF);
+  for (int r = k - before; r > 0; --r) bits &= bits - 1;  // at most 7 steps
+  return 8 * byte + __builtin_ctz(bits);
+}
+
+}  // namespace shixian::detail

@@ -1,0 +1,327 @@
+#include "shixian/calendar.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+#include "calendar/bits.hpp"
+#include "calendar/builtin_holidays.hpp"
+#include "calendar/statutory.hpp"
+
+namespace shixian {
+
+namespace {
+
+// One hint per this many working days: a select walks at most a few words
+// from its hint (64 working days never span more than 3 words of 64 days).
+constexpr std::uint32_t kSelectStride = 64;
+constexpr int kMinYear = 1949;
+constexpr int kMaxYear = 2200;
+
+Date jan1(int year) { return Date{std::chrono::year{year} / std::chrono::January / 1}; }
+
+Error range_error(std::string message) { return Error{ErrorCode::out_of_range, std::move(message), {}, {}}; }
+
+constexpr std::uint8_t encode(DayKind kind, std::uint8_t festival) {
+  return static_cast<std::uint8_t>(static_cast<std::uint8_t>(kind) | (festival << 3));
+}
+constexpr DayKind kind_of(std::uint8_t code) { return static_cast<DayKind>(code & 7); }
+constexpr std::uint8_t festival_of(std::uint8_t code) { return static_cast<std::uint8_t>(code >> 3); }
+
+}  // namespace
+
+std::string_view to_string(DayKind kind) {
+  switch (kind) {
+    case DayKind::workday: return "workday";
+    case DayKind::weekend: return "weekend";
+    case DayKind::statutory_holiday: return "holiday";
+    case DayKind::swapped_rest_day: return "swapped_rest";
+    case DayKind::makeup_workday: return "makeup_work";
+  }
+  return "workday";
+}
+
+std::string_view chinese_name(DayKind kind) {
+  switch (kind) {
+    case DayKind::workday: return "工作日";
+    case DayKind::weekend: return "周末";
+    case DayKind::statutory_holiday: return "法定节假日";
+    case DayKind::swapped_rest_day: return "调休休息日";
+    case DayKind::makeup_workday: return "调休上班";
+  }
+  return "工作日";
+}
+
+// Builds the tables; the only code that writes a Calendar.
+class CalendarBuilder {
+ public:
+  static expected<Calendar, Error> build(const CalendarOptions& options) {
+    std::map<int, YearArrangement> arrangements;
+    if (options.builtin_data) {
+      for (const detail::BuiltinYearFile& file : detail::builtin_year_files()) {
+        auto year = parse_year_file(file.text, file.name);
+        if (!year) return unexpected(std::move(year).error());
+        arrangements[year->year] = std::move(*year);
+      }
+    }
+    int first_year = options.first_year;
+    int last_year = options.last_year;
+    for (const YearArrangement& y : options.years) {
+      arrangements[y.year] = y;
+      first_year = std::min(first_year, y.year);
+      last_year = std::max(last_year, y.year);
+    }
+    if (first_year < kMinYear || last_year > kMaxYear || first_year > last_year) {
+      return unexpected(range_error("日历年份范围 " + std::to_string(first_year) + "–" + std::to_string(last_year) +
+                                    " 无效（须在 " + std::to_string(kMinYear) + "–" + std::to_string(kMaxYear) +
+                                    " 之内）"));
+    }
+
+    Calendar cal;
+    cal.strict_ = options.strict;
+    cal.first_year_ = first_year;
+    cal.first_day_ = jan1(first_year);
+    cal.day_count_ = static_cast<std::uint32_t>(jan1(last_year + 1) - cal.first_day_);
+    cal.festivals_.emplace_back();
+    cal.day_code_.resize(cal.day_count_);
+    for (std::uint32_t i = 0; i < cal.day_count_; ++i) {
+      cal.day_code_[i] = encode((cal.first_day_ + static_cast<std::int32_t>(i)).is_weekend() ? DayKind::weekend
+                                                                                              : DayKind::workday,
+                                0);
+    }
+
+    cal.projected_before_.push_back(0);
+    for (int year = first_year; year <= last_year; ++year) {
+      const auto found = arrangements.find(year);
+      const bool official = found != arrangements.end();
+      const YearArrangement arrangement = official ? found->second : detail::project_year(year);
+      if (auto err = apply(cal, arrangement)) return unexpected(std::move(*err));
+      YearSource source{year, official, arrangement.title, arrangement.number, arrangement.published,
+                        arrangement.amendments};
+      if (!official) source.title = arrangement.title;
+      cal.years_.push_back(std::move(source));
+      cal.projected_before_.push_back(
+          static_cast<std::uint16_t>(cal.projected_before_.back() + (official ? 0 : 1)));
+    }
+    index(cal);
+    return cal;
+  }
+
+ private:
+  static std::optional<Error> apply(Calendar& cal, const YearArrangement& arrangement) {
+    std::vector<detail::StatutoryDay> statutory = detail::statutory_days(arrangement.year);
+    const auto is_statutory = [&](Date d) {
+      for (const auto& s : statutory) {
+        if (s.date == d) return true;
+      }
+      return false;
+    };
+    for (const HolidayEntry& e : arrangement.entries) {
+      std::uint8_t festival = 0;
+      for (; festival < cal.festivals_.size() && cal.festivals_[festival] != e.festival; ++festival) {
+      }
+      if (festival == cal.festivals_.size()) {
+        if (festival >= 32) return range_error("节日名称过多（最多31个）：" + e.festival);
+        cal.festivals_.push_back(e.festival);
+      }
+      // A festival no 放假办法 version names (2015's 抗战胜利纪念日) was a
+      // statutory holiday by its own notice on its weekdays.
+      const bool special = e.festival.find("抗战胜利") != std::string::npos;
+      for (Date d = e.first; d <= e.last; d += 1) {
+        if (!cal.contains(d)) continue;  // December before / January after the calendar's range
+        DayKind kind;
+        if (e.work) {
+          kind = DayKind::makeup_workday;
+        } else if (is_statutory(d) || (special && !d.is_weekend())) {
+          kind = DayKind::statutory_holiday;
+        } else {
+          kind = d.is_weekend() ? DayKind::weekend : DayKind::swapped_rest_day;
+        }
+        cal.day_code_[static_cast<std::uint32_t>(d - cal.first_day_)] = encode(kind, festival);
+      }
+    }
+    return std::nullopt;
+  }
+
+  static void index(Calendar& cal) {
+    const std::uint32_t words = (cal.day_count_ + 63) / 64;
+    cal.bits_.assign(words, 0);
+    for (std::uint32_t i = 0; i < cal.day_count_; ++i) {
+      const DayKind k = kind_of(cal.day_code_[i]);
+      if (k == DayKind::workday || k == DayKind::makeup_workday) cal.bits_[i / 64] |= 1ULL << (i % 64);
+    }
+    cal.rank_.assign(words + 1, 0);
+    for (std::uint32_t w = 0; w < words; ++w) {
+      cal.rank_[w + 1] = cal.rank_[w] + static_cast<std::uint32_t>(detail::popcount64(cal.bits_[w]));
+    }
+    cal.select_hint_.clear();
+    for (std::uint32_t w = 0, next = 0; w < words; ++w) {
+      while (next < cal.rank_[w + 1]) {
+        cal.select_hint_.push_back(static_cast<std::uint16_t>(w));
+        next += kSelectStride;
+      }
+    }
+  }
+};
+
+const Calendar& Calendar::china() {
+  static const Calendar instance = [] {
+    auto cal = CalendarBuilder::build({});
+    if (!cal) {
+      // The built-in data is checked by the test suite; reaching this is a build defect.
+      std::fprintf(stderr, "shixian: built-in holiday data is invalid: %s\n", cal.error().to_string().c_str());
+      std::abort();
+    }
+    return std::move(*cal);
+  }();
+  return instance;
+}
+
+expected<Calendar, Error> Calendar::build(const CalendarOptions& options) { return CalendarBuilder::build(options); }
+
+Error Calendar::out_of_range(Date d) const {
+  return range_error("日期 " + to_string(d) + " 超出日历范围（" + to_string(first_day()) + " 至 " +
+                     to_string(last_day()) + "）");
+}
+
+std::optional<Error> Calendar::refuse_projected(Date a, Date b) const {
+  if (!strict_ || !projected_between(a, b)) return std::nullopt;
+  const int year = (a < b ? b : a).year();
+  return Error{ErrorCode::projected_year,
+               "严格模式：" + std::to_string(year) + "年（或所涉年份）尚无国务院办公厅节假日安排通知，只有推算结果",
+               {}, {}};
+}
+
+std::uint32_t Calendar::rank(std::uint32_t offset) const {
+  const std::uint32_t word = offset / 64;
+  const std::uint32_t bit = offset % 64;
+  if (bit == 0) return rank_[word];
+  return rank_[word] + static_cast<std::uint32_t>(detail::popcount64(bits_[word] << (64 - bit)));
+}
+
+std::uint32_t Calendar::select(std::uint32_t index) const {
+  std::uint32_t word = select_hint_[index / kSelectStride];
+  while (rank_[word + 1] <= index) ++word;
+  return word * 64 + static_cast<std::uint32_t>(detail::select64(bits_[word], static_cast<int>(index - rank_[word])));
+}
+
+expected<bool, Error> Calendar::is_workday(Date d) const {
+  if (!contains(d)) return unexpected(out_of_range(d));
+  if (auto e = refuse_projected(d, d)) return unexpected(std::move(*e));
+  const auto i = static_cast<std::uint32_t>(d - first_day_);
+  return ((bits_[i / 64] >> (i % 64)) & 1) != 0;
+}
+
+expected<DayInfo, Error> Calendar::day(Date d) const {
+  if (!contains(d)) return unexpected(out_of_range(d));
+  if (auto e = refuse_projected(d, d)) return unexpected(std::move(*e));
+  const std::uint8_t code = day_code_[static_cast<std::uint32_t>(d - first_day_)];
+  const DayKind kind = kind_of(code);
+  return DayInfo{d, kind == DayKind::workday || kind == DayKind::makeup_workday, kind,
+                 festivals_[festival_of(code)], projected_between(d, d)};
+}
+
+expected<Date, Error> Calendar::add_workdays(Date d, int n) const {
+  if (!contains(d)) return unexpected(out_of_range(d));
+  if (n == 0) return d;
+  const auto offset = static_cast<std::uint32_t>(d - first_day_);
+  // Working days strictly before d: rank(offset); up to and including d: rank(offset + 1).
+  const std::int64_t index = n > 0 ? std::int64_t{rank(offset + 1)} + n - 1 : std::int64_t{rank(offset)} + n;
+  if (index < 0 || index >= total_workdays()) {
+    return unexpected(range_error("自" + to_string(d) + "起" + (n > 0 ? "后" : "前") + "第" +
+                                  std::to_string(n > 0 ? n : -static_cast<std::int64_t>(n)) +
+                                  "个工作日超出日历范围（" + to_string(first_day()) + " 至 " + to_string(last_day()) +
+                                  "）"));
+  }
+  const Date result = first_day_ + static_cast<std::int32_t>(select(static_cast<std::uint32_t>(index)));
+  if (auto e = refuse_projected(d, result)) return unexpected(std::move(*e));
+  return result;
+}
+
+expected<Date, Error> Calendar::following(Date d) const {
+  auto work = is_workday(d);
+  if (!work) return unexpected(std::move(work).error());
+  return *work ? expected<Date, Error>(d) : add_workdays(d, 1);
+}
+
+expected<Date, Error> Calendar::preceding(Date d) const {
+  auto work = is_workday(d);
+  if (!work) return unexpected(std::move(work).error());
+  return *work ? expected<Date, Error>(d) : add_workdays(d, -1);
+}
+
+expected<int, Error> Calendar::workdays_between(Date a, Date b) const {
+  if (!contains(a)) return unexpected(out_of_range(a));
+  if (!contains(b)) return unexpected(out_of_range(b));
+  if (auto e = refuse_projected(a, b)) return unexpected(std::move(*e));
+  const auto oa = static_cast<std::uint32_t>(a - first_day_);
+  const auto ob = static_cast<std::uint32_t>(b - first_day_);
+  if (oa <= ob) return static_cast<int>(rank(ob + 1) - rank(oa + 1));
+  return -static_cast<int>(rank(oa) - rank(ob));
+}
+
+expected<Date, Error> Calendar::nth_workday_of_month(int year, unsigned month, int n) const {
+  auto first = Date::from_ymd(year, month, 1);
+  if (!first) return first;
+  const Date last{std::chrono::year{year} / std::chrono::month{month} / std::chrono::last};
+  if (!contains(*first) || !contains(last)) return unexpected(out_of_range(contains(*first) ? last : *first));
+  if (auto e = refuse_projected(*first, last)) return unexpected(std::move(*e));
+  const std::uint32_t begin = rank(static_cast<std::uint32_t>(*first - first_day_));
+  const std::uint32_t end = rank(static_cast<std::uint32_t>(last - first_day_) + 1);
+  const std::int64_t index = n > 0 ? std::int64_t{begin} + n - 1 : std::int64_t{end} + n;
+  if (n == 0 || index < begin || index >= end) {
+    return unexpected(range_error(std::to_string(year) + "年" + std::to_string(month) + "月只有" +
+                                  std::to_string(end - begin) + "个工作日，没有" + (n < 0 ? "倒数" : "") + "第" +
+                                  std::to_string(n < 0 ? -static_cast<std::int64_t>(n) : n) + "个"));
+  }
+  return first_day_ + static_cast<std::int32_t>(select(static_cast<std::uint32_t>(index)));
+}
+
+expected<std::vector<HolidayBlock>, Error> Calendar::holiday_blocks(int year) const {
+  auto first = Date::from_ymd(year, 1, 1);
+  if (!first) return unexpected(std::move(first).error());
+  const Date last{std::chrono::year{year} / std::chrono::December / 31};
+  if (!contains(*first) || !contains(last)) return unexpected(out_of_range(contains(*first) ? last : *first));
+  if (auto e = refuse_projected(*first, last)) return unexpected(std::move(*e));
+  const auto rest = [&](Date d) {
+    if (!contains(d)) return false;
+    const auto i = static_cast<std::uint32_t>(d - first_day_);
+    return ((bits_[i / 64] >> (i % 64)) & 1) == 0;
+  };
+  const auto festival = [&](Date d) { return festival_of(day_code_[static_cast<std::uint32_t>(d - first_day_)]); };
+  std::vector<HolidayBlock> blocks;
+  // A block belongs to the year its last day is in: 元旦 breaks that start in December count for the new year.
+  for (Date d = *first; d <= last; d += 1) {
+    if (!rest(d) || festival(d) == 0) continue;
+    Date begin = d, end = d;
+    while (rest(begin - 1)) begin -= 1;
+    while (rest(end + 1)) end += 1;
+    if (end.year() == year) blocks.push_back({begin, end, festivals_[festival(d)]});
+    d = end;
+  }
+  return blocks;
+}
+
+expected<YearSource, Error> Calendar::year_source(int year) const {
+  const int index = year - first_year_;
+  if (index < 0 || index >= static_cast<int>(years_.size())) {
+    return unexpected(range_error(std::to_string(year) + "年超出日历范围（" + std::to_string(first_year_) + "–" +
+                                  std::to_string(first_year_ + static_cast<int>(years_.size()) - 1) + "）"));
+  }
+  return years_[static_cast<std::size_t>(index)];
+}
+
+bool Calendar::projected_between(Date a, Date b) const {
+  if (b < a) std::swap(a, b);
+  const int lo = std::max(a.year(), first_year_) - first_year_;
+  const int hi = std::min(b.year() - first_year_, static_cast<int>(years_.size()) - 1);
+  if (lo > hi) return false;
+  return projected_before_[static_cast<std::size_t>(hi) + 1] != projected_before_[static_cast<std::size_t>(lo)];
+}
+
+std::size_t Calendar::table_bytes() const {
+  return bits_.size() * sizeof(bits_[0]) + rank_.size() * sizeof(rank_[0]) +
+         select_hint_.size() * sizeof(select_hint_[0]) + day_code_.size() + projected_before_.size() * 2;
+}
+
+}  // namespace shixian

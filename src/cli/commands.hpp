@@ -1,0 +1,26 @@
+// The subcommands of the `shixian` tool. Each takes argv after its own name
+// and returns the process exit code (see cli/args.hpp).
+#pragma once
+
+#include <string>
+
+#include "cli/args.hpp"
+#include "shixian/calendar.hpp"
+
+namespace shixian::cli {
+
+int calendar_command(int argc, char** argv, int first);
+int demo_command(int argc, char** argv, int first);
+
+/// The calendar the options ask for: built-in, plus `--holidays FILE` year
+/// files, `--strict`. Error: a one-line message.
+expected<Calendar, std::string> calendar_from_args(const Args& args);
+
+/// The whole-year month grid a person reads (rest days 休, make-up days 班),
+/// followed by the year's holiday breaks.
+std::string render_year_text(const Calendar& calendar, int year);
+
+/// Parses a plan/calendar year argument ("2016"); error message on failure.
+expected<int, std::string> parse_year_arg(std::string_view text, const Calendar& calendar);
+
+}  // namespace shixian::cli

@@ -1,0 +1,41 @@
+// `shixian`: a thin command-line front end over the library.
+#include <iostream>
+#include <string_view>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+constexpr std::string_view kUsage = R"(shixian — 政务公开时限规则与中国工作日历
+
+用法：
+  shixian demo                         2016年工作日历与一个期限计算示例
+  shixian calendar YEAR [--format tsv|text] [--holidays FILE]... [--strict]
+                                       一年中每一天：工作日/休息日、类型、节日、来源
+  shixian --help | --version
+
+退出码：0 成功；2 参数或输入错误。
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace shixian::cli;
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string_view command = argv[1];
+  if (command == "calendar") return calendar_command(argc, argv, 2);
+  if (command == "demo") return demo_command(argc, argv, 2);
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (command == "--version") {
+    std::cout << "shixian 0.1.0\n";
+    return kExitOk;
+  }
+  std::cerr << "shixian: 未知命令“" << command << "”（可用：demo, calendar；见 shixian --help）\n";
+  return kExitUsage;
+}

@@ -1,0 +1,67 @@
+#include "common/text.hpp"
+
+#include <string>
+
+namespace shixian::detail {
+
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const std::size_t n = utf8_length(lead);
+  if (n == 1) {
+    ++i;
+    return lead < 0x80 ? char32_t{lead} : char32_t{0xFFFD};
+  }
+  if (i + n > text.size()) {
+    i = text.size();
+    return 0xFFFD;
+  }
+  char32_t cp = lead & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto c = static_cast<unsigned char>(text[i + k]);
+    if ((c & 0xC0) != 0x80) {
+      i += k;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  i += n;
+  return cp;
+}
+
+Location locate(std::string_view text, std::size_t byte_offset) {
+  Location loc{1, 1, 0};
+  std::size_t i = 0;
+  const std::size_t end = byte_offset < text.size() ? byte_offset : text.size();
+  while (i < end) {
+    const char32_t c = next_code_point(text, i);
+    ++loc.offset;
+    if (c == U'\n') {
+      ++loc.line;
+      loc.column = 1;
+    } else {
+      ++loc.column;
+    }
+  }
+  return loc;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, i);
+    // East Asian Wide/Full-width blocks (CJK, kana, hangul, full-width forms, CJK punctuation).
+    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+                      (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+Error make_error(ErrorCode code, std::string message, std::string_view text, std::size_t byte_offset,
+                 std::string_view source) {
+  return Error{code, std::move(message), locate(text, byte_offset), std::string(source)};
+}
+
+}  // namespace shixian::detail

@@ -1,0 +1,39 @@
+// Text helpers shared by every parser: UTF-8 stepping and turning a byte
+// offset into the character-based Location users see.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "shixian/error.hpp"
+
+namespace shixian::detail {
+
+/// Length in bytes of the UTF-8 sequence starting with lead byte `c` (1 for invalid bytes).
+constexpr std::size_t utf8_length(unsigned char c) {
+  if (c < 0x80) return 1;
+  if ((c >> 5) == 0x6) return 2;
+  if ((c >> 4) == 0xE) return 3;
+  if ((c >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+/// Line, column (1-based, in characters) and character offset of byte `byte_offset` in `text`.
+Location locate(std::string_view text, std::size_t byte_offset);
+
+/// Display width in terminal columns (full-width / CJK characters count 2).
+std::size_t display_width(std::string_view text);
+
+/// The Unicode code point at `text[i]`, advancing i; U+FFFD for invalid UTF-8.
+char32_t next_code_point(std::string_view text, std::size_t& i);
+
+/// Full-width ASCII variants (０-９, －, ：…) folded to ASCII; everything else unchanged.
+constexpr char32_t fold_full_width(char32_t c) {
+  return (c >= 0xFF01 && c <= 0xFF5E) ? c - 0xFEE0 : (c == 0x3000 ? U' ' : c);
+}
+
+Error make_error(ErrorCode code, std::string message, std::string_view text, std::size_t byte_offset,
+                 std::string_view source = {});
+
+}  // namespace shixian::detail
