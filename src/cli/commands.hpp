@@ -11,6 +11,8 @@ namespace shixian::cli {
 
 int calendar_command(int argc, char** argv, int first);
 int demo_command(int argc, char** argv, int first);
+int parse_command(int argc, char** argv, int first);
+int explain_command(int argc, char** argv, int first);
 
 /// The calendar the options ask for: built-in, plus `--holidays FILE` year
 /// files, `--strict`. Error: a one-line message.

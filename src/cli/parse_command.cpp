@@ -1,0 +1,58 @@
+// `shixian parse RULE [--json]` and `shixian explain RULE`.
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "shixian/parse.hpp"
+
+namespace shixian::cli {
+
+namespace {
+
+int report(const std::string& rule_text, const ParseError& e, const char* command) {
+  std::cerr << "shixian " << command << ":\n"
+            << render_error(rule_text, e.error, e.length) << "(" << e.message_en << ")\n";
+  return kExitUsage;
+}
+
+}  // namespace
+
+int parse_command(int argc, char** argv, int first) {
+  auto args = parse_args(argc, argv, first, {{"--json", false}});
+  if (!args || args->positional.size() != 1) {
+    std::cerr << "shixian parse: " << (args ? "用法：shixian parse RULE [--json]" : args.error()) << "\n";
+    return kExitUsage;
+  }
+  const std::string& text = args->positional[0];
+  auto rule = parse(text);
+  if (!rule) return report(text, rule.error(), "parse");
+  if (args->has("--json")) {
+    std::cout << to_json(*rule) << "\n";
+  } else {
+    std::cout << canonical(*rule) << "\n" << to_json(*rule) << "\n";
+  }
+  return kExitOk;
+}
+
+int explain_command(int argc, char** argv, int first) {
+  auto args = parse_args(argc, argv, first, {});
+  if (!args || args->positional.size() != 1) {
+    std::cerr << "shixian explain: " << (args ? "用法：shixian explain RULE" : args.error()) << "\n";
+    return kExitUsage;
+  }
+  const std::string& text = args->positional[0];
+  auto rule = parse(text);
+  if (!rule) return report(text, rule.error(), "explain");
+  std::cout << "规范形式：" << canonical(*rule) << "\n类型：" << to_string(rule->kind) << "\n";
+  for (std::size_t i = 0; i < rule->items.size(); ++i) {
+    const auto& it = rule->items[i];
+    std::cout << "  " << i + 1 << ". " << canonical(Rule{rule->kind, {it}}) << "\n";
+  }
+  const auto notes = policy_notes(*rule);
+  if (!notes.empty()) {
+    std::cout << "说明：\n";
+    for (const auto& n : notes) std::cout << "  - " << n << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace shixian::cli

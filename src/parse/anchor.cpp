@@ -1,0 +1,5 @@
+#include "parse/anchor_def.hpp"
+
+namespace shixian::grammar {
+BOOST_SPIRIT_INSTANTIATE(anchor_type, iterator_type, context_type)
+}  // namespace shixian::grammar

@@ -1,0 +1,51 @@
+// Lexical building blocks shared by the *_def.hpp files: plain parser
+// expressions (not rules, no captures), safe to use inside lookaheads and
+// stop sets. Input is normalized (normalize.hpp): ASCII digits and
+// punctuation, no spaces, newlines kept as separators.
+//
+// The grammar steps through UTF-8 byte by byte (char_). That is safe because
+// every literal here starts with an ASCII or lead byte, which never matches
+// a continuation byte, so scans stop only on character boundaries.
+#pragma once
+
+#include "parse/config.hpp"
+
+namespace shixian::grammar::lex {
+
+inline auto const any_char = x3::char_;
+inline auto const ascii_digit = x3::char_('0', '9');
+inline auto const cn_digit = x3::lit("〇") | "零" | "一" | "二" | "两" | "三" | "四" | "五" | "六" | "七" | "八" |
+                             "九" | "十" | "百" | "千" | "万";
+/// A number as written: 3, 15, 三, 十五, 两, 二〇一六. Its value is checked in lower.cpp.
+inline auto const number = +ascii_digit | +cn_digit;
+
+/// Item separators. 、 separates list items but may sit inside an event phrase.
+inline auto const hard_sep = x3::lit(',') | ';' | "。" | '\n' | ':' | '!' | '?';
+inline auto const sep = hard_sep | "、";
+
+inline auto const before_word = x3::lit("之前") | "以前" | "前";
+inline auto const after_word = x3::lit("之日起") | "之日后" | "之后" | "以后" | "后" | "起";
+inline auto const within_word = x3::lit("以内") | "之内" | "内";
+inline auto const modal = x3::lit("应当") | "应" | "要" | "须" | "需" | "必须";
+/// Prepositions dropped from the start of a trigger (SPEC §2).
+inline auto const prep = x3::lit("于") | "在" | "自" | "从" | "经" | "待";
+inline auto const lead = -modal >> -(x3::lit("于") | "在");
+
+inline auto const unit_word = (-x3::lit("个") >> "工作日") | (-x3::lit("个") >> "小时") | x3::lit("日") | "天" |
+                              (-x3::lit("个") >> (x3::lit("周") | "星期")) | "个月" | "年";
+inline auto const timely_word = x3::lit("及时") | "第一时间" | "即时" | "立即" | "实时";
+inline auto const at_least = x3::lit("至少") | "不少于" | "不得少于" | "不低于";
+inline auto const count_number = number >> -x3::lit("个") >> "次";
+inline auto const range_dash = x3::lit('-') | '~' | "至" | "到";
+
+/// What may follow 后/前 when it ends a trigger: 后3个工作日, 后，在20个工作日内, 后及时.
+inline auto const continuation = -x3::lit(',') >> lead >> (number | timely_word);
+/// A trigger ends at a relational word followed by a continuation.
+inline auto const trigger_stop = (after_word | before_word) >> &continuation;
+
+/// Where a trailing label must stop so the next item can start without a
+/// separator ("7月底前启动9月底前完成" in a seed table cell).
+inline auto const label_stop =
+    ascii_digit | (+cn_digit >> (x3::lit("月") | "年" | "季度")) | "长期推进" | "持续推进" | "全年";
+
+}  // namespace shixian::grammar::lex

@@ -1,0 +1,491 @@
+#include "parse/lower.hpp"
+#include "parse/strcat.hpp"
+
+#include <optional>
+
+#include "shixian/parse.hpp"
+
+namespace shixian::grammar {
+
+namespace {
+
+using namespace shixian::ast;
+
+constexpr std::uint64_t kMaxAmount = 9999;  // POLICIES.md: amounts and counts are [1, 9999]
+
+int cn_digit(std::string_view s, std::size_t& i) {
+  static constexpr std::pair<std::string_view, int> digits[] = {
+      {"〇", 0}, {"零", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4},
+      {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}, {"十", 10}, {"百", 100},
+      {"千", 1000}, {"万", 10000}};
+  for (const auto& [text, value] : digits) {
+    if (s.substr(i, text.size()) == text) {
+      i += text.size();
+      return value;
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+NumberStatus number_value(std::string_view text, std::uint64_t limit, std::uint64_t& value) {
+  value = 0;
+  if (text.empty()) return NumberStatus::malformed;
+  if (text[0] >= '0' && text[0] <= '9') {
+    for (char c : text) {
+      if (c < '0' || c > '9') return NumberStatus::malformed;
+      value = value * 10 + static_cast<unsigned>(c - '0');
+      if (value > limit) return NumberStatus::too_large;
+    }
+    return NumberStatus::ok;
+  }
+  std::vector<int> parts;
+  for (std::size_t i = 0; i < text.size();) {
+    const int d = cn_digit(text, i);
+    if (d < 0) return NumberStatus::malformed;
+    parts.push_back(d);
+  }
+  bool has_units = false;
+  for (int p : parts) has_units = has_units || p >= 10;
+  if (!has_units) {  // 二〇一六: digit by digit
+    for (int p : parts) {
+      value = value * 10 + static_cast<unsigned>(p);
+      if (value > limit) return NumberStatus::too_large;
+    }
+    return NumberStatus::ok;
+  }
+  // 十五, 二十, 一百零五, 三千二百: digit × unit, units strictly decreasing.
+  std::uint64_t total = 0, section = 0;
+  int pending = -1;
+  int last_unit = 100000;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const int p = parts[k];
+    if (p < 10) {
+      if (pending > 0) return NumberStatus::malformed;  // 三五
+      pending = p;
+      if (p == 0) pending = -1;  // 零 as a place filler
+      continue;
+    }
+    if (p == 10000) {
+      section += pending > 0 ? static_cast<unsigned>(pending) : 0;
+      if (section == 0) return NumberStatus::malformed;
+      total += section * 10000;
+      section = 0;
+      pending = -1;
+      last_unit = 100000;
+      continue;
+    }
+    if (p >= last_unit) return NumberStatus::malformed;  // 十十, 十百
+    if (pending < 0) {
+      if (p == 10 && k == 0) pending = 1;  // 十五 = 15
+      else return NumberStatus::malformed;
+    }
+    section += static_cast<unsigned>(pending) * static_cast<unsigned>(p);
+    pending = -1;
+    last_unit = p;
+  }
+  if (pending > 0) section += static_cast<unsigned>(pending);
+  value = total + section;
+  return value > limit ? NumberStatus::too_large : NumberStatus::ok;
+}
+
+namespace {
+
+struct Lowerer {
+  const Normalized& norm;
+  std::size_t input_size;
+  LowerError& error;
+
+  std::string_view text(const Piece& p) const {
+    return std::string_view(norm.text).substr(p.begin, p.end - p.begin);
+  }
+  Span span(std::uint32_t b, std::uint32_t e) const {
+    return Span{norm.begin_of(b, input_size), norm.end_of(e, input_size)};
+  }
+  bool fail(const Piece& p, std::string zh, std::string en) {
+    error = {p.begin, p.end, std::move(zh), std::move(en)};
+    return false;
+  }
+
+  bool number(const Piece& p, std::uint64_t lo, std::uint64_t hi, const char* what_zh, const char* what_en,
+              std::uint64_t& v) {
+    // Parse with a generous limit first, so 99999999999 reports "too large" and
+    // 13 (for a month) reports the range.
+    const NumberStatus s = number_value(text(p), 1'000'000'000'000ULL, v);
+    if (s == NumberStatus::malformed) {
+      return fail(p, "数字“" + std::string(text(p)) + "”写法有误",
+                  "malformed number \"" + std::string(text(p)) + "\"");
+    }
+    if (s == NumberStatus::too_large || v > hi || v < lo) {
+      return fail(p,
+                  std::string(what_zh) + "“" + std::string(text(p)) + "”超出范围（应为" + std::to_string(lo) + "到" +
+                      std::to_string(hi) + "）",
+                  std::string(what_en) + " " + std::string(text(p)) + " is out of range (" + std::to_string(lo) +
+                      " to " + std::to_string(hi) + ")");
+    }
+    return true;
+  }
+
+  // Items are the pieces between kind markers.
+  struct View {
+    const Piece* b;
+    const Piece* e;
+    const Piece* find(Field f) const {
+      for (const Piece* p = b; p != e; ++p)
+        if (p->field == f) return p;
+      return nullptr;
+    }
+    const Piece* find_any(std::initializer_list<Field> fs) const {
+      for (const Piece* p = b; p != e; ++p)
+        for (Field f : fs)
+          if (p->field == f) return p;
+      return nullptr;
+    }
+  };
+
+  Trigger trigger(const View& v) {
+    Trigger t;
+    const Piece* p = v.find(Field::trigger);
+    if (p == nullptr) return t;
+    std::string_view s = text(*p);
+    // SPEC §2: T is written without 之日 (自文件公开之日起 → 文件公开).
+    if (s.size() > 6 && s.substr(s.size() - 6) == "之日") s.remove_suffix(6);
+    t.text = std::string(s);
+    const auto key = canonical_event(s);
+    t.event = key ? std::string(*key) : t.text;
+    // A named period's end: 复议期届满 / 公示期满 → 复议期 / 公示期.
+    for (std::string_view suffix : {std::string_view("期届满"), std::string_view("期满")}) {
+      if (s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix) {
+        t.period = std::string(s.substr(0, s.size() - suffix.size() + 3));  // keep 期
+        break;
+      }
+    }
+    t.span = span(p->begin, p->begin + static_cast<std::uint32_t>(s.size()));
+    return t;
+  }
+
+  bool amount(const View& v, Amount& a) {
+    const Piece* n = v.find(Field::amount);
+    const Piece* u = v.find_any({Field::u_wd, Field::u_day, Field::u_hour, Field::u_week, Field::u_month, Field::u_year});
+    if (n == nullptr || u == nullptr) return fail(*v.b, "缺少数量或单位", "missing amount or unit");
+    switch (u->field) {
+      case Field::u_wd: a.unit = Unit::working_days; break;
+      case Field::u_day: a.unit = Unit::days; break;
+      case Field::u_hour: a.unit = Unit::hours; break;
+      case Field::u_week: a.unit = Unit::weeks; break;
+      case Field::u_month: a.unit = Unit::months; break;
+      default: a.unit = Unit::years; break;
+    }
+    std::uint64_t value = 0;
+    if (a.unit == Unit::years) {
+      // "2016年完成" reads as a 2016-year period; say what is really missing.
+      std::uint64_t y = 0;
+      if (number_value(text(*n), 1'000'000, y) == NumberStatus::ok && y >= 1000) {
+        return fail(*n, cat("“", text(*n), "年”后缺少月份或“底”“中”“第Q季度”等"),
+                    cat("\"", text(*n), "年\" needs a month or 底/中/第Q季度 after it"));
+      }
+    }
+    if (!number(*n, 1, kMaxAmount, "数量", "amount", value)) return false;
+    a.value = static_cast<std::uint32_t>(value);
+    a.span = span(n->begin, u->end);
+    return true;
+  }
+
+  bool year(const View& v, YearRef& y) {
+    if (const Piece* p = v.find(Field::year)) {
+      std::uint64_t value = 0;
+      if (!number(*p, 1900, 2200, "年份", "year", value)) return false;
+      y = {YearKind::explicit_year, static_cast<int>(value)};
+    } else if (v.find(Field::year_next) != nullptr) {
+      y = {YearKind::next, 0};
+    }
+    return true;
+  }
+
+  bool month(const Piece& p, unsigned& m) {
+    std::uint64_t value = 0;
+    if (!number(p, 1, 12, "月份", "month", value)) return false;
+    m = static_cast<unsigned>(value);
+    return true;
+  }
+
+  bool anchor(const View& v, CalendarAnchor& a) {
+    if (!year(v, a.year)) return false;
+    if (const Piece* m = v.find(Field::month)) {
+      if (!month(*m, a.month)) return false;
+      if (v.find(Field::m_end)) {
+        a.kind = AnchorKind::month_end;
+      } else if (const Piece* x = v.find_any({Field::xun_upper, Field::xun_middle, Field::xun_lower})) {
+        a.kind = AnchorKind::xun;
+        a.xun = x->field == Field::xun_upper ? Xun::upper : x->field == Field::xun_middle ? Xun::middle : Xun::lower;
+        a.before = v.find(Field::before) != nullptr;
+      } else if (const Piece* d = v.find(Field::day)) {
+        a.kind = AnchorKind::month_day;
+        // Without an explicit year the plan year is unknown: allow 2月29日.
+        unsigned max = 31;
+        if (a.month == 4 || a.month == 6 || a.month == 9 || a.month == 11) max = 30;
+        if (a.month == 2) {
+          const int yv = a.year.value;
+          const bool leap = a.year.kind != YearKind::explicit_year || (yv % 4 == 0 && (yv % 100 != 0 || yv % 400 == 0));
+          max = leap ? 29 : 28;
+        }
+        std::uint64_t value = 0;
+        const NumberStatus s = number_value(text(*d), 1'000'000'000'000ULL, value);
+        if (s == NumberStatus::malformed) return number(*d, 1, max, "日期", "day", value);
+        if (s == NumberStatus::too_large || value < 1 || value > max) {
+          return fail(*d,
+                      "日期不存在：" + std::to_string(a.month) + "月没有" + std::string(text(*d)) + "日（最多" +
+                          std::to_string(max) + "日）",
+                      "no such date: month " + std::to_string(a.month) + " has no day " + std::string(text(*d)) +
+                          " (at most " + std::to_string(max) + ")");
+        }
+        a.day = static_cast<unsigned>(value);
+      } else {
+        a.kind = AnchorKind::month_before;
+      }
+      return true;
+    }
+    if (const Piece* q = v.find(Field::quarter)) {
+      std::uint64_t value = 0;
+      if (!number(*q, 1, 4, "季度", "quarter", value)) return false;
+      a.kind = AnchorKind::quarter_end;
+      a.quarter = static_cast<unsigned>(value);
+    } else if (v.find(Field::half_first)) {
+      a.kind = AnchorKind::first_half;
+    } else if (v.find(Field::half_second)) {
+      a.kind = AnchorKind::second_half;
+    } else if (v.find(Field::mid_year)) {
+      a.kind = AnchorKind::mid_year;
+    } else {
+      a.kind = AnchorKind::year_end;
+    }
+    return true;
+  }
+
+  static std::optional<Frequency> frequency(const View& v) {
+    const Piece* f = v.find_any({Field::f_daily, Field::f_weekly, Field::f_monthly, Field::f_quarterly, Field::f_half,
+                                 Field::f_yearly});
+    if (f == nullptr) return std::nullopt;
+    switch (f->field) {
+      case Field::f_daily: return Frequency::daily;
+      case Field::f_weekly: return Frequency::weekly;
+      case Field::f_monthly: return Frequency::monthly;
+      case Field::f_quarterly: return Frequency::quarterly;
+      case Field::f_half: return Frequency::half_yearly;
+      default: return Frequency::yearly;
+    }
+  }
+
+  bool recurrence(const View& v, Recurrence& r) {
+    r.frequency = *frequency(v);
+    if (const Piece* s = v.find(Field::start_year)) {
+      std::uint64_t value = 0;
+      if (!number(*s, 1900, 2200, "年份", "year", value)) return false;
+      r.start_year = static_cast<int>(value);
+    }
+    if (const Piece* from = v.find(Field::season_from)) {
+      const Piece* to = v.find(Field::season_to);
+      Season season;
+      if (const Piece* name = v.find(Field::season_name)) season.name = std::string(text(*name));
+      if (!month(*from, season.from_month) || !month(*to, season.to_month)) return false;
+      if (season.to_month < season.from_month) {
+        return fail(*to, "季节的结束月份早于开始月份", "the season ends before it starts");
+      }
+      r.season = season;
+    }
+    if (v.find(Field::amount) != nullptr) {
+      Amount a;
+      if (!amount(v, a)) return false;
+      r.offset = a;
+    }
+    return true;
+  }
+
+  bool count(const View& v, CountConstraint& c, std::string& label) {
+    if (v.find(Field::within_year)) {
+      c.scope = CountScope::within_year;
+      c.period = Frequency::yearly;
+    } else if (auto f = frequency(v)) {
+      c.scope = CountScope::each_period;
+      c.period = *f;
+    } else {
+      c.scope = CountScope::plan;
+    }
+    const Piece* n = v.find(Field::count);
+    std::uint64_t value = 0;
+    if (!number(*n, 1, kMaxAmount, "次数", "count", value)) return false;
+    c.at_least = static_cast<std::uint32_t>(value);
+    // The verb around the count (年内解读重要政策措施不少于1次) joins the label.
+    std::string verb;
+    for (const Piece* p = v.b; p != v.e; ++p)
+      if (p->field == Field::filler) verb += text(*p);
+    label = verb + label;
+    return true;
+  }
+
+  bool display(const View& v, DisplayInterval& d) {
+    if (const Piece* w = v.find(Field::d_what)) {
+      d.what = std::string(text(*w));
+      if (d.what == "公示期") d.what = "公示";  // the same interval (POLICIES.md)
+    } else if (v.find(Field::amount) && !v.find(Field::d_what)) {
+      // 7个公示工作日 names 公示 inside the amount.
+      const Piece* n = v.find(Field::amount);
+      const Piece* u = v.find_any({Field::u_wd, Field::u_day});
+      if (u != nullptr && u->begin > n->end && text(Piece{Field::label, n->end, u->begin}).find("公示") != std::string_view::npos) {
+        d.what = "公示";
+      }
+    }
+    if (!amount(v, d.minimum)) return false;
+    if (d.minimum.unit != Unit::working_days && d.minimum.unit != Unit::days) {
+      const Piece* u = v.find_any({Field::u_hour, Field::u_week, Field::u_month, Field::u_year});
+      return fail(*u, "公示等期间只能以“工作日”或“日”计", "a display interval is counted in 工作日 or 日 only");
+    }
+    if (const Piece* m = v.find(Field::d_min_wd)) {
+      std::uint64_t value = 0;
+      if (!number(*m, 1, kMaxAmount, "工作日数", "working days", value)) return false;
+      if (d.minimum.unit == Unit::days && value > d.minimum.value) {
+        return fail(*m, "所含工作日数多于期间天数", "more working days required than the interval has days");
+      }
+      d.min_working_days = static_cast<std::uint32_t>(value);
+    }
+    return true;
+  }
+
+  bool item(const View& v, const Piece& kind, Item& it) {
+    it.span = span(kind.begin, kind.end);
+    if (const Piece* p = v.find(Field::principle)) {
+      it.in_principle = true;
+      it.span.begin = norm.begin_of(p->begin, input_size);
+    }
+    if (const Piece* l = v.find(Field::label)) it.label = std::string(text(*l));
+    switch (kind.field) {
+      case Field::k_relative: {
+        RelativeDeadline r;
+        r.trigger = trigger(v);
+        r.direction = (v.find(Field::rel_before) || v.find(Field::advance)) ? Direction::before : Direction::after;
+        if (!amount(v, r.amount)) return false;
+        it.clause = r;
+        return true;
+      }
+      case Field::k_anchor: {
+        CalendarAnchor a;
+        if (!anchor(v, a)) return false;
+        a.span = it.span;
+        it.clause = a;
+        return true;
+      }
+      case Field::k_event_deadline: it.clause = EventDeadline{trigger(v)}; return true;
+      case Field::k_gate_wait: it.clause = EventGate{GateKind::wait_for, trigger(v)}; return true;
+      case Field::k_gate_prevails: it.clause = EventGate{GateKind::prevails, trigger(v)}; return true;
+      case Field::k_recurrence: {
+        Recurrence r;
+        if (!recurrence(v, r)) return false;
+        it.clause = r;
+        return true;
+      }
+      case Field::k_holiday: it.clause = HolidayRecurrence{v.find(Field::holiday_major) != nullptr}; return true;
+      case Field::k_count: {
+        CountConstraint c;
+        if (!count(v, c, it.label)) return false;
+        it.clause = c;
+        return true;
+      }
+      case Field::k_display: {
+        DisplayInterval d;
+        if (!display(v, d)) return false;
+        it.clause = d;
+        return true;
+      }
+      case Field::k_timely: {
+        Timely t;
+        t.trigger = trigger(v);
+        if (v.find(Field::t_first)) t.kind = Timeliness::first_moment;
+        else if (v.find(Field::t_immediate)) t.kind = Timeliness::immediate;
+        else if (v.find(Field::t_realtime)) t.kind = Timeliness::real_time;
+        else if (v.find(Field::t_sync)) t.kind = Timeliness::synchronous;
+        it.clause = t;
+        return true;
+      }
+      case Field::k_continuous: it.clause = Continuous{}; return true;
+      case Field::k_ongoing: {
+        Ongoing o;
+        o.word = v.find(Field::o_sustained) ? OngoingWord::sustained
+                 : v.find(Field::o_routine) ? OngoingWord::routine
+                                            : OngoingWord::long_term;
+        it.clause = o;
+        return true;
+      }
+      case Field::k_unspecified: {
+        Unspecified u;
+        u.word = v.find(Field::n_suitable)    ? UnspecifiedWord::when_suitable
+                 : v.find(Field::n_as_needed) ? UnspecifiedWord::as_needed
+                 : v.find(Field::n_irregular) ? UnspecifiedWord::irregular
+                                              : UnspecifiedWord::periodic;
+        it.clause = u;
+        return true;
+      }
+      case Field::k_external: {
+        const Piece* r = v.find(Field::ext_ref);
+        it.clause = ExternalReference{std::string(text(*r))};
+        return true;
+      }
+      default: return fail(kind, "内部错误：未知的规则类型", "internal error: unknown item kind");
+    }
+  }
+};
+
+bool is_kind(Field f) { return f <= Field::k_external; }
+
+RuleKind classify(const std::vector<Item>& items) {
+  int dated = 0;
+  bool labelled = false;
+  for (const Item& it : items) {
+    const bool d = std::holds_alternative<RelativeDeadline>(it.clause) ||
+                   std::holds_alternative<CalendarAnchor>(it.clause) ||
+                   std::holds_alternative<EventDeadline>(it.clause);
+    dated += d ? 1 : 0;
+    labelled = labelled || (d && !it.label.empty());
+  }
+  if (dated >= 2 && labelled) return RuleKind::milestones;
+  if (dated >= 1) return RuleKind::deadline;
+  // Otherwise the most checkable kind present decides (POLICIES.md).
+  static constexpr RuleKind order[] = {RuleKind::recurring, RuleKind::count,      RuleKind::duration,
+                                       RuleKind::timely,    RuleKind::external,   RuleKind::continuous,
+                                       RuleKind::ongoing,   RuleKind::unspecified};
+  auto kind_of = [](const Clause& c) -> RuleKind {
+    if (std::holds_alternative<Recurrence>(c) || std::holds_alternative<HolidayRecurrence>(c))
+      return RuleKind::recurring;
+    if (std::holds_alternative<CountConstraint>(c)) return RuleKind::count;
+    if (std::holds_alternative<DisplayInterval>(c)) return RuleKind::duration;
+    if (std::holds_alternative<Timely>(c)) return RuleKind::timely;
+    if (std::holds_alternative<ExternalReference>(c)) return RuleKind::external;
+    if (std::holds_alternative<Continuous>(c)) return RuleKind::continuous;
+    if (std::holds_alternative<Ongoing>(c)) return RuleKind::ongoing;
+    return RuleKind::unspecified;  // Unspecified, EventGate on its own
+  };
+  for (RuleKind k : order)
+    for (const Item& it : items)
+      if (kind_of(it.clause) == k) return k;
+  return RuleKind::unspecified;
+}
+
+}  // namespace
+
+bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t input_size, ast::Rule& out,
+           LowerError& error) {
+  Lowerer l{norm, input_size, error};
+  out.items.clear();
+  const Piece* start = pieces.data();
+  for (const Piece& p : pieces) {
+    if (!is_kind(p.field)) continue;
+    Item it;
+    if (!l.item(Lowerer::View{start, &p}, p, it)) return false;
+    out.items.push_back(std::move(it));
+    start = &p + 1;
+  }
+  out.kind = classify(out.items);
+  return true;
+}
+
+}  // namespace shixian::grammar

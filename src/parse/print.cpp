@@ -1,0 +1,396 @@
+// Canonical phrase, JSON, and policy notes for a parsed rule. The canonical
+// spellings are chosen so that parsing them gives the same AST back
+// (tests/parse_test.cpp checks this over the whole corpus and generated ASTs).
+#include <cstdio>
+
+#include "parse/strcat.hpp"
+#include "shixian/parse.hpp"
+
+namespace shixian {
+
+namespace ast {
+const char* to_string(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::deadline: return "deadline";
+    case RuleKind::milestones: return "milestones";
+    case RuleKind::recurring: return "recurring";
+    case RuleKind::count: return "count";
+    case RuleKind::duration: return "duration";
+    case RuleKind::timely: return "timely";
+    case RuleKind::continuous: return "continuous";
+    case RuleKind::ongoing: return "ongoing";
+    case RuleKind::unspecified: return "unspecified";
+    case RuleKind::external: return "external";
+  }
+  return "unknown";
+}
+}  // namespace ast
+
+namespace {
+
+using namespace ast;
+
+const char* unit_zh(Unit u) {
+  switch (u) {
+    case Unit::working_days: return "个工作日";
+    case Unit::days: return "日";
+    case Unit::hours: return "小时";
+    case Unit::weeks: return "周";
+    case Unit::months: return "个月";
+    case Unit::years: return "年";
+  }
+  return "";
+}
+
+const char* unit_name(Unit u) {
+  switch (u) {
+    case Unit::working_days: return "working_days";
+    case Unit::days: return "days";
+    case Unit::hours: return "hours";
+    case Unit::weeks: return "weeks";
+    case Unit::months: return "months";
+    case Unit::years: return "years";
+  }
+  return "";
+}
+
+const char* frequency_zh(Frequency f) {
+  switch (f) {
+    case Frequency::daily: return "每日";
+    case Frequency::weekly: return "每周";
+    case Frequency::monthly: return "每月";
+    case Frequency::quarterly: return "每季度";
+    case Frequency::half_yearly: return "每半年";
+    case Frequency::yearly: return "每年";
+  }
+  return "";
+}
+
+const char* frequency_name(Frequency f) {
+  switch (f) {
+    case Frequency::daily: return "daily";
+    case Frequency::weekly: return "weekly";
+    case Frequency::monthly: return "monthly";
+    case Frequency::quarterly: return "quarterly";
+    case Frequency::half_yearly: return "half_yearly";
+    case Frequency::yearly: return "yearly";
+  }
+  return "";
+}
+
+std::string amount_zh(const Amount& a) { return std::to_string(a.value) + unit_zh(a.unit); }
+
+std::string year_zh(const YearRef& y) {
+  if (y.kind == YearKind::explicit_year) return std::to_string(y.value) + "年";
+  if (y.kind == YearKind::next) return "次年";
+  return "";
+}
+
+std::string anchor_zh(const CalendarAnchor& a) {
+  const std::string y = year_zh(a.year);
+  const std::string m = std::to_string(a.month) + "月";
+  switch (a.kind) {
+    case AnchorKind::month_end: return y + m + "底前";
+    case AnchorKind::month_day: return y + m + std::to_string(a.day) + "日前";
+    case AnchorKind::month_before: return y + m + "前";
+    case AnchorKind::xun: {
+      const char* x = a.xun == Xun::upper ? "上旬" : a.xun == Xun::middle ? "中旬" : "下旬";
+      return y + m + x + (a.before ? "前" : "");
+    }
+    case AnchorKind::quarter_end: return y + "第" + std::to_string(a.quarter) + "季度末";
+    case AnchorKind::first_half: return y + "上半年";
+    case AnchorKind::second_half: return y + "下半年";
+    case AnchorKind::mid_year: return y.empty() ? "年中" : y + "中";
+    case AnchorKind::year_end: return y.empty() ? "年底前" : y + "底前";
+  }
+  return "";
+}
+
+std::string clause_zh(const Clause& c) {
+  struct V {
+    std::string operator()(const RelativeDeadline& r) const {
+      if (r.trigger.implicit()) {
+        return r.direction == Direction::before ? "提前" + amount_zh(r.amount) : amount_zh(r.amount) + "内";
+      }
+      return r.trigger.event + (r.direction == Direction::before ? "前" : "后") + amount_zh(r.amount) +
+             (r.direction == Direction::before ? "" : "内");
+    }
+    std::string operator()(const CalendarAnchor& a) const { return anchor_zh(a); }
+    std::string operator()(const EventDeadline& e) const { return e.trigger.event + "前"; }
+    std::string operator()(const EventGate& g) const {
+      return g.kind == GateKind::wait_for ? "待" + g.trigger.event + "后" : "以" + g.trigger.event + "时间为准";
+    }
+    std::string operator()(const Recurrence& r) const {
+      std::string s;
+      if (r.start_year) s += "自" + std::to_string(*r.start_year) + "年起";
+      if (r.season) {
+        const std::string range = std::to_string(r.season->from_month) + "-" + std::to_string(r.season->to_month) + "月";
+        s += r.season->name.empty() ? range : r.season->name + "（" + range + "）";
+      }
+      s += frequency_zh(r.frequency);
+      if (r.offset) s += "结束后" + amount_zh(*r.offset) + "内";
+      return s;
+    }
+    std::string operator()(const HolidayRecurrence& h) const { return h.major ? "重大节日前" : "节前"; }
+    std::string operator()(const CountConstraint& c) const {
+      const std::string n = "至少" + std::to_string(c.at_least) + "次";
+      if (c.scope == CountScope::within_year) return "年内" + n;
+      if (c.scope == CountScope::each_period) return frequency_zh(c.period) + n;
+      return n;
+    }
+    std::string operator()(const DisplayInterval& d) const {
+      std::string s = d.what + "不得少于" + amount_zh(d.minimum);
+      if (d.min_working_days) s += "，其中必须含" + std::to_string(*d.min_working_days) + "个以上工作日";
+      return s;
+    }
+    std::string operator()(const Timely& t) const {
+      if (t.kind == Timeliness::synchronous) return "与" + t.trigger.event + "同步";
+      const char* w = t.kind == Timeliness::timely         ? "及时"
+                      : t.kind == Timeliness::first_moment ? "第一时间"
+                      : t.kind == Timeliness::immediate    ? "即时"
+                                                           : "实时";
+      return t.trigger.implicit() ? std::string(w) : t.trigger.event + "后" + w;
+    }
+    std::string operator()(const Continuous&) const { return "全年"; }
+    std::string operator()(const Ongoing& o) const {
+      return o.word == OngoingWord::long_term ? "长期推进" : o.word == OngoingWord::sustained ? "持续推进" : "常态化";
+    }
+    std::string operator()(const Unspecified& u) const {
+      switch (u.word) {
+        case UnspecifiedWord::when_suitable: return "适时";
+        case UnspecifiedWord::as_needed: return "视情";
+        case UnspecifiedWord::periodic: return "定期";
+        case UnspecifiedWord::irregular: return "不定期";
+      }
+      return "";
+    }
+    std::string operator()(const ExternalReference& e) const { return "按" + e.reference; }
+  };
+  return std::visit(V{}, c);
+}
+
+void json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+struct Json {
+  std::string out;
+  bool first = true;
+  void open() { out += '{'; first = true; }
+  void close() { out += '}'; first = false; }
+  void key(const char* k) {
+    if (!first) out += ',';
+    first = false;
+    json_string(out, k);
+    out += ':';
+  }
+  void str(const char* k, std::string_view v) { key(k); json_string(out, v); }
+  void num(const char* k, long long v) { key(k); out += std::to_string(v); }
+  void boolean(const char* k, bool v) { key(k); out += v ? "true" : "false"; }
+  void amount(const char* k, const Amount& a) {
+    key(k);
+    open();
+    num("value", a.value);
+    str("unit", unit_name(a.unit));
+    close();
+  }
+  void trigger(const Trigger& t) {
+    key("trigger");
+    if (t.implicit()) {
+      out += "null";
+      first = false;
+      return;
+    }
+    open();
+    str("text", t.text);
+    str("event", t.event);
+    if (!t.period.empty()) str("period", t.period);
+    close();
+  }
+  void year(const YearRef& y) {
+    if (y.kind == YearKind::explicit_year) num("year", y.value);
+    else if (y.kind == YearKind::next) str("year", "next");
+    else str("year", "plan");
+  }
+};
+
+void clause_json(Json& j, const Clause& c) {
+  struct V {
+    Json& j;
+    void operator()(const RelativeDeadline& r) const {
+      j.str("type", "relative");
+      j.trigger(r.trigger);
+      j.str("direction", r.direction == Direction::after ? "after" : "before");
+      j.amount("amount", r.amount);
+    }
+    void operator()(const CalendarAnchor& a) const {
+      static constexpr const char* kinds[] = {"month_end",  "month_day",   "month_before", "xun",     "quarter_end",
+                                              "first_half", "second_half", "mid_year",     "year_end"};
+      j.str("type", "anchor");
+      j.str("anchor", kinds[static_cast<int>(a.kind)]);
+      j.year(a.year);
+      if (a.month) j.num("month", a.month);
+      if (a.day) j.num("day", a.day);
+      if (a.quarter) j.num("quarter", a.quarter);
+      if (a.kind == AnchorKind::xun) {
+        j.str("xun", a.xun == Xun::upper ? "upper" : a.xun == Xun::middle ? "middle" : "lower");
+        j.boolean("before", a.before);
+      }
+    }
+    void operator()(const EventDeadline& e) const {
+      j.str("type", "event_deadline");
+      j.trigger(e.trigger);
+    }
+    void operator()(const EventGate& g) const {
+      j.str("type", "event_gate");
+      j.str("gate", g.kind == GateKind::wait_for ? "wait_for" : "prevails");
+      j.trigger(g.trigger);
+    }
+    void operator()(const Recurrence& r) const {
+      j.str("type", "recurrence");
+      j.str("frequency", frequency_name(r.frequency));
+      if (r.start_year) j.num("start_year", *r.start_year);
+      if (r.season) {
+        j.key("season");
+        j.open();
+        j.str("name", r.season->name);
+        j.num("from_month", r.season->from_month);
+        j.num("to_month", r.season->to_month);
+        j.close();
+      }
+      if (r.offset) j.amount("offset", *r.offset);
+    }
+    void operator()(const HolidayRecurrence& h) const {
+      j.str("type", "holiday_recurrence");
+      j.boolean("major", h.major);
+    }
+    void operator()(const CountConstraint& c) const {
+      j.str("type", "count");
+      j.str("scope", c.scope == CountScope::within_year   ? "within_year"
+                     : c.scope == CountScope::each_period ? "each_period"
+                                                          : "plan");
+      if (c.scope == CountScope::each_period) j.str("period", frequency_name(c.period));
+      j.num("at_least", c.at_least);
+    }
+    void operator()(const DisplayInterval& d) const {
+      j.str("type", "display_interval");
+      j.str("what", d.what);
+      j.amount("minimum", d.minimum);
+      if (d.min_working_days) j.num("min_working_days", *d.min_working_days);
+    }
+    void operator()(const Timely& t) const {
+      static constexpr const char* kinds[] = {"timely", "first_moment", "immediate", "real_time", "synchronous"};
+      j.str("type", "timely");
+      j.str("timeliness", kinds[static_cast<int>(t.kind)]);
+      j.trigger(t.trigger);
+    }
+    void operator()(const Continuous&) const { j.str("type", "continuous"); }
+    void operator()(const Ongoing& o) const {
+      static constexpr const char* words[] = {"long_term", "sustained", "routine"};
+      j.str("type", "ongoing");
+      j.str("word", words[static_cast<int>(o.word)]);
+    }
+    void operator()(const Unspecified& u) const {
+      static constexpr const char* words[] = {"when_suitable", "as_needed", "periodic", "irregular"};
+      j.str("type", "unspecified");
+      j.str("word", words[static_cast<int>(u.word)]);
+    }
+    void operator()(const ExternalReference& e) const {
+      j.str("type", "external");
+      j.str("reference", e.reference);
+    }
+  };
+  std::visit(V{j}, c);
+}
+
+}  // namespace
+
+std::string canonical(const Rule& rule) {
+  std::string out;
+  for (std::size_t i = 0; i < rule.items.size(); ++i) {
+    const Item& it = rule.items[i];
+    if (i > 0) out += "，";
+    if (it.in_principle) out += "原则上";
+    out += clause_zh(it.clause);
+    out += it.label;
+  }
+  return out;
+}
+
+std::string to_json(const Rule& rule) {
+  Json j;
+  j.open();
+  j.str("kind", to_string(rule.kind));
+  j.str("canonical", canonical(rule));
+  j.key("items");
+  j.out += '[';
+  for (std::size_t i = 0; i < rule.items.size(); ++i) {
+    const Item& it = rule.items[i];
+    if (i > 0) j.out += ',';
+    j.open();
+    clause_json(j, it.clause);
+    if (!it.label.empty()) j.str("label", it.label);
+    if (it.in_principle) j.boolean("in_principle", true);
+    j.key("span");
+    j.out += grammar::cat("[", std::to_string(it.span.begin), ",", std::to_string(it.span.end), "]");
+    j.close();
+  }
+  j.out += ']';
+  j.close();
+  return j.out;
+}
+
+std::vector<std::string> policy_notes(const Rule& rule) {
+  std::vector<std::string> notes;
+  auto add = [&](std::string s) {
+    for (const auto& n : notes)
+      if (n == s) return;
+    notes.push_back(std::move(s));
+  };
+  for (const Item& it : rule.items) {
+    if (const auto* a = std::get_if<CalendarAnchor>(&it.clause)) {
+      if (a->kind == AnchorKind::xun && a->xun == Xun::middle && a->before) {
+        add("“中旬前”有歧义：默认理解为当月20日（中旬末），也有人指11日之前；策略 xun_before（POLICIES.md §中旬前）");
+      }
+      if (a->kind == AnchorKind::month_before) {
+        add("“" + std::to_string(a->month) + "月前”有歧义：默认按字面理解为" +
+            std::to_string(a->month == 1 ? 12 : a->month - 1) + "月底（" + std::to_string(a->month) +
+            "月之前），也常指" + std::to_string(a->month) + "月底；策略 month_before（POLICIES.md §M月前）");
+      }
+      if (a->year.kind == YearKind::plan) add("未写年份：使用计划年度Y（需由上下文或 --year 给出）");
+    }
+    if (const auto* t = std::get_if<Timely>(&it.clause)) {
+      if (t->kind == Timeliness::timely) add("“及时”默认按触发事件后20个工作日计（政府信息公开条例第26条），策略 timely");
+      if (t->kind == Timeliness::first_moment) add("“第一时间”默认按触发事件后24小时计，策略 first_moment");
+    }
+    if (const auto* r = std::get_if<RelativeDeadline>(&it.clause)) {
+      if (r->trigger.implicit()) add("未写触发事件：取上下文中唯一的事件，否则默认事件“信息形成”（SPEC §2）");
+      if (r->amount.unit == Unit::days) add("按日计算的期间，期满日遇休息日顺延至下一工作日（民法典第203条）");
+      if (!r->trigger.period.empty()) add("“" + r->trigger.period + "”是具名期间，默认期限见 POLICIES.md（复议期60日）");
+    }
+    if (std::holds_alternative<HolidayRecurrence>(it.clause)) {
+      add("“节前”按每个节假日休息段之前的最后一个工作日计；计入的节日为策略集合（默认七个法定节日）");
+    }
+  }
+  return notes;
+}
+
+}  // namespace shixian

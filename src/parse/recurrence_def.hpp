@@ -1,0 +1,85 @@
+#pragma once
+
+#include "parse/common.hpp"
+#include "parse/labels.hpp"
+#include "parse/lexical.hpp"
+#include "parse/recurrence.hpp"
+
+namespace shixian::grammar {
+
+namespace recurrence_detail {
+using namespace lex;
+using x3::lit;
+
+auto const no_paren = any_char - hard_sep - '(' - ')';
+
+// Longest spellings first: 每季度末 before 每季度, 每年度 before 每年.
+auto const frequency_def =
+    cap(Field::f_daily, lit("每日") | "每天" | "逐日") | cap(Field::f_weekly, lit("每周") | "每星期" | "按周") |
+    cap(Field::f_monthly, (lit("每月") | "按月" | "逐月") >> -(lit("定时") | "定期")) |
+    cap(Field::f_quarterly, lit("每季度末") | "每季度" | "按季度" | "每季末" | "每季" | "按季") |
+    cap(Field::f_half, lit("每半年") | "按半年") | cap(Field::f_yearly, lit("每年度") | "每年" | "按年" | "年度");
+
+// 自2016年起 / 从2016年开始 / 自2016年.
+auto const start = rb[(lit("自") | "从") >> cap(Field::start_year, number) >> "年" >> -(lit("起") | "开始" | "以来")];
+
+// 流行季节（4-10月） / 4-10月 / 4月至10月.
+auto const month_range = cap(Field::season_from, number) >> -lit("月") >> range_dash >>
+                         L(labels::month_number.zh)[cap(Field::season_to, number)] >> L(labels::month_char.zh)["月"] >>
+                         -lit("份");
+auto const season = rb[-cap(Field::season_name, +(no_paren - ascii_digit)) >> '(' >> month_range >>
+                       L(labels::rparen.zh)[')']] |
+                    rb[month_range];
+
+// 每季度结束后15个工作日内.
+auto const offset = rb[(lit("结束后") | "结束之日起" | "结束之日后" | "届满后" | "后") >> lead >> amount_unit >>
+                       -within_word];
+
+auto const recurrence_def = -start >> -season >> frequency >> -offset;
+
+auto const holiday_def = lead >> (cap(Field::holiday_major, lit("重大节日") | "重大节假日" | "重要节日" | "节假日") |
+                                  cap(Field::holiday_any, lit("节日") | "节")) >>
+                         before_word;
+
+// 年内至少5次, 年内解读重要政策措施不少于1次, 原则上每月组织一次, 不少于1次.
+auto const filler = cap(Field::filler, +(no_paren - at_least - count_number));
+auto const times = cap(Field::count, number) >> -lit("个") >> "次";
+auto const count_def = rb[(cap(Field::within_year, "年内") | frequency) >> -filler >> -at_least >> -filler >> times] |
+                       rb[at_least >> -filler >> times];
+
+// 公示不得少于3个工作日, 公示20日, 7个公示工作日, 发放期不得少于5日，其中必须含1个以上工作日.
+auto const what = cap(Field::d_what, lit("公示期") | "公示" | "发放期" | "公告期" | "公开期" | "公布期" |
+                                         "征求意见期" | "意见征集期");
+auto const min_working_days = rb[lit(',') >> "其中" >> -(lit("必须") | "应当" | "应") >>
+                                 (lit("包含") | "包括" | "含" | "有") >> L(labels::number.zh)[cap(Field::d_min_wd, number)] >>
+                                 -lit("个") >> -lit("以上") >> L(labels::working_day_word.zh)["工作日"] >> -lit("以上")];
+auto const display_def = rb[-what >> at_least >> amount_unit >> -min_working_days] | rb[what >> amount_unit] |
+                         rb[cap(Field::amount, number) >> -lit("个") >> "公示" >>
+                            (cap(Field::u_wd, "工作日") | cap(Field::u_day, lit("日") | "天"))];
+
+auto const continuous_def = lit("全年") >> -lit("工作");
+auto const ongoing_def = cap(Field::o_long, lit("长期推进") | "长期坚持") | cap(Field::o_sustained, "持续推进") |
+                         cap(Field::o_routine, "常态化");
+auto const unspecified_def = cap(Field::n_suitable, "适时") | cap(Field::n_as_needed, lit("视情况") | "视情") |
+                             cap(Field::n_irregular, "不定期") | cap(Field::n_periodic, "定期");
+
+// 按预算法规定时限, 按环保部修订发布后的时间要求, 按照财政部相关部署, 按要求.
+auto const ref_end = lit("规定时限") | "规定期限" | "规定时间" | "时间要求" | "时限要求" | "相关部署" | "部署" |
+                     "规定" | "要求" | "安排";
+auto const external_def = (lit("按照") | "按" | "根据" | "依照" | "依据") >>
+                          cap(Field::ext_ref, *(no_paren - ref_end) >> ref_end);
+}  // namespace recurrence_detail
+
+using recurrence_detail::continuous_def;
+using recurrence_detail::count_def;
+using recurrence_detail::display_def;
+using recurrence_detail::external_def;
+using recurrence_detail::frequency_def;
+using recurrence_detail::holiday_def;
+using recurrence_detail::ongoing_def;
+using recurrence_detail::recurrence_def;
+using recurrence_detail::unspecified_def;
+
+BOOST_SPIRIT_DEFINE(frequency, recurrence, holiday, count, display, continuous, ongoing, unspecified, external)
+
+}  // namespace shixian::grammar

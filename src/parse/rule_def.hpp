@@ -1,0 +1,50 @@
+#pragma once
+
+#include "parse/anchor.hpp"
+#include "parse/common.hpp"
+#include "parse/labels.hpp"
+#include "parse/lexical.hpp"
+#include "parse/recurrence.hpp"
+#include "parse/relative.hpp"
+#include "parse/rule.hpp"
+
+namespace shixian::grammar {
+
+namespace rule_detail {
+using namespace lex;
+using x3::lit;
+
+// Each alternative logs its kind after its parts; order matters (PEG):
+// counts before anchors (年内至少5次 is not 年内), anchors before amounts
+// (3月底前 vs 3个月内), fixed words before open-vocabulary triggers, and
+// the direct form 签订3日内 last.
+template <class P>
+constexpr auto kind(Field f, P const& p) {
+  return cap(f, rb[p >> -label]);
+}
+
+auto const qualifier = -cap(Field::principle, "原则上") >> -(lit("后续") | "并" | "继续" | "同时");
+
+auto const item_def = qualifier >>
+                      (kind(Field::k_count, count) | kind(Field::k_display, display) |
+                       kind(Field::k_recurrence, lead >> recurrence) | kind(Field::k_holiday, holiday) |
+                       kind(Field::k_anchor, lead >> anchor) | kind(Field::k_relative, relative_implicit) |
+                       kind(Field::k_continuous, continuous) | kind(Field::k_ongoing, ongoing) |
+                       kind(Field::k_unspecified, unspecified) | kind(Field::k_timely, timely) |
+                       kind(Field::k_gate_prevails, gate_prevails) | kind(Field::k_external, external) |
+                       kind(Field::k_relative, relative_triggered) | kind(Field::k_gate_wait, gate_wait) |
+                       kind(Field::k_event_deadline, event_deadline) | kind(Field::k_relative, relative_direct) |
+                       dangling_trigger);
+
+auto const entry = rb['(' >> L(labels::item.zh)[item] >> *(*sep >> item) >> *sep >> L(labels::rparen.zh)[')']] |
+                   L(labels::item.zh)[item];
+
+auto const rule_def = *sep >> entry >> *(*sep >> entry) >> *sep >> L(labels::end.zh)[x3::eoi];
+}  // namespace rule_detail
+
+using rule_detail::item_def;
+using rule_detail::rule_def;
+
+BOOST_SPIRIT_DEFINE(item, rule)
+
+}  // namespace shixian::grammar
