@@ -20,7 +20,7 @@ inline auto const cn_digit = x3::lit("〇") | "零" | "一" | "二" | "两" | "�
 inline auto const number = +ascii_digit | +cn_digit;
 
 /// Item separators. 、 separates list items but may sit inside an event phrase.
-inline auto const hard_sep = x3::lit(',') | ';' | "。" | '\n' | ':' | '!' | '?';
+inline auto const hard_sep = x3::lit(',') | ';' | "。" | '\n' | ':';
 inline auto const sep = hard_sep | "、";
 
 inline auto const before_word = x3::lit("之前") | "以前" | "前";
@@ -47,5 +47,15 @@ inline auto const trigger_stop = (after_word | before_word) >> &continuation;
 /// separator ("7月底前启动9月底前完成" in a seed table cell).
 inline auto const label_stop =
     ascii_digit | (+cn_digit >> (x3::lit("月") | "年" | "季度")) | "长期推进" | "持续推进" | "全年";
+
+/// A label never starts with words that belong to a time phrase: otherwise
+/// "每季度结束后个工作日内" or "年内至少次" would parse, their broken tail taken
+/// for a label.
+inline auto const label_no_start = after_word | before_word | within_word | at_least | unit_word | "结束" |
+                                   "不超过" | "其中" | "以上";
+/// 、 continues a label (审查、发布上述信息) unless the next item starts there.
+inline auto const dun_continues =
+    x3::lit("、") >> !(label_stop | x3::lit("每") | "按" | "年" | "次年" | "明年" | "上半年" | "下半年" | "第" |
+                      "提前" | "及时" | "第一时间" | "全年" | "定期" | "不定期" | "适时" | "视情" | "常态化");
 
 }  // namespace shixian::grammar::lex

@@ -77,6 +77,14 @@ expected<Rule, ParseError> parse(std::string_view input) {
   }
   if (!ok) {
     const auto at = static_cast<std::uint32_t>((state.farthest ? state.farthest : first) - norm.text.data());
+    // Generic labels (any phrase, the end, a dangling trigger's continuation)
+    // only add noise next to a specific one at the same position.
+    auto generic = [](const char* l) {
+      return l == labels::item.zh || l == labels::end.zh || l == labels::continuation.zh;
+    };
+    bool any_specific = false;
+    for (const char* l : state.expected) any_specific = any_specific || !generic(l);
+    if (any_specific) std::erase_if(state.expected, generic);
     std::string zh = "期望", en = "expected ";
     std::vector<std::string> expected;
     for (std::size_t i = 0; i < state.expected.size(); ++i) {

@@ -327,7 +327,9 @@ std::string canonical(const Rule& rule) {
   std::string out;
   for (std::size_t i = 0; i < rule.items.size(); ++i) {
     const Item& it = rule.items[i];
-    if (i > 0) out += "，";
+    // "；" rather than "，": 后，在… and 后，及时… bridge a comma inside one
+    // item, so a comma between items could be read back differently.
+    if (i > 0) out += "；";
     if (it.in_principle) out += "原则上";
     out += clause_zh(it.clause);
     out += it.label;

@@ -20,8 +20,8 @@ auto const trigger_text = cap(Field::trigger, +(no_paren - trigger_stop));
 auto const relation = cap(Field::rel_after, after_word) | cap(Field::rel_before, before_word);
 
 // 3个工作日内 / 在3个工作日内 / 提前2个工作日 / 最迟不超过3个工作日 (no T).
-auto const relative_implicit_def = lead >> (rb[cap(Field::advance, "提前") >> amount_unit] |
-                                            rb[-lit("最迟") >> "不超过" >> amount_unit] |
+auto const relative_implicit_def = lead >> (rb[cap(Field::advance, "提前") >> L(labels::amount.zh)[amount_unit]] |
+                                            rb[-lit("最迟") >> "不超过" >> L(labels::amount.zh)[amount_unit]] |
                                             rb[amount_unit >> -within_word]);
 
 // 形成文件后3个工作日内, 自文件公开之日起3个工作日内, 经人大批复后，在20个工作日内,
@@ -43,7 +43,9 @@ auto const timely_def =
     (lead >> -rb[-prep >> trigger_text >> cap(Field::rel_after, after_word) >> -lit(',')] >> lead >> timely_word_cap);
 
 // 系统投入使用前, 在决策前: due on the event's date.
-auto const event_deadline_def = lead >> -prep >> cap(Field::trigger, +(no_paren - before_word)) >>
+// No digits in T: "…时限为2016年12月底前" is a calendar anchor inside text, not an event.
+auto const event_deadline_def = !lit("提前") >> lead >> -prep >>
+                                cap(Field::trigger, +(no_paren - before_word - ascii_digit)) >>
                                 cap(Field::rel_before, before_word);
 
 // 待省级部门公开行政审批地方标准后 / 待《…》印发实施.
