@@ -13,6 +13,15 @@
 namespace shixian::grammar::lex {
 
 inline auto const any_char = x3::char_;
+
+/// Open-vocabulary text (triggers, fillers, season names, references) is at
+/// most this many bytes (about 100 Chinese characters). Scans ahead are then
+/// bounded, so a 4096-character rule parses in linear time, not quadratic.
+inline constexpr int kOpenTextBytes = 300;
+template <class P>
+constexpr auto open_text(P const& p) {
+  return x3::repeat(1, kOpenTextBytes)[x3::as_parser(p)];
+}
 inline auto const ascii_digit = x3::char_('0', '9');
 inline auto const cn_digit = x3::lit("〇") | "零" | "一" | "二" | "两" | "三" | "四" | "五" | "六" | "七" | "八" |
                              "九" | "十" | "百" | "千" | "万";

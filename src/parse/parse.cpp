@@ -79,8 +79,10 @@ expected<Rule, ParseError> parse(std::string_view input) {
     const auto at = static_cast<std::uint32_t>((state.farthest ? state.farthest : first) - norm.text.data());
     // Generic labels (any phrase, the end, a dangling trigger's continuation)
     // only add noise next to a specific one at the same position.
+    // By content: a constexpr label's pointer may differ between TUs.
     auto generic = [](const char* l) {
-      return l == labels::item.zh || l == labels::end.zh || l == labels::continuation.zh;
+      const std::string_view s(l);
+      return s == labels::item.zh || s == labels::end.zh || s == labels::continuation.zh;
     };
     bool any_specific = false;
     for (const char* l : state.expected) any_specific = any_specific || !generic(l);

@@ -27,7 +27,7 @@ auto const start = rb[(lit("自") | "从") >> cap(Field::start_year, number) >> 
 auto const month_range = cap(Field::season_from, number) >> -lit("月") >> range_dash >>
                          L(labels::month_number.zh)[cap(Field::season_to, number)] >> L(labels::month_char.zh)["月"] >>
                          -lit("份");
-auto const season = rb[-cap(Field::season_name, +(no_paren - ascii_digit)) >> '(' >> month_range >>
+auto const season = rb[-cap(Field::season_name, open_text(no_paren - ascii_digit)) >> '(' >> month_range >>
                        L(labels::rparen.zh)[')']] |
                     rb[month_range];
 
@@ -46,7 +46,7 @@ auto const holiday_def = lead >> (cap(Field::holiday_major, lit("重大节日") 
 
 // 年内至少5次, 年内解读重要政策措施不少于1次, 原则上每月组织一次, 不少于1次.
 // The verb joins the label, so it may not start like a time phrase either.
-auto const filler = cap(Field::filler, !label_no_start >> +(no_paren - at_least - count_number));
+auto const filler = cap(Field::filler, !label_no_start >> open_text(no_paren - at_least - count_number));
 auto const times = cap(Field::count, number) >> -lit("个") >> "次";
 auto const after_at_least = rb[filler >> times] | L(labels::times_count.zh)[times];
 auto const count_def = rb[(cap(Field::within_year, "年内") | frequency) >> -filler >> at_least >> after_at_least] |
@@ -74,7 +74,7 @@ auto const unspecified_def = cap(Field::n_suitable, "适时") | cap(Field::n_as_
 auto const ref_end = lit("规定时限") | "规定期限" | "规定时间" | "时间要求" | "时限要求" | "相关部署" | "部署" |
                      "规定" | "要求" | "安排";
 auto const external_def = (lit("按照") | "按" | "根据" | "依照" | "依据") >>
-                          cap(Field::ext_ref, *(no_paren - ref_end) >> ref_end);
+                          cap(Field::ext_ref, -open_text(no_paren - ref_end) >> ref_end);
 }  // namespace recurrence_detail
 
 using recurrence_detail::continuous_def;
