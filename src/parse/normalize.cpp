@@ -35,8 +35,19 @@ bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
   out.src_begin.clear();
   out.src_end.clear();
   out.text.reserve(input.size());
+  out.src_begin.reserve(input.size());
+  out.src_end.reserve(input.size());
   for (std::size_t i = 0; i < input.size();) {
     const std::size_t at = i;
+    // ASCII fast path: digits and punctuation are most of what is not Chinese.
+    const auto byte = static_cast<unsigned char>(input[i]);
+    if (byte >= 0x21 && byte < 0x7F) {
+      out.text += static_cast<char>(byte);
+      out.src_begin.push_back(static_cast<std::uint32_t>(at));
+      out.src_end.push_back(static_cast<std::uint32_t>(at + 1));
+      ++i;
+      continue;
+    }
     char32_t c = detail::next_code_point(input, i);
     const std::size_t len = i - at;
     // next_code_point accepts overlong forms and surrogates; reject them here

@@ -49,7 +49,9 @@ expected<Rule, ParseError> parse(std::string_view input) {
         "rule too long (" + std::to_string(chars) + " characters, at most " + std::to_string(kMaxRuleLength) + ")"));
   }
 
-  Normalized norm;
+  // Per-thread buffers: a parse allocates only for the Rule it returns.
+  thread_local Normalized norm;
+  thread_local State state;
   NormalizeError nerr;
   if (!normalize(input, norm, nerr)) {
     return unexpected(make_parse_error(ErrorCode::parse_error, input, nerr.byte, nerr.byte + 1, nerr.zh, nerr.en));
@@ -61,8 +63,10 @@ expected<Rule, ParseError> parse(std::string_view input) {
                                        {labels::item.zh}));
   }
 
-  State state;
   state.base = norm.text.data();
+  state.pieces.clear();
+  state.farthest = nullptr;
+  state.expected.clear();
   const context_type context(state);
   const char* first = norm.text.data();
   const char* const last = first + norm.text.size();

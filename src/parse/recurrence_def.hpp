@@ -27,7 +27,7 @@ auto const start = rb[(lit("自") | "从") >> cap(Field::start_year, number) >> 
 auto const month_range = cap(Field::season_from, number) >> -lit("月") >> range_dash >>
                          L(labels::month_number.zh)[cap(Field::season_to, number)] >> L(labels::month_char.zh)["月"] >>
                          -lit("份");
-auto const season = rb[-cap(Field::season_name, open_text(no_paren - ascii_digit)) >> '(' >> month_range >>
+auto const season = rb[-cap(Field::season_name, open_text(no_paren - ascii_digit, 8)) >> '(' >> month_range >>
                        L(labels::rparen.zh)[')']] |
                     rb[month_range];
 
