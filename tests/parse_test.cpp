@@ -391,6 +391,15 @@ TEST(Errors, ParseRuleReturnsThePlainError) {
 
 // ---- canonical form, JSON, notes ------------------------------------------------
 
+TEST(Canonical, TriggersThatStartLikeAWordGetAPreposition) {
+  // T is open vocabulary; printed bare, "全年…后" would read back as 全年.
+  const Rule r = must_parse("在全年任务分解后3个工作日内");
+  EXPECT_EQ(clause<RelativeDeadline>(r).trigger.text, "全年任务分解");
+  EXPECT_EQ(canonical(r), "自全年任务分解后3个工作日内");
+  EXPECT_EQ(must_parse(canonical(r)), r);
+  EXPECT_EQ(canonical(must_parse("形成文件后3个工作日内")), "形成文件后3个工作日内");
+}
+
 TEST(Canonical, SynonymsPrintTheSame) {
   EXPECT_EQ(canonical(must_parse("形成文件后三个工作日以内公开")), "形成文件后3个工作日内公开");
   EXPECT_EQ(canonical(must_parse("自文件公开之日起3个工作日内")), "文件公开后3个工作日内");

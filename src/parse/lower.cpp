@@ -157,10 +157,13 @@ struct Lowerer {
     if (p == nullptr) return t;
     std::string_view s = text(*p);
     // SPEC §2: T is written without 之日 (自文件公开之日起 → 文件公开).
-    if (s.size() > 6 && s.substr(s.size() - 6) == "之日") s.remove_suffix(6);
     // A trailing 以/之 belongs to the relational word (以后, 之前), which a
     // canonical "T后" would otherwise re-read as T's last character.
-    while (s.size() >= 3 && (s.substr(s.size() - 3) == "以" || s.substr(s.size() - 3) == "之")) s.remove_suffix(3);
+    for (bool again = true; again;) {
+      again = false;
+      if (s.size() >= 6 && s.substr(s.size() - 6) == "之日") s.remove_suffix(6), again = true;
+      if (s.size() >= 3 && (s.substr(s.size() - 3) == "以" || s.substr(s.size() - 3) == "之")) s.remove_suffix(3), again = true;
+    }
     if (s.empty()) {
       missing_event = *p;
       return t;
