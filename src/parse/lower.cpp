@@ -333,11 +333,8 @@ struct Lowerer {
     std::uint64_t value = 0;
     if (!number(*n, 1, kMaxAmount, "次数", "count", value)) return false;
     c.at_least = static_cast<std::uint32_t>(value);
-    // The verb around the count (年内解读重要政策措施不少于1次) joins the label.
-    std::string verb;
-    for (const Piece* p = v.b; p != v.e; ++p)
-      if (p->field == Field::filler) verb += text(*p);
-    label = verb + label;
+    if (const Piece* f = v.find(Field::filler)) c.verb = std::string(text(*f));
+    (void)label;
     return true;
   }
 

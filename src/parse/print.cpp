@@ -133,10 +133,11 @@ std::string clause_zh(const Clause& c) {
     }
     std::string operator()(const HolidayRecurrence& h) const { return h.major ? "重大节日前" : "节前"; }
     std::string operator()(const CountConstraint& c) const {
-      const std::string n = "至少" + std::to_string(c.at_least) + "次";
+      const std::string n = c.verb + "至少" + std::to_string(c.at_least) + "次";
       if (c.scope == CountScope::within_year) return "年内" + n;
       if (c.scope == CountScope::each_period) return frequency_zh(c.period) + n;
-      return n;
+      // No period: the verb can only follow 至少 (至少听取1次).
+      return "至少" + c.verb + std::to_string(c.at_least) + "次";
     }
     std::string operator()(const DisplayInterval& d) const {
       std::string s = d.what + "不得少于" + amount_zh(d.minimum);
@@ -290,6 +291,7 @@ void clause_json(Json& j, const Clause& c) {
                                                           : "plan");
       if (c.scope == CountScope::each_period) j.str("period", frequency_name(c.period));
       j.num("at_least", c.at_least);
+      if (!c.verb.empty()) j.str("verb", c.verb);
     }
     void operator()(const DisplayInterval& d) const {
       j.str("type", "display_interval");
@@ -462,7 +464,7 @@ std::string describe_clause(const Clause& c) {
       return std::string("节前：") + (h.major ? "每个重大节日" : "每个节日") + "的放假休息段开始前最后一个工作日";
     }
     std::string operator()(const CountConstraint& c) const {
-      const std::string n = "至少" + std::to_string(c.at_least) + "次";
+      const std::string n = (c.verb.empty() ? "" : c.verb) + "至少" + std::to_string(c.at_least) + "次";
       if (c.scope == CountScope::within_year) return "次数要求：计划年度内" + n;
       if (c.scope == CountScope::each_period) return "次数要求：" + std::string(frequency_zh(c.period)) + n;
       return "次数要求：在计划期间内" + n;
