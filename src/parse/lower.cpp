@@ -319,7 +319,7 @@ struct Lowerer {
     return true;
   }
 
-  bool count(const View& v, CountConstraint& c, std::string& label) {
+  bool count(const View& v, CountConstraint& c) {
     if (v.find(Field::within_year)) {
       c.scope = CountScope::within_year;
       c.period = Frequency::yearly;
@@ -334,7 +334,6 @@ struct Lowerer {
     if (!number(*n, 1, kMaxAmount, "次数", "count", value)) return false;
     c.at_least = static_cast<std::uint32_t>(value);
     if (const Piece* f = v.find(Field::filler)) c.verb = std::string(text(*f));
-    (void)label;
     return true;
   }
 
@@ -413,7 +412,7 @@ struct Lowerer {
       case Field::k_holiday: it.clause = HolidayRecurrence{v.find(Field::holiday_major) != nullptr}; return true;
       case Field::k_count: {
         CountConstraint c;
-        if (!count(v, c, it.label)) return false;
+        if (!count(v, c)) return false;
         it.clause = c;
         return true;
       }
