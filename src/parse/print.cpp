@@ -334,13 +334,30 @@ bool has_trigger(const Clause& c) {
   return std::holds_alternative<EventDeadline>(c);
 }
 
+// Characters that begin a word tried before the triggered forms (全年, 年中,
+// 节前, 原则上, 每月, 3月…). Only a trigger starting with one of them needs
+// the read-back check below; the check, not this list, decides.
+bool may_start_a_word(std::string_view s) {
+  static constexpr std::string_view starts =
+      "原后并继同应要须需必于在经年每按逐至不公发征意自从流重节次明下今本第上提最全长持常适视定及即立实与以根依待、。"
+      "一二三四五六七八九十百千万〇零两半";
+  if (s.empty()) return false;
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return true;  // digits, ASCII punctuation
+  const std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+  const std::string_view first = s.substr(0, n);
+  for (std::size_t i = 0; i + n <= starts.size(); i += 3)
+    if (starts.substr(i, n) == first) return true;
+  return false;
+}
+
 std::string item_zh(const Item& it) {
   std::string s = clause_zh(it.clause) + it.label;
   // T is open vocabulary: one that starts with a word of the language
   // (全年…, 年中…, 节前…) would read back as that word. Then write a
   // preposition in front, which parsing strips again (SPEC §2): 自 first
   // (it starts no other phrase before a non-number), else 在.
-  if (has_trigger(it.clause)) {
+  if (has_trigger(it.clause) && may_start_a_word(s)) {
     auto same = [&](const std::string& text) {
       auto back = parse(text);
       return back && back->items.size() == 1 && back->items[0].clause == it.clause && back->items[0].label == it.label;
