@@ -31,20 +31,25 @@ bool is_literal_replacement(std::string_view s, std::size_t i) {
 }  // namespace
 
 bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
-  out.text.clear();
-  out.src_begin.clear();
-  out.src_end.clear();
-  out.text.reserve(input.size());
-  out.src_begin.reserve(input.size());
-  out.src_end.reserve(input.size());
-  for (std::size_t i = 0; i < input.size();) {
+  // Output is never longer than the input (folding only shortens), so size
+  // the buffers once and write by index; shrink at the end.
+  const std::size_t size = input.size();
+  out.text.resize(size);
+  out.src_begin.resize(size);
+  out.src_end.resize(size);
+  std::size_t o = 0;
+  auto put = [&](char c, std::size_t at, std::size_t end) {
+    out.text[o] = c;
+    out.src_begin[o] = static_cast<std::uint32_t>(at);
+    out.src_end[o] = static_cast<std::uint32_t>(end);
+    ++o;
+  };
+  for (std::size_t i = 0; i < size;) {
     const std::size_t at = i;
-    // ASCII fast path: digits and punctuation are most of what is not Chinese.
     const auto byte = static_cast<unsigned char>(input[i]);
+    // ASCII fast path: digits and punctuation are most of what is not Chinese.
     if (byte >= 0x21 && byte < 0x7F) {
-      out.text += static_cast<char>(byte);
-      out.src_begin.push_back(static_cast<std::uint32_t>(at));
-      out.src_end.push_back(static_cast<std::uint32_t>(at + 1));
+      put(static_cast<char>(byte), at, at + 1);
       ++i;
       continue;
     }
@@ -67,13 +72,16 @@ bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
     }
     if (c == 0x2014 || c == 0x2013 || c == 0x2015 || c == 0x2212 || c == 0x301C) c = U'-';  // dashes, 〜
     if (c >= 0x80 && c == raw) {
-      out.text.append(input.data() + at, len);  // unchanged: copy the bytes
+      for (std::size_t k = at; k < i; ++k) put(input[k], at, i);  // unchanged: copy the bytes
     } else {
-      append_utf8(out.text, c);
+      std::string encoded;
+      append_utf8(encoded, c);
+      for (char b : encoded) put(b, at, i);
     }
-    out.src_begin.resize(out.text.size(), static_cast<std::uint32_t>(at));
-    out.src_end.resize(out.text.size(), static_cast<std::uint32_t>(i));
   }
+  out.text.resize(o);
+  out.src_begin.resize(o);
+  out.src_end.resize(o);
   return true;
 }
 
