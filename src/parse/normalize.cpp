@@ -53,6 +53,24 @@ bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
       ++i;
       continue;
     }
+    // Fast path for the common case, a well-formed three-byte character
+    // (all of CJK) that folding leaves alone.
+    if ((byte >> 4) == 0xE && i + 2 < size) {
+      const auto b1 = static_cast<unsigned char>(input[i + 1]);
+      const auto b2 = static_cast<unsigned char>(input[i + 2]);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+        const char32_t cp = (char32_t{byte} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (char32_t{b2} & 0x3F);
+        const bool plain = cp >= 0x3001 && cp != 0x301C && !(cp >= 0xD800 && cp <= 0xDFFF) &&
+                           !(cp >= 0xFF01 && cp <= 0xFF5E) && cp != 0xFEFF && cp != 0xFFFD;
+        if (plain) {
+          put(input[i], at, at + 3);
+          put(input[i + 1], at, at + 3);
+          put(input[i + 2], at, at + 3);
+          i += 3;
+          continue;
+        }
+      }
+    }
     char32_t c = detail::next_code_point(input, i);
     const std::size_t len = i - at;
     // next_code_point accepts overlong forms and surrogates; reject them here
