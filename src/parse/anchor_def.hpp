@@ -36,9 +36,16 @@ auto const year_level_short = cap(Field::year_end, kw("底", "末", "终") >> -b
 
 auto const anchor_def = rb[year_prefix >> (month_anchor | year_level_long | year_level_short)] | month_anchor |
                         year_level_long;
+
+auto const period_due_def = month_anchor | rb[cap(Field::day, number) >> kw("日", "号") >> -before_word] |
+                            (kwf(Keyword{"上旬", Field::xun_upper}, Keyword{"中旬", Field::xun_middle},
+                                 Keyword{"下旬", Field::xun_lower}) >>
+                             -cap(Field::before, before_word)) |
+                            cap(Field::m_end, kw("底", "末") >> -before_word);
 }  // namespace anchor_detail
 
 using anchor_detail::anchor_def;
-BOOST_SPIRIT_DEFINE(anchor)
+using anchor_detail::period_due_def;
+BOOST_SPIRIT_DEFINE(anchor, period_due)
 
 }  // namespace shixian::grammar

@@ -102,7 +102,7 @@ inline auto const label_stop = ascii_digit | (+cn_digit >> kw("月", "年", "季
 inline auto const label_no_start =
     kw("之日起", "之日后", "之后", "以后", "后", "起", "之前", "以前", "前", "以内", "之内", "内", "至少", "不少于",
        "不得少于", "不低于", "个工作日", "工作日", "个小时", "小时", "日", "天", "个周", "周", "个星期", "星期",
-       "个月", "年", "结束", "不超过", "其中", "以上", "末", "底");
+       "个月", "年", "结束", "不超过", "其中", "以上", "末", "底", "定时", "定期");
 /// 、 continues a label (审查、发布上述信息) unless the next item starts there.
 inline auto const dun_continues =
     x3::lit("、") >> !(label_stop | kw("每", "按", "年", "次年", "明年", "上半年", "下半年", "第", "提前", "及时",

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "parse/anchor.hpp"
 #include "parse/common.hpp"
 #include "parse/labels.hpp"
 #include "parse/lexical.hpp"
@@ -44,8 +45,8 @@ auto const offset = rb[kw("结束后", "结束之日起", "结束之日后", "�
                     rb[lit("后") >> lead >> amount_unit >> -within_word];
 
 // After 自2016年起 a frequency must follow.
-auto const recurrence_def = rb[start >> -season >> L(labels::frequency.zh)[frequency] >> -offset] |
-                            (-season >> frequency >> -offset);
+auto const recurrence_def = rb[start >> -season >> L(labels::frequency.zh)[frequency] >> -(offset | period_due)] |
+                            (-season >> frequency >> -(offset | period_due));
 
 auto const holiday_def = lead >>
                          kwf(Keyword{"重大节日", Field::holiday_major}, Keyword{"重大节假日", Field::holiday_major},
