@@ -82,7 +82,7 @@ struct CalendarOptions {
   bool strict = false;
   /// Arrangements that replace or extend the built-in ones (a newly published
   /// notice, or years before 2001). Later entries win over earlier ones.
-  std::vector<YearArrangement> years;
+  std::vector<YearArrangement> years{};
   /// Use the built-in holidays/ data (2001–2026). Off: only `years` and projection.
   bool builtin_data = true;
   int first_year = 2001;  ///< lowered automatically to the earliest of `years`
