@@ -147,10 +147,10 @@ class Calendar {
   friend class CalendarBuilder;
 
   Error out_of_range(Date d) const;
-  std::optional<Error> refuse_projected(Date a, Date b) const;  // strict mode
+  std::optional<Error> refuse_projected(Date a, Date b) const;  // strict mode only
   std::uint32_t rank(std::uint32_t offset) const;    // working days in [first_day_, first_day_ + offset)
   std::uint32_t select(std::uint32_t index) const;   // offset of the index-th (0-based) working day
-  std::uint32_t total_workdays() const { return rank_.back(); }
+  std::uint32_t total_workdays() const { return rank_[bits_.size()]; }
 
   Date first_day_;
   std::uint32_t day_count_ = 0;
@@ -159,6 +159,7 @@ class Calendar {
   std::vector<std::uint64_t> bits_;          // bit i of word w: day w*64+i is a working day
   std::vector<std::uint32_t> rank_;          // working days before word w; one extra at the end
   std::vector<std::uint16_t> select_hint_;   // word holding working day k*kSelectStride
+  std::uint32_t select_steps_ = 0;           // most words a select walks from its hint
   std::vector<std::uint8_t> day_code_;       // kind (3 bits) | festival index << 3
   std::vector<std::string> festivals_;       // [0] = ""
   std::vector<YearSource> years_;

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <map>
 
 #include "calendar/bits.hpp"
@@ -21,6 +22,11 @@ constexpr int kMaxYear = 2200;
 Date jan1(int year) { return Date{std::chrono::year{year} / std::chrono::January / 1}; }
 
 Error range_error(std::string message) { return Error{ErrorCode::out_of_range, std::move(message), {}, {}}; }
+
+Error projected_year_error(int year) {
+  return Error{ErrorCode::projected_year,
+               "严格模式：" + std::to_string(year) + "年（或所涉年份）尚无国务院办公厅节假日安排通知，只有推算结果", {}, {}};
+}
 
 constexpr std::uint8_t encode(DayKind kind, std::uint8_t festival) {
   return static_cast<std::uint8_t>(static_cast<std::uint8_t>(kind) | (festival << 3));
@@ -50,6 +56,27 @@ std::string_view chinese_name(DayKind kind) {
     case DayKind::makeup_workday: return "调休上班";
   }
   return "工作日";
+}
+
+// rank and select are the hot path of every query: inline, and free of
+// data-dependent branches (random dates would mispredict them).
+inline std::uint32_t Calendar::rank(std::uint32_t offset) const {
+  const std::uint32_t word = offset / 64;
+  const std::uint32_t bit = offset % 64;
+  // bits_ has one spare zero word, so bit == 0 needs no branch: (x << 63) << 1 == 0.
+  return rank_[word] + static_cast<std::uint32_t>(detail::popcount64((bits_[word] << (63 - bit)) << 1));
+}
+
+inline std::uint32_t Calendar::select(std::uint32_t index) const {
+  std::uint32_t word = select_hint_[index / kSelectStride];
+  // A fixed number of steps (measured at build time), each without a branch.
+  for (std::uint32_t step = 0; step < select_steps_; ++step) word += rank_[word + 1] <= index ? 1 : 0;
+  return word * 64 + static_cast<std::uint32_t>(detail::select64(bits_[word], static_cast<int>(index - rank_[word])));
+}
+
+inline std::optional<Error> Calendar::refuse_projected(Date a, Date b) const {
+  if (!strict_ || !projected_between(a, b)) return std::nullopt;
+  return projected_year_error((a < b ? b : a).year());
 }
 
 // Builds the tables; the only code that writes a Calendar.
@@ -145,13 +172,13 @@ class CalendarBuilder {
 
   static void index(Calendar& cal) {
     const std::uint32_t words = (cal.day_count_ + 63) / 64;
-    cal.bits_.assign(words, 0);
+    cal.bits_.assign(words + 1, 0);  // a spare zero word: rank() reads bits_[offset / 64] for offset == day_count_
     for (std::uint32_t i = 0; i < cal.day_count_; ++i) {
       const DayKind k = kind_of(cal.day_code_[i]);
       if (k == DayKind::workday || k == DayKind::makeup_workday) cal.bits_[i / 64] |= 1ULL << (i % 64);
     }
-    cal.rank_.assign(words + 1, 0);
-    for (std::uint32_t w = 0; w < words; ++w) {
+    cal.rank_.assign(words + 2, 0);
+    for (std::uint32_t w = 0; w <= words; ++w) {
       cal.rank_[w + 1] = cal.rank_[w] + static_cast<std::uint32_t>(detail::popcount64(cal.bits_[w]));
     }
     cal.select_hint_.clear();
@@ -161,6 +188,17 @@ class CalendarBuilder {
         next += kSelectStride;
       }
     }
+    // The most words any select walks from its hint: normally 1–2; more only
+    // for calendars with unusually long closures. rank_ is padded so the
+    // fixed-length walk never reads past the end.
+    cal.select_steps_ = 0;
+    for (std::uint32_t index = 0; index < cal.rank_[words]; ++index) {
+      std::uint32_t word = cal.select_hint_[index / kSelectStride];
+      std::uint32_t steps = 0;
+      while (cal.rank_[word + 1] <= index) ++word, ++steps;
+      cal.select_steps_ = std::max(cal.select_steps_, steps);
+    }
+    cal.rank_.resize(words + 2 + cal.select_steps_, std::numeric_limits<std::uint32_t>::max());
   }
 };
 
@@ -182,27 +220,6 @@ expected<Calendar, Error> Calendar::build(const CalendarOptions& options) { retu
 Error Calendar::out_of_range(Date d) const {
   return range_error("日期 " + to_string(d) + " 超出日历范围（" + to_string(first_day()) + " 至 " +
                      to_string(last_day()) + "）");
-}
-
-std::optional<Error> Calendar::refuse_projected(Date a, Date b) const {
-  if (!strict_ || !projected_between(a, b)) return std::nullopt;
-  const int year = (a < b ? b : a).year();
-  return Error{ErrorCode::projected_year,
-               "严格模式：" + std::to_string(year) + "年（或所涉年份）尚无国务院办公厅节假日安排通知，只有推算结果",
-               {}, {}};
-}
-
-std::uint32_t Calendar::rank(std::uint32_t offset) const {
-  const std::uint32_t word = offset / 64;
-  const std::uint32_t bit = offset % 64;
-  if (bit == 0) return rank_[word];
-  return rank_[word] + static_cast<std::uint32_t>(detail::popcount64(bits_[word] << (64 - bit)));
-}
-
-std::uint32_t Calendar::select(std::uint32_t index) const {
-  std::uint32_t word = select_hint_[index / kSelectStride];
-  while (rank_[word + 1] <= index) ++word;
-  return word * 64 + static_cast<std::uint32_t>(detail::select64(bits_[word], static_cast<int>(index - rank_[word])));
 }
 
 expected<bool, Error> Calendar::is_workday(Date d) const {
