@@ -267,6 +267,29 @@ TEST(Calendar, EarlierYearsWhenLoaded) {
   EXPECT_FALSE(*c->is_workday(D("2000-05-01")));
 }
 
+// A custom calendar whose gaps are too long for the compact position table
+// (64 working days spanning more than 255 days) uses the bitmap select instead.
+TEST(Calendar, LongClosuresUseTheFallbackSelect) {
+  YearArrangement closed;
+  closed.year = 2030;
+  closed.entries = {{"停工", false, D("2030-01-01"), D("2030-10-31")}};
+  const auto c = Calendar::build({.years = {closed}});
+  ASSERT_TRUE(c.has_value());
+  const auto naive = [&](Date d, int n) {
+    for (int left = n > 0 ? n : -n; left > 0;) {
+      d += n > 0 ? 1 : -1;
+      if (*c->is_workday(d)) --left;
+    }
+    return d;
+  };
+  EXPECT_EQ(*c->next_workday(D("2029-12-31")), D("2030-11-01"));
+  for (Date d = D("2029-06-01"); d <= D("2031-06-01"); d += 1) {
+    for (int n : {1, 20, 64, 65, 200, -1, -20, -64, -200}) {
+      ASSERT_EQ(*c->add_workdays(d, n), naive(d, n)) << to_string(d) << " " << n;
+    }
+  }
+}
+
 TEST(Calendar, BadBuildOptions) {
   EXPECT_EQ(Calendar::build({.first_year = 1800}).error().code, ErrorCode::out_of_range);
   EXPECT_EQ(Calendar::build({.first_year = 2050, .last_year = 2040}).error().code, ErrorCode::out_of_range);

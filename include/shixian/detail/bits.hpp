@@ -1,5 +1,7 @@
+// File: shixian/detail/bits.hpp — internal, not part of the API.
+//
 // Rank/select on 64-bit words: the two primitives behind the O(1)
-// working-day arithmetic. Broadword versions (Vigna, "Broadword
+// working-day arithmetic (used by the inline fast paths in calendar.hpp). Broadword versions (Vigna, "Broadword
 // Implementation of Rank/Select Queries", 2008) so that no CPU extension is
 // needed; the compiler's popcount is used where the target has one.
 #pragma once
