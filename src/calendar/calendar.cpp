@@ -220,7 +220,22 @@ class CalendarBuilder {
     }
     cal.position_base_.clear();
     cal.position_delta_.clear();
-
+    cal.select_hint_.clear();
+    for (std::uint32_t w = 0, next = 0; w < words; ++w) {
+      while (next < cal.rank_[w + 1]) {
+        cal.select_hint_.push_back(static_cast<std::uint16_t>(w));
+        next += Calendar::kSelectStride;
+      }
+    }
+    // The most words any select walks from its hint; rank_ is padded so the
+    // fixed-length walk never reads past the end.
+    cal.select_steps_ = 0;
+    for (std::uint32_t index = 0; index < total; ++index) {
+      std::uint32_t word = cal.select_hint_[index / Calendar::kSelectStride];
+      std::uint32_t steps = 0;
+      while (cal.rank_[word + 1] <= index) ++word, ++steps;
+      cal.select_steps_ = std::max(cal.select_steps_, steps);
+    }
     cal.rank_.resize(words + 2 + cal.select_steps_, std::numeric_limits<std::uint32_t>::max());
   }
 };
