@@ -73,6 +73,9 @@ TEST(CliCalendar, HolidaysFileOverridesAYear) {
 struct BadArgs {
   std::vector<std::string> args;
   std::string error;
+  friend void PrintTo(const BadArgs& c, std::ostream* os) {
+    for (const auto& a : c.args) *os << a << ' ';
+  }
 };
 
 class CliCalendarErrors : public testing::TestWithParam<BadArgs> {};
