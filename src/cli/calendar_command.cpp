@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "common/text.hpp"
 
 namespace shixian::cli {
 
@@ -82,7 +83,9 @@ std::string render_year_text(const Calendar& calendar, int year) {
   out += "\n节假日安排：\n";
   const std::vector<HolidayBlock> blocks = calendar.holiday_blocks(year).value();
   for (const HolidayBlock& block : blocks) {
-    out += absl::StrFormat("  %-14s %s（%s）至 %s（%s），共%d天\n", block.festival, to_string(block.first),
+    std::string name(block.festival);
+    name.append(14 > detail::display_width(name) ? 14 - detail::display_width(name) : 0, ' ');  // CJK = 2 columns
+    out += absl::StrFormat("  %s %s（%s）至 %s（%s），共%d天\n", name, to_string(block.first),
                            weekday_name(block.first), to_string(block.last), weekday_name(block.last),
                            block.last - block.first + 1);
   }
