@@ -11,6 +11,7 @@ namespace shixian::cli {
 
 int calendar_command(int argc, char** argv, int first);
 int demo_command(int argc, char** argv, int first);
+int holidays_command(int argc, char** argv, int first);
 
 /// The calendar the options ask for: built-in, plus `--holidays FILE` year
 /// files, `--strict`. Error: a one-line message.
