@@ -42,6 +42,9 @@ std::string cn_date(Date d) {
   return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
 }
 
+// M月D日 inside one message whose first date already names the year.
+std::string cn_month_day(Date d) { return std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日"; }
+
 std::string_view weekday_word(unsigned iso) {
   static constexpr std::array<std::string_view, 8> names = {"", "周一", "周二", "周三", "周四", "周五", "周六", "周日"};
   return names[iso <= 7 ? iso : 0];
@@ -261,8 +264,10 @@ class NoticeChecker {
   std::optional<Error> check_count(unsigned count, ast::Pos at, std::pair<Date, Date> range) const {
     const int days = range.second - range.first + 1;
     if (static_cast<int>(count) == days) return std::nullopt;
-    const std::string span = range.first == range.second ? cn_date(range.first)
-                                                         : cn_date(range.first) + "至" + cn_date(range.second);
+    const std::string span =
+        range.first == range.second ? cn_date(range.first)
+        : range.first.year() == range.second.year() ? cn_date(range.first) + "至" + cn_month_day(range.second)
+                                                    : cn_date(range.first) + "至" + cn_date(range.second);
     return error_at(at, ErrorCode::invalid_argument,
                     "天数不符：" + span + "共" + std::to_string(days) + "天，不是" + std::to_string(count) + "天");
   }
