@@ -103,6 +103,9 @@ class CalendarBuilder {
       cal.projected_before_.push_back(
           static_cast<std::uint16_t>(cal.projected_before_.back() + (official ? 0 : 1)));
     }
+    for (const Overlay& overlay : options.overlays) {
+      if (auto err = apply(cal, overlay)) return unexpected(std::move(*err));
+    }
     index(cal);
     return cal;
   }
@@ -138,6 +141,48 @@ class CalendarBuilder {
           kind = d.is_weekend() ? DayKind::weekend : DayKind::swapped_rest_day;
         }
         cal.day_code_[static_cast<std::uint32_t>(d - cal.first_day_)] = encode(kind, festival);
+      }
+    }
+    return std::nullopt;
+  }
+
+  static expected<std::uint8_t, Error> festival_index(Calendar& cal, const std::string& name) {
+    std::uint8_t festival = 0;
+    for (; festival < cal.festivals_.size() && cal.festivals_[festival] != name; ++festival) {
+    }
+    if (festival == cal.festivals_.size()) {
+      if (festival >= 32) return unexpected(range_error("节日名称过多（最多31个）：" + name));
+      cal.festivals_.push_back(name);
+    }
+    return festival;
+  }
+
+  // An overlay's days replace the national kinds (overlay.hpp): rest days
+  // become holidays or 调休 rest days on weekdays and stay weekends otherwise;
+  // work days become make-up days on weekends and ordinary workdays otherwise.
+  static std::optional<Error> apply(Calendar& cal, const Overlay& overlay) {
+    for (const OverlayEntry& e : overlay.entries) {
+      if (!cal.contains(e.first) || !cal.contains(e.last)) {
+        return range_error("叠加日历“" + overlay.name + "”的日期 " + to_string(cal.contains(e.first) ? e.last : e.first) +
+                           " 超出日历范围（" + to_string(cal.first_day()) + " 至 " + to_string(cal.last_day()) + "）");
+      }
+      auto festival = festival_index(cal, e.festival);
+      if (!festival) return std::move(festival).error();
+      for (Date d = e.first; d <= e.last; d += 1) {
+        DayKind kind;
+        switch (e.kind) {
+          case OverlayDayKind::holiday:
+            kind = d.is_weekend() ? DayKind::weekend : DayKind::statutory_holiday;
+            break;
+          case OverlayDayKind::off:
+            kind = d.is_weekend() ? DayKind::weekend : DayKind::swapped_rest_day;
+            break;
+          case OverlayDayKind::work:
+          default:
+            kind = d.is_weekend() ? DayKind::makeup_workday : DayKind::workday;
+            break;
+        }
+        cal.day_code_[static_cast<std::uint32_t>(d - cal.first_day_)] = encode(kind, *festival);
       }
     }
     return std::nullopt;

@@ -1,4 +1,4 @@
-// `shixian calendar YEAR [--format tsv|text] [--holidays FILE]... [--strict]`
+// `shixian calendar YEAR [--format tsv|text] [--holidays FILE]... [--overlay FILE]... [--strict]`
 #include <absl/strings/str_format.h>
 
 #include <fstream>
@@ -37,7 +37,14 @@ expected<Calendar, std::string> calendar_from_args(const Args& args) {
     if (!year) return unexpected(year.error().to_string());
     options.years.push_back(std::move(*year));
   }
-  if (options.years.empty() && !options.strict) return Calendar::china();
+  for (const std::string& path : args.values("--overlay")) {
+    auto text = read_file(path);
+    if (!text) return unexpected(text.error());
+    auto overlay = parse_overlay(*text, path);
+    if (!overlay) return unexpected(overlay.error().to_string());
+    options.overlays.push_back(std::move(*overlay));
+  }
+  if (options.years.empty() && options.overlays.empty() && !options.strict) return Calendar::china();
   auto calendar = Calendar::build(options);
   if (!calendar) return unexpected(calendar.error().to_string());
   return std::move(*calendar);
@@ -98,13 +105,13 @@ std::string render_year_text(const Calendar& calendar, int year) {
 }
 
 int calendar_command(int argc, char** argv, int first) {
-  auto args = parse_args(argc, argv, first, {{"--format", true}, {"--holidays", true}, {"--strict", false}});
+  auto args = parse_args(argc, argv, first, {{"--format", true}, {"--holidays", true}, {"--overlay", true}, {"--strict", false}});
   if (!args) {
     std::cerr << "shixian calendar: " << args.error() << "\n";
     return kExitUsage;
   }
   if (args->positional.size() != 1) {
-    std::cerr << "shixian calendar: 用法：shixian calendar YEAR [--format tsv|text] [--holidays FILE] [--strict]\n";
+    std::cerr << "shixian calendar: 用法：shixian calendar YEAR [--format tsv|text] [--holidays FILE] [--overlay FILE] [--strict]\n";
     return kExitUsage;
   }
   const std::string format = args->value("--format", "tsv");

@@ -14,7 +14,9 @@ int demo_command(int argc, char** argv, int first);
 int holidays_command(int argc, char** argv, int first);
 
 /// The calendar the options ask for: built-in, plus `--holidays FILE` year
-/// files, `--strict`. Error: a one-line message.
+/// files, `--overlay FILE` regional/custom overlays (holidays/OVERLAYS.md),
+/// `--strict`. Every command that uses a calendar accepts these three options
+/// (list them in its parse_args spec). Error: a one-line message.
 expected<Calendar, std::string> calendar_from_args(const Args& args);
 
 /// The whole-year month grid a person reads (rest days 休, make-up days 班),
