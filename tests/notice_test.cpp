@@ -149,6 +149,28 @@ published 2025-11-04
   }
 }
 
+TEST(NoticeImport, Official2007FourFestivalsAndRemarks) {
+  // Before 2008 the notices covered four festivals (“五一”, “十一”), and wrote
+  // remarks such as 1月1日为法定假日 and 将……调至…… between the arrangements.
+  const YearArrangement imported = import(notice_text("2007"));
+  const YearArrangement expected = year_file(R"(year 2007
+title 国务院办公厅关于2007年部分节假日安排的通知
+元旦 off 2007-01-01..2007-01-03 work 2006-12-30 2006-12-31
+春节 off 2007-02-18..2007-02-24 work 2007-02-17 2007-02-25
+劳动节 off 2007-05-01..2007-05-07 work 2007-04-28 2007-04-29
+国庆节 off 2007-10-01..2007-10-07 work 2007-09-29 2007-09-30
+)");
+  EXPECT_EQ(imported, expected);
+  if (auto repo = repository_year(2007)) {
+    EXPECT_EQ(days_of(imported), days_of(*repo));
+  }
+}
+
+TEST(NoticeImport, SignatureDateInChineseNumerals) {
+  const std::string text = replace(notice_text("2016"), "2015年12月10日", "二〇一五年十二月十日");
+  EXPECT_EQ(import(text).published, "2015-12-10");
+}
+
 TEST(NoticeImport, TraditionalCharactersReadTheSame) {
   EXPECT_EQ(import(notice_text("2016-traditional")), import(notice_text("2016")));
 }

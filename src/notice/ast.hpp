@@ -33,6 +33,7 @@ enum class PhraseKind {
   total,          ///< 共N天
   joins_weekend,  ///< 与周末连休
   no_swap,        ///< 不调休
+  remark,         ///< 1月1日为法定假日 (older notices): no effect
 };
 
 struct Phrase {

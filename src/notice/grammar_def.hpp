@@ -7,7 +7,9 @@
 //   phrase    = total | joins | no_swap | arrangement
 //   arrangement = day, ( [range_sep, day_tail], "放假", ["调休"], [n, "天"]
 //                      | { list_sep, day_tail }, "上班"
-//                      | "补休" )                          (* expected after a leading date *)
+//                      | "补休"
+//                      | "为", { any - sep } )             (* 1月1日为法定假日: a remark *)
+//                                                         (* one of these is expected after a leading date *)
 //   day       = [year, "年"], month, "月", d, "日", [annotation]
 //   annotation = "(", note, { ("、" | ","), note }, ")"      (* a weekday note: 周X / 星期X *)
 //
@@ -109,6 +111,7 @@ x3::rule<class annotation_class, ast::Annotation> const annotation = "括注";
 x3::rule<class day_class, ast::DayRef> const day = "日期（如“1月1日”）";
 x3::rule<class day_tail_class, ast::DayRef> const day_tail = "日期（如“3日”或“2月1日”）";
 x3::rule<class full_date_class, ast::DayRef> const full_date = "完整日期（如“2015年12月10日”）";
+x3::rule<class chinese_date_class, ast::DayRef> const chinese_date = "中文日期（如“二〇〇六年十二月十四日”）";
 x3::rule<class arrangement_class, ast::Phrase> const arrangement = "放假安排";
 x3::rule<class verb_class> const verb = "“放假”“上班”或“补休”";
 x3::rule<class count_class, unsigned> const count = "天数（如“共3天”）";
@@ -122,7 +125,7 @@ x3::rule<class signature_class, ast::DayRef> const signature = "落款（国务�
 x3::rule<class notice_class, ast::Notice> const notice = "节假日安排通知";
 
 auto const note_sep = lit("、") | lit(",") | lit(";");
-auto const sentence_sep = lit(",") | lit(".") | lit(";") | lit("、") | lit("!") | lit("?") | lit(":");
+auto const sentence_sep = lit(",") | lit(".") | lit(";") | lit("!") | lit("?") | lit(":");
 auto const range_sep = lit("至") | lit("到") | lit("-") | lit("~");
 auto const list_sep = lit("、") | lit(",") | lit("和") | lit("及");
 
@@ -140,6 +143,15 @@ auto const full_date_def = pos[set(&ast::DayRef::at)] >> (year4 >> lit("年"))[s
                            (number >> lit("月"))[set(&ast::DayRef::month)] >>
                            (number >> lit("日"))[set(&ast::DayRef::day)];
 
+inline auto const set_chinese_year = [](auto& ctx) {
+  unsigned year = 0;
+  for (unsigned digit : x3::_attr(ctx)) year = year * 10 + digit;
+  x3::_val(ctx).year = year;
+};
+auto const chinese_date_def = pos[set(&ast::DayRef::at)] >> x3::repeat(4)[lexical::chinese_digits][set_chinese_year] >>
+                              lit("年") >> (lexical::chinese_day_numbers >> lit("月"))[set(&ast::DayRef::month)] >>
+                              (lexical::chinese_day_numbers >> lit("日"))[set(&ast::DayRef::day)];
+
 auto const verb_def = eps(false);
 auto const count_def = x3::uint_parser<unsigned, 10, 1, 3>{} >> lit("天");
 
@@ -148,7 +160,8 @@ auto const arrangement_def =
     ((-((range_sep >> day_tail)[push_range_end]) >> lit("放假")[kind(ast::PhraseKind::off)] >> -lit("调休") >>
       -((pos >> number >> lit("天"))[set_count])) |
      (*((list_sep >> day_tail)[push_day]) >> lit("上班")[kind(ast::PhraseKind::work)]) |
-     lit("补休")[kind(ast::PhraseKind::compensatory)] | (eps > verb));
+     lit("补休")[kind(ast::PhraseKind::compensatory)] |
+     (lit("为") >> *(char_ - sentence_sep))[kind(ast::PhraseKind::remark)] | (eps > verb));
 
 auto const total_def = pos[set(&ast::Phrase::at)] >> lit("共")[kind(ast::PhraseKind::total)] >> &x3::digit >>
                        pos[set(&ast::Phrase::count_at)] > count[set(&ast::Phrase::count)];
@@ -162,7 +175,7 @@ auto const item_number = lexical::item_numerals >> lit("、") | x3::omit[number]
 auto const item_head_def = pos[set(&ast::Item::at)] >> item_number >> (pos >> festivals)[push_festival] >>
                            *(((lit("、") | lit("和")) >> pos >> festivals)[push_festival]) >> lit(":");
 
-auto const signature_def = lit("国务院办公厅") >> full_date[assign];
+auto const signature_def = lit("国务院办公厅") >> (full_date[assign] | chinese_date[assign]);
 auto const date_at_end = full_date >> eoi;  // an unsigned date closing the text: the notice's date
 auto const other_sentence = !day >> +(char_ - sentence_sep - item_head - signature);
 auto const item_def = item_head[assign] >>
@@ -176,7 +189,7 @@ auto const notice_def =
                      intro[year_mention(&ast::Notice::intro_year)] | char_)) >>
     *item[push_item] >> -(signature[set(&ast::Notice::published)] | date_at_end[set(&ast::Notice::published)]) >> *char_;
 
-BOOST_SPIRIT_DEFINE(annotation, day, day_tail, full_date, verb, count, arrangement, total, joins, no_swap, phrase,
+BOOST_SPIRIT_DEFINE(annotation, day, day_tail, full_date, chinese_date, verb, count, arrangement, total, joins, no_swap, phrase,
                     item_head, item, signature, notice)
 
 }  // namespace shixian::notice::grammar

@@ -5,6 +5,7 @@
 // simplified characters, no whitespace.
 #pragma once
 
+#include <string>
 #include <type_traits>
 
 #include <boost/spirit/home/x3.hpp>
@@ -48,6 +49,27 @@ struct item_numerals_t : x3::symbols<unsigned> {
   }
 };
 inline item_numerals_t const item_numerals;
+
+/// 〇 … 九 as digits of a year written in Chinese (二〇一五年).
+struct chinese_digits_t : x3::symbols<unsigned> {
+  chinese_digits_t() {
+    add("〇", 0)("○", 0)("零", 0)("O", 0)("0", 0)("一", 1)("二", 2)("三", 3)("四", 4)("五", 5)("六", 6)("七", 7)("八", 8)("九", 9);
+  }
+};
+inline chinese_digits_t const chinese_digits;
+
+/// 一 … 三十一 (months and days written in Chinese: 十二月十四日).
+struct chinese_day_numbers_t : x3::symbols<unsigned> {
+  chinese_day_numbers_t() {
+    const char* const units[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    for (unsigned n = 1; n <= 31; ++n) {
+      std::string name = n >= 20 ? std::string(units[n / 10]) + "十" : n >= 10 ? std::string("十") : std::string();
+      name += units[n % 10];
+      add(name, n);
+    }
+  }
+};
+inline chinese_day_numbers_t const chinese_day_numbers;
 
 x3::rule<class weekday_class, unsigned> const weekday = "星期（如“周日”“星期日”）";
 auto const weekday_def = (x3::lit("星期") | x3::lit("礼拜") | x3::lit("周")) >> weekday_digits;

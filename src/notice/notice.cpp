@@ -251,6 +251,7 @@ class NoticeChecker {
           days.extend = true;
           break;
         case ast::PhraseKind::no_swap:
+        case ast::PhraseKind::remark:
           break;
       }
     }
