@@ -103,7 +103,10 @@ TEST_F(Cli, BadNoticeWritesNothing) {
   const fs::path target = dir_ / "2026.txt";
   const Outcome r = run("holidays import '" + bad.string() + "' -o '" + target.string() + "'");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, bad.string() + ":5:37: 星期不符：2026年1月4日是周日，不是周一\n");
+  // The message, then the line with a caret under 周 (display width: CJK characters are 2 columns).
+  const std::string line = "  一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周一）上班。";
+  EXPECT_EQ(r.err, bad.string() + ":5:37: 星期不符：2026年1月4日是周日，不是周一\n" + " 5 | " + line + "\n" +
+                       "   | " + std::string(64, ' ') + "^\n");
   EXPECT_FALSE(fs::exists(target));
   EXPECT_EQ(files_in_dir(), 1u);
 }
@@ -131,7 +134,7 @@ TEST_F(Cli, ImportUsageAndIoErrors) {
   const fs::path binary = write("binary.txt", std::string("\x7f" "ELF\0\0\0", 7));
   const Outcome bin = run("holidays import '" + binary.string() + "'");
   EXPECT_EQ(bin.exit_code, 2);
-  EXPECT_EQ(bin.err, binary.string() + ":1:5: 输入含有NUL字节，不是文本文件\n");
+  EXPECT_EQ(bin.err.substr(0, bin.err.find('\n') + 1), binary.string() + ":1:5: 输入含有NUL字节，不是文本文件\n");
   EXPECT_EQ(bin.out, "");
 }
 
@@ -158,7 +161,9 @@ TEST_F(Cli, CalendarWithBadOverlay) {
   const Outcome r = run("calendar 2016 --overlay '" + bad.string() + "'");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "shixian calendar: " + bad.string() +
-                       ":2:5: 此处应为 holiday、off 或 work（或表头关键字 name、region、source）\n");
+                       ":2:5: 此处应为 holiday、off 或 work（或表头关键字 name、region、source）\n"
+                       " 2 | 三月三 rest 2016-04-09\n"
+                       "   |        ^\n");
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(run("calendar 2016 --overlay '" + (dir_ / "nope.txt").string() + "'").exit_code, 2);
 }

@@ -292,6 +292,29 @@ TEST(NoticeImport, GarbageEmptyAndBinary) {
   EXPECT_EQ(latin1.error().where.column, 1u);
 }
 
+TEST(NoticeImport, EveryTruncationAndByteFlipIsHandled) {
+  // No crash, no hang, and every error points inside the text.
+  const std::string full = notice_text("2016");
+  const auto check = [](const std::string& text) {
+    auto y = shixian::parse_holiday_notice(text);
+    if (y) return;
+    EXPECT_FALSE(y.error().message.empty());
+    EXPECT_LE(y.error().where.offset, text.size());
+  };
+  for (std::size_t n = 0; n <= full.size(); ++n) check(full.substr(0, n));
+  std::uint32_t state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text = full;
+    for (int k = 0; k < 3; ++k) {
+      state = state * 1664525u + 1013904223u;
+      const std::size_t at = (state >> 8) % text.size();
+      state = state * 1664525u + 1013904223u;
+      text[at] = static_cast<char>(state >> 24);
+    }
+    check(text);
+  }
+}
+
 TEST(NoticeImport, CommentarySentencesAreIgnored) {
   // 2024's 春节 item carries 鼓励……安排职工在除夕（2月9日）休息: not a rest day.
   const auto days = days_of(import(notice_text("2024")));

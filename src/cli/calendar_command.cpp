@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/snippet.hpp"
 
 namespace shixian::cli {
 
@@ -41,7 +42,11 @@ expected<Calendar, std::string> calendar_from_args(const Args& args) {
     auto text = read_file(path);
     if (!text) return unexpected(text.error());
     auto overlay = parse_overlay(*text, path);
-    if (!overlay) return unexpected(overlay.error().to_string());
+    if (!overlay) {
+      std::string message = describe(overlay.error(), *text);
+      message.pop_back();  // the caller adds the final newline
+      return unexpected(std::move(message));
+    }
     options.overlays.push_back(std::move(*overlay));
   }
   if (options.years.empty() && options.overlays.empty() && !options.strict) return Calendar::china();

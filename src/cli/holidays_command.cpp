@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "cli/commands.hpp"
+#include "cli/snippet.hpp"
 #include "shixian/notice.hpp"
 
 namespace shixian::cli {
@@ -79,7 +80,7 @@ int import_command(const Args& args) {
   }
   auto year = parse_holiday_notice(*text, path == "-" ? "<stdin>" : path);
   if (!year) {
-    std::cerr << year.error().to_string() << "\n";
+    std::cerr << describe(year.error(), *text);
     return kExitUsage;
   }
   const std::string out = format_year_file(*year);
