@@ -209,3 +209,33 @@ TEST(OverlayCalendar, DaysOutsideTheRangeAreAnError) {
 }
 
 }  // namespace
+
+#include "shixian/partial_holidays.hpp"
+
+namespace {
+
+TEST(PartialHolidays, AreMetadataAndLeaveTheCalendarAlone) {
+  const auto women = shixian::partial_holidays(ymd(2016, 3, 8));
+  ASSERT_EQ(women.size(), 1u);
+  EXPECT_EQ(women[0].name, "妇女节");
+  EXPECT_EQ(women[0].who, "妇女");
+  EXPECT_TRUE(women[0].half_day);
+  EXPECT_TRUE(Calendar::china().is_workday(ymd(2016, 3, 8)).value());  // a Tuesday: still a working day
+
+  const auto youth = shixian::partial_holidays(ymd(2016, 5, 4));
+  ASSERT_EQ(youth.size(), 1u);
+  EXPECT_EQ(youth[0].who, "14周岁以上的青年");
+  EXPECT_TRUE(Calendar::china().is_workday(ymd(2016, 5, 4)).value());
+
+  const auto children = shixian::partial_holidays(ymd(2016, 6, 1));
+  ASSERT_EQ(children.size(), 1u);
+  EXPECT_EQ(children[0].who, "不满14周岁的少年儿童");
+  EXPECT_FALSE(children[0].half_day);
+  EXPECT_EQ(shixian::partial_holidays(ymd(2005, 6, 1))[0].who, "13周岁以下的少年儿童");
+
+  EXPECT_EQ(shixian::partial_holidays(ymd(2016, 8, 1))[0].name, "建军节");
+  EXPECT_TRUE(shixian::partial_holidays(ymd(2016, 8, 2)).empty());
+  EXPECT_TRUE(shixian::partial_holidays(ymd(1998, 3, 8)).empty());
+}
+
+}  // namespace
