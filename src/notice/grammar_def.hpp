@@ -157,7 +157,7 @@ auto const count_def = x3::uint_parser<unsigned, 10, 1, 3>{} >> lit("天");
 
 auto const arrangement_def =
     pos[set(&ast::Phrase::at)] >> day[push_day] >>
-    ((-((range_sep >> day_tail)[push_range_end]) >> lit("放假")[kind(ast::PhraseKind::off)] >> -lit("调休") >>
+    ((-((range_sep >> day_tail)[push_range_end]) >> lit("放假")[kind(ast::PhraseKind::off)] >> -(lit("调休") | lit("公休")) >>
       -((pos >> number >> lit("天"))[set_count])) |
      (*((list_sep >> day_tail)[push_day]) >> lit("上班")[kind(ast::PhraseKind::work)]) |
      lit("补休")[kind(ast::PhraseKind::compensatory)] |
