@@ -5,13 +5,12 @@
 //   item      = item_head, { sep | phrase | other_sentence }
 //   item_head = numeral, "、", festival, { ("、" | "和"), festival }, ":"
 //   phrase    = total | joins | no_swap | arrangement
-//   arrangement = day, ( [range_sep, day_tail], "放假", ["调休"], [n, "天"]
+//   arrangement = day, ( [range_sep, day_tail], "放假", ["调休" | "公休"], [n, "天"]
 //                      | { list_sep, day_tail }, "上班"
 //                      | "补休"
 //                      | "为", { any - sep } )             (* 1月1日为法定假日: a remark *)
 //                                                         (* one of these is expected after a leading date *)
-//   day       = [year, "年"], month, "月", d, "日", [annotation]
-//   annotation = "(", note, { ("、" | ","), note }, ")"      (* a weekday note: 周X / 星期X *)
+//   day, day_tail, annotation: lexical.hpp
 //
 // Rules are named in Chinese: the names are what users read in
 // “此处应为…” errors.
@@ -25,8 +24,13 @@
 namespace shixian::notice::grammar {
 
 namespace x3 = boost::spirit::x3;
+using lexical::chinese_date;
+using lexical::day;
+using lexical::day_tail;
+using lexical::full_date;
 using lexical::number;
 using lexical::pos;
+using lexical::set;
 using lexical::year4;
 using x3::char_;
 using x3::eoi;
@@ -35,16 +39,6 @@ using x3::lit;
 
 // ---- actions ---------------------------------------------------------------
 
-template <class Member>
-auto set(Member member) {
-  return [member](auto& ctx) { x3::_val(ctx).*member = x3::_attr(ctx); };
-}
-
-inline auto const set_weekday = [](auto& ctx) {
-  auto& a = x3::_attr(ctx);
-  x3::_val(ctx).weekday_at = boost::fusion::at_c<0>(a);
-  x3::_val(ctx).weekday = boost::fusion::at_c<1>(a);
-};
 inline auto const push_day = [](auto& ctx) { x3::_val(ctx).days.push_back(x3::_attr(ctx)); };
 inline auto const push_range_end = [](auto& ctx) {
   x3::_val(ctx).days.push_back(x3::_attr(ctx));
@@ -107,11 +101,6 @@ inline doc_prefixes_t const doc_prefixes;
 
 // ---- rules -----------------------------------------------------------------
 
-x3::rule<class annotation_class, ast::Annotation> const annotation = "括注";
-x3::rule<class day_class, ast::DayRef> const day = "日期（如“1月1日”）";
-x3::rule<class day_tail_class, ast::DayRef> const day_tail = "日期（如“3日”或“2月1日”）";
-x3::rule<class full_date_class, ast::DayRef> const full_date = "完整日期（如“2015年12月10日”）";
-x3::rule<class chinese_date_class, ast::DayRef> const chinese_date = "中文日期（如“二〇〇六年十二月十四日”）";
 x3::rule<class arrangement_class, ast::Phrase> const arrangement = "放假安排";
 x3::rule<class verb_class> const verb = "“放假”“上班”或“补休”";
 x3::rule<class count_class, unsigned> const count = "天数（如“共3天”）";
@@ -124,33 +113,9 @@ x3::rule<class item_class, ast::Item> const item = "条目";
 x3::rule<class signature_class, ast::DayRef> const signature = "落款（国务院办公厅 YYYY年M月D日）";
 x3::rule<class notice_class, ast::Notice> const notice = "节假日安排通知";
 
-auto const note_sep = lit("、") | lit(",") | lit(";");
 auto const sentence_sep = lit(",") | lit(".") | lit(";") | lit("!") | lit("?") | lit(":");
 auto const range_sep = lit("至") | lit("到") | lit("-") | lit("~");
 auto const list_sep = lit("、") | lit(",") | lit("和") | lit("及");
-
-auto const weekday_note = (pos >> lexical::weekday)[set_weekday] >> &(note_sep | lit(")"));
-auto const other_note = +(char_ - note_sep - lit(")") - lit("("));
-auto const annotation_def = lit("(") >> ((weekday_note | other_note) % note_sep) >> lit(")");
-
-auto const day_def = pos[set(&ast::DayRef::at)] >> -((year4 >> lit("年"))[set(&ast::DayRef::year)]) >>
-                     (number >> lit("月"))[set(&ast::DayRef::month)] >> (number >> lit("日"))[set(&ast::DayRef::day)] >>
-                     -annotation[set(&ast::DayRef::note)];
-auto const day_tail_def = pos[set(&ast::DayRef::at)] >> -((year4 >> lit("年"))[set(&ast::DayRef::year)]) >>
-                          -((number >> lit("月"))[set(&ast::DayRef::month)]) >>
-                          (number >> lit("日"))[set(&ast::DayRef::day)] >> -annotation[set(&ast::DayRef::note)];
-auto const full_date_def = pos[set(&ast::DayRef::at)] >> (year4 >> lit("年"))[set(&ast::DayRef::year)] >>
-                           (number >> lit("月"))[set(&ast::DayRef::month)] >>
-                           (number >> lit("日"))[set(&ast::DayRef::day)];
-
-inline auto const set_chinese_year = [](auto& ctx) {
-  unsigned year = 0;
-  for (unsigned digit : x3::_attr(ctx)) year = year * 10 + digit;
-  x3::_val(ctx).year = year;
-};
-auto const chinese_date_def = pos[set(&ast::DayRef::at)] >> x3::repeat(4)[lexical::chinese_digits][set_chinese_year] >>
-                              lit("年") >> (lexical::chinese_day_numbers >> lit("月"))[set(&ast::DayRef::month)] >>
-                              (lexical::chinese_day_numbers >> lit("日"))[set(&ast::DayRef::day)];
 
 auto const verb_def = eps(false);
 auto const count_def = x3::uint_parser<unsigned, 10, 1, 3>{} >> lit("天");
@@ -189,7 +154,7 @@ auto const notice_def =
                      intro[year_mention(&ast::Notice::intro_year)] | char_)) >>
     *item[push_item] >> -(signature[set(&ast::Notice::published)] | date_at_end[set(&ast::Notice::published)]) >> *char_;
 
-BOOST_SPIRIT_DEFINE(annotation, day, day_tail, full_date, chinese_date, verb, count, arrangement, total, joins, no_swap, phrase,
+BOOST_SPIRIT_DEFINE(verb, count, arrangement, total, joins, no_swap, phrase,
                     item_head, item, signature, notice)
 
 }  // namespace shixian::notice::grammar

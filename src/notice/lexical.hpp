@@ -1,5 +1,6 @@
 // Lexical rules of the notice grammar: numbers, weekday words, item numerals,
-// and a parser that yields the current position. Kept apart from the notice
+// dates (M月D日 with optional year and annotation), and a parser that yields
+// the current position. Kept apart from the notice
 // grammar so that they can later be unified with src/parse's number rules.
 // Input is the normalized text (normalize.hpp): ASCII digits and punctuation,
 // simplified characters, no whitespace.
@@ -9,6 +10,8 @@
 #include <type_traits>
 
 #include <boost/spirit/home/x3.hpp>
+
+#include "notice/ast.hpp"
 
 namespace shixian::notice::lexical {
 
@@ -74,5 +77,59 @@ inline chinese_day_numbers_t const chinese_day_numbers;
 x3::rule<class weekday_class, unsigned> const weekday = "星期（如“周日”“星期日”）";
 auto const weekday_def = (x3::lit("星期") | x3::lit("礼拜") | x3::lit("周")) >> weekday_digits;
 BOOST_SPIRIT_DEFINE(weekday)
+
+using x3::char_;
+using x3::lit;
+
+// ---- dates: 2018年12月30日 · 1月1日（周四） · 3日（周六） -------------------------
+//
+//   day        = [year, "年"], month, "月", d, "日", [annotation]
+//   day_tail   = [year, "年"], [month, "月"], d, "日", [annotation]    (* 至3日, 、31日 *)
+//   annotation = "(", note, { ("、" | "," | ";"), note }, ")"      (* a weekday note: 周X / 星期X *)
+//
+// Range checks (13月, 2月30日) happen after parsing, with the date's position.
+
+template <class Member>
+inline auto set(Member member) {
+  return [member](auto& ctx) { x3::_val(ctx).*member = x3::_attr(ctx); };
+}
+
+inline auto const set_weekday = [](auto& ctx) {
+  auto& a = x3::_attr(ctx);
+  x3::_val(ctx).weekday_at = boost::fusion::at_c<0>(a);
+  x3::_val(ctx).weekday = boost::fusion::at_c<1>(a);
+};
+
+x3::rule<class annotation_class, ast::Annotation> const annotation = "括注";
+x3::rule<class day_class, ast::DayRef> const day = "日期（如“1月1日”）";
+x3::rule<class day_tail_class, ast::DayRef> const day_tail = "日期（如“3日”或“2月1日”）";
+x3::rule<class full_date_class, ast::DayRef> const full_date = "完整日期（如“2015年12月10日”）";
+x3::rule<class chinese_date_class, ast::DayRef> const chinese_date = "中文日期（如“二〇〇六年十二月十四日”）";
+
+auto const note_sep = lit("、") | lit(",") | lit(";");
+auto const weekday_note = (pos >> weekday)[set_weekday] >> &(note_sep | lit(")"));
+auto const other_note = +(char_ - note_sep - lit(")") - lit("("));
+auto const annotation_def = lit("(") >> ((weekday_note | other_note) % note_sep) >> lit(")");
+
+auto const day_def = pos[set(&ast::DayRef::at)] >> -((year4 >> lit("年"))[set(&ast::DayRef::year)]) >>
+                     (number >> lit("月"))[set(&ast::DayRef::month)] >> (number >> lit("日"))[set(&ast::DayRef::day)] >>
+                     -annotation[set(&ast::DayRef::note)];
+auto const day_tail_def = pos[set(&ast::DayRef::at)] >> -((year4 >> lit("年"))[set(&ast::DayRef::year)]) >>
+                          -((number >> lit("月"))[set(&ast::DayRef::month)]) >>
+                          (number >> lit("日"))[set(&ast::DayRef::day)] >> -annotation[set(&ast::DayRef::note)];
+auto const full_date_def = pos[set(&ast::DayRef::at)] >> (year4 >> lit("年"))[set(&ast::DayRef::year)] >>
+                           (number >> lit("月"))[set(&ast::DayRef::month)] >>
+                           (number >> lit("日"))[set(&ast::DayRef::day)];
+
+inline auto const set_chinese_year = [](auto& ctx) {
+  unsigned year = 0;
+  for (unsigned digit : x3::_attr(ctx)) year = year * 10 + digit;
+  x3::_val(ctx).year = year;
+};
+auto const chinese_date_def = pos[set(&ast::DayRef::at)] >> x3::repeat(4)[chinese_digits][set_chinese_year] >>
+                              lit("年") >> (chinese_day_numbers >> lit("月"))[set(&ast::DayRef::month)] >>
+                              (chinese_day_numbers >> lit("日"))[set(&ast::DayRef::day)];
+
+BOOST_SPIRIT_DEFINE(annotation, day, day_tail, full_date, chinese_date)
 
 }  // namespace shixian::notice::lexical
