@@ -321,6 +321,10 @@ const Damage kDamages[] = {
     {"TitleAndIntroDisagree", "2026", "关于2026年", "关于2027年", "正文中的年份2026与标题中的年份2027不一致", 4, 12},
     {"BadSignatureDate", "2026", "2025年11月4日", "2025年11月31日", "落款日期：日期不存在：2025年11月只有30天", 15, 1},
     {"SecondTotalDisagrees", "2026", "共3天。\n  四、", "共3天。共2天。\n  四、", "天数不符：2026年4月4日至4月6日共3天，不是2天", 7, 32},
+    // Positions are in the text as written: traditional characters, full-width digits, ASCII punctuation.
+    {"TraditionalWrongTotal", "2016-traditional", "共7天。2月6日", "共6天。2月6日", "天数不符：2016年2月7日至2月13日共7天，不是6天", 8, 22},
+    {"RepostedWrongWeekday", "2016-reposted", "2月6日(星期六)", "2月6日(星期日)", "星期不符：2016年2月6日是周六，不是周日", 5, 41},
+    {"FullWidthDigitsWrongTotal", "2016-reposted", "共３天", "共４天", "天数不符：2016年6月9日至6月11日共3天，不是4天", 7, 21},
     {"TotalWithoutDays", "2026", "三、清明节：4月4日（周六）至6日（周一）放假，共3天。", "三、清明节：共3天。4月4日（周六）至6日（周一）放假。",
      "“共3天”前面没有放假日期", 7, 9},
 };

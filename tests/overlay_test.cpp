@@ -102,6 +102,14 @@ const BadOverlay kBadOverlays[] = {
 INSTANTIATE_TEST_SUITE_P(Overlay, OverlayErrors, ::testing::ValuesIn(kBadOverlays),
                          [](const auto& info) { return std::string(info.param.name); });
 
+TEST(OverlayFile, EveryTruncationIsHandled) {
+  const std::string full = example("guangxi-sanyuesan.txt");
+  for (std::size_t n = 0; n <= full.size(); ++n) {
+    auto o = shixian::parse_overlay(full.substr(0, n));
+    if (!o) EXPECT_LE(o.error().where.offset, n);
+  }
+}
+
 TEST(OverlayFile, BinaryIsRejected) {
   auto o = shixian::parse_overlay(std::string("name x\n\0\0", 9));
   ASSERT_FALSE(o);
