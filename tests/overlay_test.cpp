@@ -106,7 +106,9 @@ TEST(OverlayFile, EveryTruncationIsHandled) {
   const std::string full = example("guangxi-sanyuesan.txt");
   for (std::size_t n = 0; n <= full.size(); ++n) {
     auto o = shixian::parse_overlay(full.substr(0, n));
-    if (!o) EXPECT_LE(o.error().where.offset, n);
+    if (!o) {
+      EXPECT_LE(o.error().where.offset, n);
+    }
   }
 }
 
