@@ -144,6 +144,17 @@ TEST_F(Cli, ImportFromStdin) {
   EXPECT_NE(r.out.find("春节  off 2016-02-07..2016-02-13  work 2016-02-06 2016-02-14"), std::string::npos) << r.out;
 }
 
+TEST_F(Cli, ImportedYearDrivesTheCalendar) {
+  // A new notice is one command away from the calendar: import, then --holidays.
+  const fs::path year = dir_ / "2026.txt";
+  ASSERT_EQ(run("holidays import '" + notice("2026") + "' -o '" + year.string() + "'").exit_code, 0);
+  const Outcome r = run("calendar 2026 --holidays '" + year.string() + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2026-01-04\twork\tmakeup_work\t元旦\tofficial\n"), std::string::npos);
+  EXPECT_NE(r.out.find("2026-02-23\toff\t"), std::string::npos);
+  EXPECT_NE(r.out.find("2026-02-28\twork\tmakeup_work\t春节\tofficial\n"), std::string::npos);
+}
+
 TEST_F(Cli, CalendarWithOverlay) {
   const std::string overlay = std::string(SHIXIAN_SOURCE_DIR) + "/examples/overlays/guangxi-sanyuesan.txt";
   const Outcome r = run("calendar 2016 --overlay '" + overlay + "'");
