@@ -246,6 +246,25 @@ TEST(NoticeImport, RepostedWithMovedLineBreaksAndAsciiPunctuation) {
   EXPECT_EQ(import(notice_text("2016-reposted")), import(notice_text("2016")));
 }
 
+TEST(NoticeImport, ItemNumberingVariants) {
+  const YearArrangement expected = import(notice_text("2026"));
+  // (replace with the festival attached: 初七、周一 also contains “七、”)
+  const char* const festivals[] = {"元旦：", "春节：", "清明节：", "劳动节：", "端午节：", "中秋节：", "国庆节："};
+  const char* const numerals[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、"};
+  const char* const arabic[] = {"1.", "2、", "3.", "4、", "5.", "6、", "7."};
+  const char* const bracketed[] = {"（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"};
+  std::string with_arabic = notice_text("2026"), with_brackets = with_arabic, without = with_arabic;
+  for (int i = 0; i < 7; ++i) {
+    const std::string item = std::string(numerals[i]) + festivals[i];
+    with_arabic = replace(with_arabic, item, arabic[i] + std::string(festivals[i]));
+    with_brackets = replace(with_brackets, item, bracketed[i] + std::string(festivals[i]));
+    without = replace(without, item, festivals[i]);
+  }
+  EXPECT_EQ(import(with_arabic), expected);
+  EXPECT_EQ(import(with_brackets), expected);
+  EXPECT_EQ(import(without), expected);  // 元旦：… 春节：… as news reposts list them
+}
+
 TEST(NoticeImport, YearEndRangeWithoutYears) {
   std::string text = replace(notice_text("2024"), "一、元旦：1月1日放假，与周末连休。",
                              "一、元旦：12月30日（星期六）至1月1日（星期一）放假，共3天。");

@@ -3,7 +3,7 @@
 //
 //   notice    = { title | doc_number | intro | any } - item_head, { item }, [ signature | date_end ], { any }
 //   item      = item_head, { sep | phrase | other_sentence }
-//   item_head = numeral, "、", festival, { ("、" | "和"), festival }, ":"
+//   item_head = [numeral], festival, { ("、" | "和"), festival }, ":"     (* 一、 1、 1. (一) *)
 //   phrase    = total | joins | no_swap | arrangement
 //   arrangement = day, ( [range_sep, day_tail], "放假", ["调休" | "公休"], [n, "天"]
 //                      | { list_sep, day_tail }, "上班"
@@ -136,8 +136,10 @@ auto const joins_def = pos[set(&ast::Phrase::at)] >>
 auto const no_swap_def = pos[set(&ast::Phrase::at)] >> lit("不调休")[kind(ast::PhraseKind::no_swap)];
 auto const phrase_def = total | joins | no_swap | arrangement;
 
-auto const item_number = lexical::item_numerals >> lit("、") | x3::omit[number] >> (lit("、") | lit("."));
-auto const item_head_def = pos[set(&ast::Item::at)] >> item_number >> (pos >> festivals)[push_festival] >>
+// 一、 · 1、 · 1. · (一) — or none, as news reposts list 元旦：… 春节：… without numbers.
+auto const item_number = x3::omit[(lexical::item_numerals >> lit("、")) | (number >> (lit("、") | lit("."))) |
+                                  (lit("(") >> lexical::item_numerals >> lit(")"))];
+auto const item_head_def = pos[set(&ast::Item::at)] >> -item_number >> (pos >> festivals)[push_festival] >>
                            *(((lit("、") | lit("和")) >> pos >> festivals)[push_festival]) >> lit(":");
 
 auto const signature_def = lit("国务院办公厅") >> (full_date[assign] | chinese_date[assign]);
