@@ -120,6 +120,8 @@ class NoticeChecker {
     return detail::make_error(code, std::move(message), original_, byte, source_);
   }
 
+  std::uint32_t line_of(ast::Pos p) const { return error_at(p, ErrorCode::invalid_argument, {}).where.line; }
+
   std::optional<Error> find_year(const ast::Notice& notice) {
     const auto& title = notice.title_year;
     const auto& intro = notice.intro_year;
@@ -181,8 +183,7 @@ class NoticeChecker {
     for (const ast::FestivalName& f : item.festivals) {
       if (const auto [it, fresh] = festival_at_.emplace(f.name, f.at); !fresh) {
         return error_at(f.at, ErrorCode::invalid_argument,
-                        "“" + f.name + "”重复出现（第" + std::to_string(error_at(it->second, {}, {}).where.line) +
-                            "行已有）");
+                        "“" + f.name + "”重复出现（第" + std::to_string(line_of(it->second)) + "行已有）");
       }
       days.name += (days.name.empty() ? "" : "、") + f.name;
       new_year = new_year || f.name == "元旦";
@@ -284,7 +285,7 @@ class NoticeChecker {
           if (!mine.insert(p.date).second) continue;  // 5月1日放假 + 5月1日至3日: same item, harmless
           const auto [it, fresh] = seen.emplace(p.date, std::make_pair(work, p.at));
           if (fresh) continue;
-          const std::string line = std::to_string(error_at(it->second.second, {}, {}).where.line);
+          const std::string line = std::to_string(line_of(it->second.second));
           if (it->second.first != work) {
             return error_at(p.at, ErrorCode::invalid_argument,
                             cn_date(p.date) + "既放假又上班（另见第" + line + "行）");
