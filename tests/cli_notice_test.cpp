@@ -164,7 +164,8 @@ TEST_F(Cli, CalendarWithOverlay) {
   const Outcome national = run("calendar 2016");
   EXPECT_NE(national.out.find("2016-04-08\twork\tworkday\t\tofficial\n"), std::string::npos);
   const Outcome text = run("calendar 2016 --format text --overlay '" + overlay + "'");
-  EXPECT_NE(text.out.find("三月三"), std::string::npos);
+  EXPECT_NE(text.out.find("\n  叠加：广西壮族自治区“壮族三月三”\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("三月三      2016-04-08（周五）至 2016-04-11（周一），共4天"), std::string::npos) << text.out;
 }
 
 TEST_F(Cli, CalendarWithBadOverlay) {

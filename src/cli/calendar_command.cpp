@@ -28,7 +28,7 @@ std::string_view cell_mark(const DayInfo& day) {
 
 }  // namespace
 
-expected<Calendar, std::string> calendar_from_args(const Args& args) {
+expected<Calendar, std::string> calendar_from_args(const Args& args, std::vector<std::string>* overlay_names) {
   CalendarOptions options;
   options.strict = args.has("--strict");
   for (const std::string& path : args.values("--holidays")) {
@@ -46,6 +46,11 @@ expected<Calendar, std::string> calendar_from_args(const Args& args) {
       std::string message = describe(overlay.error(), *text);
       message.pop_back();  // the caller adds the final newline
       return unexpected(std::move(message));
+    }
+    if (overlay_names != nullptr) {
+      overlay_names->push_back(overlay->region.empty() || overlay->name.find(overlay->region) != std::string::npos
+                                   ? overlay->name
+                                   : overlay->name + "（" + overlay->region + "）");
     }
     options.overlays.push_back(std::move(*overlay));
   }
@@ -124,7 +129,8 @@ int calendar_command(int argc, char** argv, int first) {
     std::cerr << "shixian calendar: --format 应为 tsv 或 text，得到“" << format << "”\n";
     return kExitUsage;
   }
-  auto calendar = calendar_from_args(*args);
+  std::vector<std::string> overlays;
+  auto calendar = calendar_from_args(*args, &overlays);
   if (!calendar) {
     std::cerr << "shixian calendar: " << calendar.error() << "\n";
     return kExitUsage;
@@ -140,7 +146,11 @@ int calendar_command(int argc, char** argv, int first) {
     return kExitUsage;
   }
   if (format == "text") {
-    std::cout << render_year_text(*calendar, *year);
+    std::string text = render_year_text(*calendar, *year);
+    std::string lines;
+    for (const std::string& name : overlays) lines += "  叠加：" + name + "\n";
+    text.insert(text.find('\n') + 1, lines);  // under the title line
+    std::cout << text;
     return kExitOk;
   }
   std::string out;
