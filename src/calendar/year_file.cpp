@@ -90,7 +90,10 @@ class YearFileParser {
       const auto v = tokens[1].text;
       int y = 0;
       bool digits = v.size() == 4;
-      for (char c : v) digits = digits && c >= '0' && c <= '9', y = y * 10 + (c - '0');
+      for (std::size_t k = 0; digits && k < v.size(); ++k) {
+        digits = v[k] >= '0' && v[k] <= '9';
+        y = y * 10 + (v[k] - '0');  // at most 4 digits: no overflow
+      }
       if (!digits || y < 1949 || y > 2200) return error_at(tokens[1].offset, "年份应为1949到2200之间的四位数字");
       year_.year = y;
       seen_year_ = true;
