@@ -13,8 +13,8 @@
 //
 // A Calendar is immutable after construction and safe to share across
 // threads. Every query is O(1) whatever the span: a working-day bitmap with
-// per-word prefix counts (rank) and sampled positions (select), ~45 KiB for
-// the whole 2001–2100 range.
+// per-word prefix counts (rank) and a position table (select), under 48 KiB
+// for the whole 2001–2100 range.
 //
 // Counting follows SPEC §2: the start day is never counted.
 //
@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "shixian/date.hpp"
+#include "shixian/detail/bits.hpp"
 #include "shixian/error.hpp"
 #include "shixian/expected.hpp"
 #include "shixian/holidays.hpp"
@@ -82,7 +83,7 @@ struct CalendarOptions {
   bool strict = false;
   /// Arrangements that replace or extend the built-in ones (a newly published
   /// notice, or years before 2001). Later entries win over earlier ones.
-  std::vector<YearArrangement> years;
+  std::vector<YearArrangement> years{};
   /// Use the built-in holidays/ data (2001–2026). Off: only `years` and projection.
   bool builtin_data = true;
   int first_year = 2001;  ///< lowered automatically to the earliest of `years`
@@ -99,13 +100,15 @@ class Calendar {
 
   Date first_day() const { return first_day_; }
   Date last_day() const { return first_day_ + static_cast<std::int32_t>(day_count_) - 1; }
-  bool contains(Date d) const {
-    return static_cast<std::uint32_t>(d - first_day_) < day_count_;
-  }
+  bool contains(Date d) const { return offset_of(d) < day_count_; }
   bool strict() const { return strict_; }
 
   /// Working day? O(1).
-  expected<bool, Error> is_workday(Date d) const;
+  expected<bool, Error> is_workday(Date d) const {
+    const std::uint32_t offset = offset_of(d);
+    if (offset < day_count_ && !strict_) return ((bits_[offset / 64] >> (offset % 64)) & 1) != 0;
+    return is_workday_checked(d);
+  }
   /// Kind, festival and projection flag of a day.
   expected<DayInfo, Error> day(Date d) const;
 
@@ -119,11 +122,29 @@ class Calendar {
   /// n > 0: the n-th working day strictly after d; n < 0: the |n|-th working
   /// day strictly before d; n == 0: d. d itself may be a rest day (SPEC §2:
   /// counting starts from the next working day all the same).
-  expected<Date, Error> add_workdays(Date d, int n) const;
+  expected<Date, Error> add_workdays(Date d, int n) const {
+    const std::uint32_t offset = offset_of(d);
+    if (offset < day_count_ && positions_fit_ && !strict_) {
+      // Working days strictly before d: rank(offset); up to and including d: rank(offset + 1).
+      const std::int64_t index = n > 0 ? std::int64_t{rank(offset + 1)} + n - 1 : std::int64_t{rank(offset)} + n;
+      if (n != 0 && index >= 0 && index < total_workdays()) {
+        const auto i = static_cast<std::uint32_t>(index);
+        return first_day_ + static_cast<std::int32_t>(position_base_[i / kSelectStride] + position_delta_[i]);
+      }
+    }
+    return add_workdays_checked(d, n);  // n == 0, errors, strict mode, unusual calendars
+  }
 
   /// Working days in (a, b] when a <= b, and minus those in [b, a) when b < a,
   /// so that workdays_between(d, add_workdays(d, n)) == n for every n.
-  expected<int, Error> workdays_between(Date a, Date b) const;
+  expected<int, Error> workdays_between(Date a, Date b) const {
+    const std::uint32_t oa = offset_of(a);
+    const std::uint32_t ob = offset_of(b);
+    if (oa < day_count_ && ob < day_count_ && !strict_) {
+      return oa <= ob ? static_cast<int>(rank(ob + 1) - rank(oa + 1)) : -static_cast<int>(rank(oa) - rank(ob));
+    }
+    return workdays_between_checked(a, b);
+  }
 
   /// n >= 1: the n-th working day of the month; n <= -1: counted from the end.
   expected<Date, Error> nth_workday_of_month(int year, unsigned month, int n) const;
@@ -146,21 +167,50 @@ class Calendar {
   Calendar() = default;
   friend class CalendarBuilder;
 
+  static constexpr std::uint32_t kSelectStride = 64;  // working days per position_base_ entry
+
+  // Day offset from first_day_; wraps (never overflows) for dates far outside.
+  std::uint32_t offset_of(Date d) const {
+    return static_cast<std::uint32_t>(d.days_since_epoch()) - static_cast<std::uint32_t>(first_day_.days_since_epoch());
+  }
+  // Working days in [first_day_, first_day_ + offset); offset <= day_count_.
+  std::uint32_t rank(std::uint32_t offset) const {
+    // bits_ has a spare zero word, and (x << 63 - bit) << 1 is 0 for bit 0: no branch.
+    const std::uint64_t below = (bits_[offset / 64] << (63 - offset % 64)) << 1;
+    return rank_[offset / 64] + static_cast<std::uint32_t>(detail::popcount64(below));
+  }
+  // The checked, out-of-line versions: errors, strict mode, the bitmap select fallback.
+  expected<bool, Error> is_workday_checked(Date d) const;
+  expected<Date, Error> add_workdays_checked(Date d, int n) const;
+  expected<int, Error> workdays_between_checked(Date a, Date b) const;
+
   Error out_of_range(Date d) const;
-  std::optional<Error> refuse_projected(Date a, Date b) const;  // strict mode
-  std::uint32_t rank(std::uint32_t offset) const;    // working days in [first_day_, first_day_ + offset)
+  std::optional<Error> refuse_projected(Date a, Date b) const;  // strict mode only
   std::uint32_t select(std::uint32_t index) const;   // offset of the index-th (0-based) working day
-  std::uint32_t total_workdays() const { return rank_.back(); }
+  std::uint32_t total_workdays() const { return rank_[bits_.size()]; }
+  std::uint8_t festival_index(std::uint32_t offset) const;
 
   Date first_day_;
   std::uint32_t day_count_ = 0;
   int first_year_ = 0;
   bool strict_ = false;
-  std::vector<std::uint64_t> bits_;          // bit i of word w: day w*64+i is a working day
-  std::vector<std::uint32_t> rank_;          // working days before word w; one extra at the end
-  std::vector<std::uint16_t> select_hint_;   // word holding working day k*kSelectStride
-  std::vector<std::uint8_t> day_code_;       // kind (3 bits) | festival index << 3
-  std::vector<std::string> festivals_;       // [0] = ""
+  // Working days: bit i of word w is day w*64+i; rank_[w] counts those before word w.
+  std::vector<std::uint64_t> bits_;
+  std::vector<std::uint32_t> rank_;
+  // select: day of the i-th working day = position_base_[i / 64] + position_delta_[i];
+  // when a calendar's gaps are too long for uint8 deltas, a bitmap walk from select_hint_.
+  bool positions_fit_ = true;
+  std::vector<std::uint32_t> position_base_;
+  std::vector<std::uint8_t> position_delta_;
+  std::vector<std::uint16_t> select_hint_;
+  std::uint32_t select_steps_ = 0;
+  // Day kinds follow from the working-day bit, the weekday and this bitmap.
+  std::vector<std::uint64_t> statutory_bits_;
+  // Festival names: only days that carry one, found by rank over labelled_bits_.
+  std::vector<std::uint64_t> labelled_bits_;
+  std::vector<std::uint16_t> labelled_rank_;
+  std::vector<std::uint8_t> labels_;          // index into festivals_
+  std::vector<std::string> festivals_;        // [0] = ""
   std::vector<YearSource> years_;
   std::vector<std::uint16_t> projected_before_;  // projected years among the first i years
 };

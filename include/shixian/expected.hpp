@@ -10,6 +10,7 @@
 //   else use(*d);
 #pragma once
 
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -17,6 +18,12 @@
 namespace shixian {
 
 /// Wraps an error so that `return unexpected(err);` converts to any expected<T, E>.
+/// Thrown by expected::value() when it holds an error (a caller's bug, not bad input).
+class bad_expected_access : public std::logic_error {
+ public:
+  using std::logic_error::logic_error;
+};
+
 template <class E>
 class unexpected {
  public:
@@ -48,15 +55,16 @@ class [[nodiscard]] expected {
   bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
 
-  /// Precondition: has_value().
-  T& value() & { return *std::get_if<0>(&state_); }
-  const T& value() const& { return *std::get_if<0>(&state_); }
-  T&& value() && { return std::move(*std::get_if<0>(&state_)); }
-  T& operator*() & { return value(); }
-  const T& operator*() const& { return value(); }
-  T&& operator*() && { return std::move(*this).value(); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
+  /// Throws bad_expected_access when there is no value (as std::expected does).
+  T& value() & { return checked(), *std::get_if<0>(&state_); }
+  const T& value() const& { return checked(), *std::get_if<0>(&state_); }
+  T&& value() && { return checked(), std::move(*std::get_if<0>(&state_)); }
+  /// Unchecked. Precondition: has_value().
+  T& operator*() & { return *std::get_if<0>(&state_); }
+  const T& operator*() const& { return *std::get_if<0>(&state_); }
+  T&& operator*() && { return std::move(*std::get_if<0>(&state_)); }
+  T* operator->() { return std::get_if<0>(&state_); }
+  const T* operator->() const { return std::get_if<0>(&state_); }
 
   /// Precondition: !has_value().
   E& error() & { return *std::get_if<1>(&state_); }
@@ -69,6 +77,9 @@ class [[nodiscard]] expected {
   }
 
  private:
+  void checked() const {
+    if (!has_value()) throw bad_expected_access("shixian::expected: value() called on an error");
+  }
   std::variant<T, E> state_;
 };
 

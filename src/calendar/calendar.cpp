@@ -2,9 +2,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <map>
 
-#include "calendar/bits.hpp"
 #include "calendar/builtin_holidays.hpp"
 #include "calendar/statutory.hpp"
 
@@ -14,7 +14,6 @@ namespace {
 
 // One hint per this many working days: a select walks at most a few words
 // from its hint (64 working days never span more than 3 words of 64 days).
-constexpr std::uint32_t kSelectStride = 64;
 constexpr int kMinYear = 1949;
 constexpr int kMaxYear = 2200;
 
@@ -22,11 +21,18 @@ Date jan1(int year) { return Date{std::chrono::year{year} / std::chrono::January
 
 Error range_error(std::string message) { return Error{ErrorCode::out_of_range, std::move(message), {}, {}}; }
 
+Error projected_year_error(int year) {
+  return Error{ErrorCode::projected_year,
+               "严格模式：" + std::to_string(year) + "年（或所涉年份）尚无国务院办公厅节假日安排通知，只有推算结果", {}, {}};
+}
+
 constexpr std::uint8_t encode(DayKind kind, std::uint8_t festival) {
   return static_cast<std::uint8_t>(static_cast<std::uint8_t>(kind) | (festival << 3));
 }
 constexpr DayKind kind_of(std::uint8_t code) { return static_cast<DayKind>(code & 7); }
 constexpr std::uint8_t festival_of(std::uint8_t code) { return static_cast<std::uint8_t>(code >> 3); }
+
+bool bit(const std::vector<std::uint64_t>& bits, std::uint32_t offset) { return ((bits[offset / 64] >> (offset % 64)) & 1) != 0; }
 
 }  // namespace
 
@@ -50,6 +56,26 @@ std::string_view chinese_name(DayKind kind) {
     case DayKind::makeup_workday: return "调休上班";
   }
   return "工作日";
+}
+
+std::uint32_t Calendar::select(std::uint32_t index) const {
+  if (positions_fit_) return position_base_[index / kSelectStride] + position_delta_[index];  // the usual case
+  // Bitmap walk from the hint: a fixed number of steps (measured at build time), each without a branch.
+  std::uint32_t word = select_hint_[index / kSelectStride];
+  for (std::uint32_t step = 0; step < select_steps_; ++step) word += rank_[word + 1] <= index ? 1 : 0;
+  return word * 64 + static_cast<std::uint32_t>(detail::select64(bits_[word], static_cast<int>(index - rank_[word])));
+}
+
+inline std::uint8_t Calendar::festival_index(std::uint32_t offset) const {
+  if (!bit(labelled_bits_, offset)) return 0;
+  const std::uint32_t word = offset / 64;
+  const std::uint64_t below = (labelled_bits_[word] << (63 - offset % 64)) << 1;
+  return labels_[labelled_rank_[word] + static_cast<std::uint32_t>(detail::popcount64(below))];
+}
+
+inline std::optional<Error> Calendar::refuse_projected(Date a, Date b) const {
+  if (!strict_ || !projected_between(a, b)) return std::nullopt;
+  return projected_year_error((a < b ? b : a).year());
 }
 
 // Builds the tables; the only code that writes a Calendar.
@@ -83,11 +109,12 @@ class CalendarBuilder {
     cal.first_day_ = jan1(first_year);
     cal.day_count_ = static_cast<std::uint32_t>(jan1(last_year + 1) - cal.first_day_);
     cal.festivals_.emplace_back();
-    cal.day_code_.resize(cal.day_count_);
+    // One code per day while building; index() compresses them into the query tables.
+    std::vector<std::uint8_t> codes(cal.day_count_);
     for (std::uint32_t i = 0; i < cal.day_count_; ++i) {
-      cal.day_code_[i] = encode((cal.first_day_ + static_cast<std::int32_t>(i)).is_weekend() ? DayKind::weekend
-                                                                                              : DayKind::workday,
-                                0);
+      codes[i] = encode((cal.first_day_ + static_cast<std::int32_t>(i)).is_weekend() ? DayKind::weekend
+                                                                                      : DayKind::workday,
+                        0);
     }
 
     cal.projected_before_.push_back(0);
@@ -95,7 +122,7 @@ class CalendarBuilder {
       const auto found = arrangements.find(year);
       const bool official = found != arrangements.end();
       const YearArrangement arrangement = official ? found->second : detail::project_year(year);
-      if (auto err = apply(cal, arrangement)) return unexpected(std::move(*err));
+      if (auto err = apply(cal, codes, arrangement)) return unexpected(std::move(*err));
       YearSource source{year, official, arrangement.title, arrangement.number, arrangement.published,
                         arrangement.amendments};
       if (!official) source.title = arrangement.title;
@@ -103,12 +130,13 @@ class CalendarBuilder {
       cal.projected_before_.push_back(
           static_cast<std::uint16_t>(cal.projected_before_.back() + (official ? 0 : 1)));
     }
-    index(cal);
+    index(cal, codes);
     return cal;
   }
 
  private:
-  static std::optional<Error> apply(Calendar& cal, const YearArrangement& arrangement) {
+  static std::optional<Error> apply(Calendar& cal, std::vector<std::uint8_t>& codes,
+                                    const YearArrangement& arrangement) {
     std::vector<detail::StatutoryDay> statutory = detail::statutory_days(arrangement.year);
     const auto is_statutory = [&](Date d) {
       for (const auto& s : statutory) {
@@ -137,30 +165,78 @@ class CalendarBuilder {
         } else {
           kind = d.is_weekend() ? DayKind::weekend : DayKind::swapped_rest_day;
         }
-        cal.day_code_[static_cast<std::uint32_t>(d - cal.first_day_)] = encode(kind, festival);
+        codes[cal.offset_of(d)] = encode(kind, festival);
       }
     }
     return std::nullopt;
   }
 
-  static void index(Calendar& cal) {
+  static void index(Calendar& cal, const std::vector<std::uint8_t>& codes) {
     const std::uint32_t words = (cal.day_count_ + 63) / 64;
-    cal.bits_.assign(words, 0);
+    // Each bitmap has a spare zero word: rank-style reads at offset == day_count_ stay in bounds.
+    cal.bits_.assign(words + 1, 0);
+    cal.statutory_bits_.assign(words + 1, 0);
+    cal.labelled_bits_.assign(words + 1, 0);
+    cal.labels_.clear();
     for (std::uint32_t i = 0; i < cal.day_count_; ++i) {
-      const DayKind k = kind_of(cal.day_code_[i]);
-      if (k == DayKind::workday || k == DayKind::makeup_workday) cal.bits_[i / 64] |= 1ULL << (i % 64);
+      const DayKind k = kind_of(codes[i]);
+      const std::uint64_t bit = 1ULL << (i % 64);
+      if (k == DayKind::workday || k == DayKind::makeup_workday) cal.bits_[i / 64] |= bit;
+      if (k == DayKind::statutory_holiday) cal.statutory_bits_[i / 64] |= bit;
+      if (festival_of(codes[i]) != 0) {
+        cal.labelled_bits_[i / 64] |= bit;
+        cal.labels_.push_back(festival_of(codes[i]));
+      }
     }
-    cal.rank_.assign(words + 1, 0);
-    for (std::uint32_t w = 0; w < words; ++w) {
+    cal.rank_.assign(words + 2, 0);
+    cal.labelled_rank_.assign(words + 1, 0);
+    for (std::uint32_t w = 0; w <= words; ++w) {
       cal.rank_[w + 1] = cal.rank_[w] + static_cast<std::uint32_t>(detail::popcount64(cal.bits_[w]));
+      if (w < words) {
+        cal.labelled_rank_[w + 1] =
+            static_cast<std::uint16_t>(cal.labelled_rank_[w] + detail::popcount64(cal.labelled_bits_[w]));
+      }
     }
+    const std::uint32_t total = cal.rank_[words];
+
+    // select(i) as a table: the day of the i-th working day is
+    // position_base_[i / 64] + position_delta_[i]. A uint8 delta suffices
+    // while 64 working days span fewer than 256 days, i.e. always for real
+    // calendars; otherwise the bitmap select below is used.
+    cal.position_base_.clear();
+    cal.position_delta_.assign(total, 0);
+    cal.positions_fit_ = true;
+    for (std::uint32_t i = 0, day = 0; i < total; ++i, ++day) {
+      while (((cal.bits_[day / 64] >> (day % 64)) & 1) == 0) ++day;
+      if (i % Calendar::kSelectStride == 0) cal.position_base_.push_back(day);
+      const std::uint32_t delta = day - cal.position_base_.back();
+      if (delta > 255) cal.positions_fit_ = false;
+      cal.position_delta_[i] = static_cast<std::uint8_t>(delta);
+    }
+    if (cal.positions_fit_) {
+      cal.select_hint_.clear();
+      cal.select_steps_ = 0;
+      return;
+    }
+    cal.position_base_.clear();
+    cal.position_delta_.clear();
     cal.select_hint_.clear();
     for (std::uint32_t w = 0, next = 0; w < words; ++w) {
       while (next < cal.rank_[w + 1]) {
         cal.select_hint_.push_back(static_cast<std::uint16_t>(w));
-        next += kSelectStride;
+        next += Calendar::kSelectStride;
       }
     }
+    // The most words any select walks from its hint; rank_ is padded so the
+    // fixed-length walk never reads past the end.
+    cal.select_steps_ = 0;
+    for (std::uint32_t index = 0; index < total; ++index) {
+      std::uint32_t word = cal.select_hint_[index / Calendar::kSelectStride];
+      std::uint32_t steps = 0;
+      while (cal.rank_[word + 1] <= index) ++word, ++steps;
+      cal.select_steps_ = std::max(cal.select_steps_, steps);
+    }
+    cal.rank_.resize(words + 2 + cal.select_steps_, std::numeric_limits<std::uint32_t>::max());
   }
 };
 
@@ -184,47 +260,28 @@ Error Calendar::out_of_range(Date d) const {
                      to_string(last_day()) + "）");
 }
 
-std::optional<Error> Calendar::refuse_projected(Date a, Date b) const {
-  if (!strict_ || !projected_between(a, b)) return std::nullopt;
-  const int year = (a < b ? b : a).year();
-  return Error{ErrorCode::projected_year,
-               "严格模式：" + std::to_string(year) + "年（或所涉年份）尚无国务院办公厅节假日安排通知，只有推算结果",
-               {}, {}};
-}
-
-std::uint32_t Calendar::rank(std::uint32_t offset) const {
-  const std::uint32_t word = offset / 64;
-  const std::uint32_t bit = offset % 64;
-  if (bit == 0) return rank_[word];
-  return rank_[word] + static_cast<std::uint32_t>(detail::popcount64(bits_[word] << (64 - bit)));
-}
-
-std::uint32_t Calendar::select(std::uint32_t index) const {
-  std::uint32_t word = select_hint_[index / kSelectStride];
-  while (rank_[word + 1] <= index) ++word;
-  return word * 64 + static_cast<std::uint32_t>(detail::select64(bits_[word], static_cast<int>(index - rank_[word])));
-}
-
-expected<bool, Error> Calendar::is_workday(Date d) const {
+expected<bool, Error> Calendar::is_workday_checked(Date d) const {
   if (!contains(d)) return unexpected(out_of_range(d));
   if (auto e = refuse_projected(d, d)) return unexpected(std::move(*e));
-  const auto i = static_cast<std::uint32_t>(d - first_day_);
-  return ((bits_[i / 64] >> (i % 64)) & 1) != 0;
+  return bit(bits_, offset_of(d));
 }
 
 expected<DayInfo, Error> Calendar::day(Date d) const {
   if (!contains(d)) return unexpected(out_of_range(d));
   if (auto e = refuse_projected(d, d)) return unexpected(std::move(*e));
-  const std::uint8_t code = day_code_[static_cast<std::uint32_t>(d - first_day_)];
-  const DayKind kind = kind_of(code);
-  return DayInfo{d, kind == DayKind::workday || kind == DayKind::makeup_workday, kind,
-                 festivals_[festival_of(code)], projected_between(d, d)};
+  const std::uint32_t offset = offset_of(d);
+  const bool work = bit(bits_, offset);
+  const DayKind kind = work ? (d.is_weekend() ? DayKind::makeup_workday : DayKind::workday)
+                       : bit(statutory_bits_, offset) ? DayKind::statutory_holiday
+                       : d.is_weekend()               ? DayKind::weekend
+                                                      : DayKind::swapped_rest_day;
+  return DayInfo{d, work, kind, festivals_[festival_index(offset)], projected_between(d, d)};
 }
 
-expected<Date, Error> Calendar::add_workdays(Date d, int n) const {
+expected<Date, Error> Calendar::add_workdays_checked(Date d, int n) const {
   if (!contains(d)) return unexpected(out_of_range(d));
   if (n == 0) return d;
-  const auto offset = static_cast<std::uint32_t>(d - first_day_);
+  const std::uint32_t offset = offset_of(d);
   // Working days strictly before d: rank(offset); up to and including d: rank(offset + 1).
   const std::int64_t index = n > 0 ? std::int64_t{rank(offset + 1)} + n - 1 : std::int64_t{rank(offset)} + n;
   if (index < 0 || index >= total_workdays()) {
@@ -250,12 +307,12 @@ expected<Date, Error> Calendar::preceding(Date d) const {
   return *work ? expected<Date, Error>(d) : add_workdays(d, -1);
 }
 
-expected<int, Error> Calendar::workdays_between(Date a, Date b) const {
+expected<int, Error> Calendar::workdays_between_checked(Date a, Date b) const {
   if (!contains(a)) return unexpected(out_of_range(a));
   if (!contains(b)) return unexpected(out_of_range(b));
   if (auto e = refuse_projected(a, b)) return unexpected(std::move(*e));
-  const auto oa = static_cast<std::uint32_t>(a - first_day_);
-  const auto ob = static_cast<std::uint32_t>(b - first_day_);
+  const std::uint32_t oa = offset_of(a);
+  const std::uint32_t ob = offset_of(b);
   if (oa <= ob) return static_cast<int>(rank(ob + 1) - rank(oa + 1));
   return -static_cast<int>(rank(oa) - rank(ob));
 }
@@ -266,8 +323,8 @@ expected<Date, Error> Calendar::nth_workday_of_month(int year, unsigned month, i
   const Date last{std::chrono::year{year} / std::chrono::month{month} / std::chrono::last};
   if (!contains(*first) || !contains(last)) return unexpected(out_of_range(contains(*first) ? last : *first));
   if (auto e = refuse_projected(*first, last)) return unexpected(std::move(*e));
-  const std::uint32_t begin = rank(static_cast<std::uint32_t>(*first - first_day_));
-  const std::uint32_t end = rank(static_cast<std::uint32_t>(last - first_day_) + 1);
+  const std::uint32_t begin = rank(offset_of(*first));
+  const std::uint32_t end = rank(offset_of(last) + 1);
   const std::int64_t index = n > 0 ? std::int64_t{begin} + n - 1 : std::int64_t{end} + n;
   if (n == 0 || index < begin || index >= end) {
     return unexpected(range_error(std::to_string(year) + "年" + std::to_string(month) + "月只有" +
@@ -284,11 +341,9 @@ expected<std::vector<HolidayBlock>, Error> Calendar::holiday_blocks(int year) co
   if (!contains(*first) || !contains(last)) return unexpected(out_of_range(contains(*first) ? last : *first));
   if (auto e = refuse_projected(*first, last)) return unexpected(std::move(*e));
   const auto rest = [&](Date d) {
-    if (!contains(d)) return false;
-    const auto i = static_cast<std::uint32_t>(d - first_day_);
-    return ((bits_[i / 64] >> (i % 64)) & 1) == 0;
+    return contains(d) && !bit(bits_, offset_of(d));
   };
-  const auto festival = [&](Date d) { return festival_of(day_code_[static_cast<std::uint32_t>(d - first_day_)]); };
+  const auto festival = [&](Date d) { return festival_index(offset_of(d)); };
   std::vector<HolidayBlock> blocks;
   // A block belongs to the year its last day is in: 元旦 breaks that start in December count for the new year.
   for (Date d = *first; d <= last; d += 1) {
@@ -320,8 +375,10 @@ bool Calendar::projected_between(Date a, Date b) const {
 }
 
 std::size_t Calendar::table_bytes() const {
-  return bits_.size() * sizeof(bits_[0]) + rank_.size() * sizeof(rank_[0]) +
-         select_hint_.size() * sizeof(select_hint_[0]) + day_code_.size() + projected_before_.size() * 2;
+  const auto bytes = [](const auto& v) { return v.size() * sizeof(v[0]); };
+  return bytes(bits_) + bytes(rank_) + bytes(position_base_) + bytes(position_delta_) + bytes(select_hint_) +
+         bytes(statutory_bits_) + bytes(labelled_bits_) + bytes(labelled_rank_) + bytes(labels_) +
+         bytes(projected_before_);
 }
 
 }  // namespace shixian

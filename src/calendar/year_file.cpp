@@ -215,8 +215,9 @@ std::string format_year_file(const YearArrangement& year) {
       previous = nullptr;
     }
     if (previous == nullptr || previous->work != e.work) out += e.work ? "  work" : "  off";
-    out += " " + to_string(e.first);
-    if (e.last != e.first) out += ".." + to_string(e.last);
+    // append(), not `" " + …`: GCC 12 warns falsely (-Wrestrict, PR 105651) on the latter.
+    out.append(" ").append(to_string(e.first));
+    if (e.last != e.first) out.append("..").append(to_string(e.last));
     previous = &e;
   }
   if (previous != nullptr) out += "\n";
