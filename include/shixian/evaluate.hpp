@@ -174,7 +174,10 @@ enum Assumption : std::uint8_t {
 std::vector<std::string_view> assumption_names(std::uint8_t assumed);
 
 struct Deadline {
-  std::string label;               ///< 完成, 启动, 公开, 督查 … ("完成" when the rule names none)
+  /// 完成, 启动, 公开, 督查 … ("完成" when the rule names none; "春节前" … for 节前).
+  /// Labels are interned when a rule is compiled and stay valid for the life
+  /// of the process, so a Deadline is a trivially copyable value.
+  std::string_view label;
   Obligation type = Obligation::by;
   bool has_due = true;             ///< false only for a min_duration with no known start
   Date due;                        ///< by the end of this day (or at `minute`)
@@ -218,6 +221,12 @@ class Schedule {
   std::span<const Deadline> deadlines() const { return {data(), size_}; }
 
   Deadline& push_back(Deadline d);
+  /// Empties the schedule, keeping its storage (for Evaluator::evaluate_into).
+  void clear() {
+    size_ = 0;
+    heap_.clear();
+    notes.clear();
+  }
   Deadline& operator[](std::size_t i) { return mutable_data()[i]; }
   void reserve(std::size_t n);
 
@@ -249,6 +258,9 @@ class Evaluator {
   /// The deadlines for a context. Fast: no allocation for single-deadline
   /// rules with short labels.
   expected<Schedule, EvalError> evaluate(const Context& context) const;
+  /// The same into a caller's Schedule, reusing its storage: the fastest way
+  /// to evaluate one rule over many contexts. On error `out` is unspecified.
+  std::optional<EvalError> evaluate_into(const Context& context, Schedule& out) const;
   /// The same computation, as steps a person can check, ending with the
   /// result or the error.
   std::string explain(const Context& context) const;

@@ -239,7 +239,7 @@ int due_command(int argc, char** argv, int first) {
 
   std::string out;
   for (const Deadline& d : *schedule) {
-    out += d.label + "\t" + (d.has_due ? d.due_string() : std::string("-"));
+    out += std::string(d.label) + "\t" + (d.has_due ? d.due_string() : std::string("-"));
     switch (d.type) {
       case Obligation::by: break;
       case Obligation::count:

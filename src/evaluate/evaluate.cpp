@@ -8,6 +8,8 @@
 // something writes a line a person can check against a printed calendar.
 #include <algorithm>
 #include <chrono>
+#include <mutex>
+#include <unordered_set>
 
 #include "shixian/evaluate.hpp"
 #include "shixian/parse.hpp"
@@ -51,7 +53,7 @@ struct Step {
   Op op = Op::none;
   std::uint16_t item = 0;
   std::uint8_t assumed = 0;
-  std::string label;
+  std::string_view label;  // interned
   TriggerSpec trigger;
   // offset
   ast::Direction direction = ast::Direction::after;
@@ -89,6 +91,7 @@ struct Program {
   int timely_workdays = 20, first_moment_hours = 24;
   std::vector<Step> steps;
   std::vector<std::string> notes;  // readings that do not depend on the context
+  Date first_projected;            // no projected day before it: provisional checks skip the call
   int prevails = -1;               // index of the 以T时间为准 step
   int wait_for = -1;               // index of the 待T后 step
 };
@@ -102,7 +105,17 @@ using detail::Program;
 using detail::Step;
 using detail::TriggerSpec;
 
-constexpr const char* kDefaultLabel = "完成";
+constexpr std::string_view kDefaultLabel = "完成";
+
+// Labels live for the whole process: a Deadline holds a string_view and stays
+// trivially copyable (no allocation or copy of text on the hot path). The
+// set only grows with distinct labels, which plans write few of.
+std::string_view intern(std::string_view text) {
+  static std::mutex mutex;
+  static std::unordered_set<std::string> pool;
+  const std::lock_guard lock(mutex);
+  return *pool.emplace(text).first;
+}
 
 // --- dates ------------------------------------------------------------------
 
@@ -287,7 +300,7 @@ void set_offset(Step& s, ast::Direction dir, ast::Unit unit, int n) {
 Step compile_item(const ast::Item& item, std::uint16_t index, const Policy& policy, Program& p) {
   Step s;
   s.item = index;
-  s.label = item.label.empty() ? kDefaultLabel : item.label;
+  s.label = item.label.empty() ? kDefaultLabel : intern(item.label);
   if (item.in_principle) s.note = "“原则上”：按规则要求计算，执行中可有例外";
   std::visit(
       [&](const auto& c) {
@@ -322,7 +335,7 @@ Step compile_item(const ast::Item& item, std::uint16_t index, const Policy& poli
           s.frequency = c.scope == ast::CountScope::each_period ? c.period : ast::Frequency::yearly;
         } else if constexpr (std::is_same_v<T, ast::DisplayInterval>) {
           s.op = Op::duration;
-          if (item.label.empty() && !c.what.empty()) s.label = c.what;
+          if (item.label.empty() && !c.what.empty()) s.label = intern(c.what);
           (c.minimum.unit == ast::Unit::working_days ? s.min_working_days : s.min_days) = c.minimum.value;
           if (c.min_working_days) s.min_working_days = std::max(s.min_working_days, *c.min_working_days);
           s.start_key = lexicon_key((c.what.empty() ? std::string("公示") : c.what) + "开始");
@@ -370,32 +383,34 @@ class Run {
  public:
   Run(const Program& p, const Context& ctx, Trace* trace) : p_(p), cal_(*p.calendar), ctx_(ctx), trace_(trace) {}
 
-  expected<Schedule, EvalError> run() {
-    Schedule out;
+  // Fills `out` in place (no move of the result); false: take_error() says why.
+  bool run(Schedule& out) {
     out.kind = p_.kind;
     out.classification = p_.classification;
     if (!p_.notes.empty()) out.notes = p_.notes;
     for (const Step& s : p_.steps) {
       if (trace_) trace_->add(std::to_string(s.item + 1) + ". " + step_title(s));
-      if (auto e = step(s, out)) return unexpected(std::move(*e));
+      if (auto e = step(s, out)) return error_ = std::move(*e), false;
       if (!s.note.empty()) out.notes.push_back(s.note);
     }
     if (p_.prevails >= 0) apply_prevails(p_.steps[static_cast<std::size_t>(p_.prevails)], out);
-    return out;
+    return true;
   }
+
+  EvalError take_error() const { return std::move(*error_); }
 
  private:
   using Err = std::optional<EvalError>;
 
-  std::string step_title(const Step& s) const {
+  [[gnu::noinline]] std::string step_title(const Step& s) const {
     switch (s.op) {
       case Op::offset:
         return (s.trigger.implicit ? std::string("（未写起算事件）") : s.trigger.text) +
                (s.direction == ast::Direction::after ? "后" : "前") + std::to_string(s.n) + unit_zh(s.unit) +
-               "：" + s.label;
-      case Op::same_day: return "起算事件当日：" + s.label;
-      case Op::anchor: return "日历锚定期限：" + s.label;
-      case Op::event_date: return s.trigger.text + "前：" + s.label;
+               "：" + std::string(s.label);
+      case Op::same_day: return "起算事件当日：" + std::string(s.label);
+      case Op::anchor: return "日历锚定期限：" + std::string(s.label);
+      case Op::event_date: return s.trigger.text + "前：" + std::string(s.label);
       case Op::recurrence: return "周期性义务";
       case Op::holidays: return "节前（每个节假日休息段之前的最后一个工作日）";
       case Op::count: return "次数要求：每期至少" + std::to_string(s.at_least) + "次";
@@ -416,7 +431,7 @@ class Run {
 
   // SPEC §1: provisional when a projected year was used; strict calendars refuse.
   Err mark(Deadline& d, Date a, Date b) const {
-    d.provisional = cal_.projected_between(a, b);
+    d.provisional = std::max(a, b) >= p_.first_projected && cal_.projected_between(a, b);
     if (d.provisional && cal_.strict()) {
       const int year = (a < b ? b : a).year();
       return eval_error(ErrorCode::projected_year,
@@ -461,10 +476,30 @@ class Run {
   // Resolves T (SPEC §2): an explicit event by name or alias, a literal date,
   // a named period's end; an implicit one through 待T后, the only event, or
   // the policy's default trigger.
-  expected<Instant, EvalError> resolve(const Step& s) const {
+  // false: error_ says why.
+  bool resolve(const Step& s, Instant& out) const {
+    const TriggerSpec& t = s.trigger;
+    if (!trace_) {  // the common cases, without building an expected
+      if (!t.implicit) {
+        if (const auto* e = ctx_.find(t.key, t.text)) {
+          out = Instant{e->time.date, e->time.minute, 0};
+          return true;
+        }
+      } else if (p_.wait_for < 0 && ctx_.events().size() == 1) {
+        out = Instant{ctx_.events()[0].time.date, ctx_.events()[0].time.minute, 0};
+        return true;
+      }
+    }
+    auto r = resolve_impl(s);
+    if (!r) return error_ = std::move(r).error(), false;
+    out = *r;
+    return true;
+  }
+
+  [[gnu::noinline]] expected<Instant, EvalError> resolve_impl(const Step& s) const {
     const TriggerSpec& t = s.trigger;
     if (t.implicit) {
-      if (p_.wait_for >= 0) return resolve(p_.steps[static_cast<std::size_t>(p_.wait_for)]);
+      if (p_.wait_for >= 0) return resolve_impl(p_.steps[static_cast<std::size_t>(p_.wait_for)]);
       const auto& events = ctx_.events();
       if (events.size() == 1) {
         if (trace_) trace_->add("   未写起算事件：取上下文中唯一的事件“" + events[0].name + "” = " + to_string(events[0].time));
@@ -583,7 +618,7 @@ class Run {
     return r;
   }
 
-  void trace_workdays(Date from, int n) const {
+  [[gnu::noinline]] void trace_workdays(Date from, int n) const {
     const int count = n < 0 ? -n : n;
     std::string line = "   自" + describe(cal_, from) + "起" + (n < 0 ? "往前" : "") + "数";
     int skipped = 0;
@@ -615,11 +650,14 @@ class Run {
   }
 
   void trace_result(const Deadline& d) const {
-    if (!trace_) return;
+    if (trace_) trace_line(d);
+  }
+
+  [[gnu::noinline]] void trace_line(const Deadline& d) const {
     std::string flags;
     if (d.provisional) flags += "，临时（推算年份）";
     for (auto a : assumption_names(d.assumed)) flags += std::string("，假定:") + std::string(a);
-    trace_->add("   → " + d.label + " " + (d.has_due ? d.due_string() : std::string("（无固定日期）")) + flags);
+    trace_->add("   → " + std::string(d.label) + " " + (d.has_due ? d.due_string() : std::string("（无固定日期）")) + flags);
   }
 
   Err push(Schedule& out, Deadline d, Date a, Date b) const {
@@ -632,19 +670,28 @@ class Run {
   Err step(const Step& s, Schedule& out) const {
     switch (s.op) {
       case Op::offset: {
-        auto t = resolve(s);
-        if (!t) return std::move(t).error();
-        auto r = offset(*t, s.direction, s.unit, s.n, s.item);
-        if (!r) return std::move(r).error();
-        Deadline d = make(s, r->date, std::min(t->date, r->date), std::max(t->date, r->date));
-        d.minute = static_cast<std::int16_t>(r->minute);
-        d.assumed |= r->assumed;
-        return push(out, std::move(d), d.period_start, d.period_end);
+        Instant t;
+        if (!resolve(s, t)) return take_error();
+        Instant r;
+        if (s.unit == ast::Unit::working_days && !trace_) {
+          auto d = cal_.add_workdays(t.date, s.direction == ast::Direction::after ? s.n : -s.n);
+          if (!d) return from_error(std::move(d).error(), s.item);
+          r = Instant{*d, -1, t.assumed};
+        } else {
+          auto o = offset(t, s.direction, s.unit, s.n, s.item);
+          if (!o) return std::move(o).error();
+          r = *o;
+        }
+        Deadline d = make(s, r.date, std::min(t.date, r.date), std::max(t.date, r.date));
+        d.minute = static_cast<std::int16_t>(r.minute);
+        d.assumed |= r.assumed;
+        return push(out, d, d.period_start, d.period_end);
       }
       case Op::same_day:
       case Op::event_date: {
-        auto t = resolve(s);
-        if (!t) return std::move(t).error();
+        Instant resolved;
+        if (!resolve(s, resolved)) return take_error();
+        const Instant* t = &resolved;
         const Date start = s.op == Op::event_date && ctx_.plan_year && year_first(*ctx_.plan_year) <= t->date
                                ? year_first(*ctx_.plan_year)
                                : t->date;
@@ -829,7 +876,7 @@ class Run {
                     "，之前最后一个工作日 " + describe(cal_, *due));
       }
       Deadline d = make(s, *due, std::min(previous_end + 1, *due), *due);
-      if (s.label == kDefaultLabel) d.label = std::string(b.festival) + "前";
+      if (s.label == kDefaultLabel) d.label = intern(std::string(b.festival) + "前");
       previous_end = b.last;
       if (auto e = push(out, std::move(d), *due, *due)) return e;
     }
@@ -896,7 +943,7 @@ class Run {
     for (std::size_t i = 0; i < out.size(); ++i) {
       Deadline& d = out[i];
       if (d.type != Obligation::by) continue;
-      if (trace_) trace_->add("   " + d.label + " " + d.due_string() + " 改为“" + s.trigger.text + "”的日期 " + to_string(e->time.date));
+      if (trace_) trace_->add("   " + std::string(d.label) + " " + d.due_string() + " 改为“" + s.trigger.text + "”的日期 " + to_string(e->time.date));
       d.due = e->time.date;
       d.minute = -1;
       d.period_end = std::max(d.period_end, d.due);
@@ -917,6 +964,7 @@ class Run {
   const Calendar& cal_;
   const Context& ctx_;
   mutable Trace* trace_;
+  mutable std::optional<EvalError> error_;
 };
 
 Classification classify(ast::RuleKind kind) {
@@ -926,6 +974,21 @@ Classification classify(ast::RuleKind kind) {
     case ast::RuleKind::external: return Classification::external;
     default: return Classification::checkable;
   }
+}
+
+// The first day of the first projected year (calendars project a suffix of
+// years, but overlays may fill some: this is only a lower bound for the
+// O(1) check that follows it). Binary search over years: ~7 O(1) calls.
+Date first_projected_day(const Calendar& cal) {
+  int lo = cal.first_day().year(), hi = cal.last_day().year() + 1;  // answer in [lo, hi]
+  if (!cal.projected_between(cal.first_day(), cal.last_day())) return cal.last_day() + 1;
+  // Smallest y with a projected day in [first, y-12-31].
+  while (lo < hi) {
+    const int mid = lo + (hi - lo) / 2;
+    if (cal.projected_between(cal.first_day(), year_last(mid))) hi = mid;
+    else lo = mid + 1;
+  }
+  return std::max(cal.first_day(), year_first(lo));
 }
 
 std::shared_ptr<const Program> empty_program() {
@@ -956,6 +1019,7 @@ Evaluator compile(const ast::Rule& rule, const Calendar& calendar, const Policy&
   p->default_trigger = policy.default_trigger;
   if (!policy.default_trigger.empty()) p->default_key = lexicon_key(policy.default_trigger);
   p->timely_workdays = policy.timely_workdays;
+  p->first_projected = first_projected_day(calendar);
   p->first_moment_hours = policy.first_moment_hours;
   p->steps.reserve(rule.items.size());
   for (std::size_t i = 0; i < rule.items.size(); ++i) {
@@ -968,12 +1032,24 @@ Evaluator compile(const ast::Rule& rule, const Calendar& calendar, const Policy&
 }
 
 expected<Schedule, EvalError> Evaluator::evaluate(const Context& context) const {
-  return Run(*program_, context, nullptr).run();
+  expected<Schedule, EvalError> result;  // an empty Schedule, filled in place
+  Run run(*program_, context, nullptr);
+  if (!run.run(*result)) result = unexpected(run.take_error());
+  return result;
+}
+
+std::optional<EvalError> Evaluator::evaluate_into(const Context& context, Schedule& out) const {
+  out.clear();
+  Run run(*program_, context, nullptr);
+  if (!run.run(out)) return run.take_error();
+  return std::nullopt;
 }
 
 std::string Evaluator::explain(const Context& context) const {
   Trace trace;
-  auto result = Run(*program_, context, &trace).run();
+  expected<Schedule, EvalError> result;
+  Run run(*program_, context, &trace);
+  if (!run.run(*result)) result = unexpected(run.take_error());
   std::string out;
   for (const auto& line : trace.lines) out += line + "\n";
   if (!result) {
@@ -984,7 +1060,7 @@ std::string Evaluator::explain(const Context& context) const {
   if (result->empty()) out += std::string("无可检查的期限（") + to_string(result->classification) + "）";
   out += "\n";
   for (const Deadline& d : *result) {
-    out += "  " + d.label + "\t" + (d.has_due ? d.due_string() : std::string("-"));
+    out += "  " + std::string(d.label) + "\t" + (d.has_due ? d.due_string() : std::string("-"));
     if (d.type == Obligation::count) out += "\t至少" + std::to_string(d.at_least) + "次（" + to_string(d.period_start) + " 至 " + to_string(d.period_end) + "）";
     if (d.type == Obligation::min_duration) {
       out += "\t公示不少于" + (d.min_days ? std::to_string(d.min_days) + "日" : std::string()) +
