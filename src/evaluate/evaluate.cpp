@@ -620,7 +620,7 @@ class Run {
 
   [[gnu::noinline]] void trace_workdays(Date from, int n) const {
     const int count = n < 0 ? -n : n;
-    std::string line = "   自" + describe(cal_, from) + "起" + (n < 0 ? "往前" : "") + "数";
+    std::string line = "   自" + describe(cal_, from) + "起" + (n < 0 ? "往前" : "");
     int skipped = 0;
     Date d = from;
     for (int i = 1; i <= count; ++i) {
