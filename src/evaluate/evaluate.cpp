@@ -824,16 +824,21 @@ class Run {
       ++index;
       trace_ = index <= 3 ? saved : nullptr;  // the first periods in full; the rest as results
       Date due = end;
+      int minute = -1;
       std::uint8_t assumed = 0;
       if (s.has_offset) {
-        auto r = offset(Instant{end, -1, 0}, ast::Direction::after, s.offset_unit, s.offset_n, s.item);
+        // Hours run from the end of the period's last day (24:00), not from 00:00.
+        const Instant from = s.offset_unit == ast::Unit::hours ? Instant{end + 1, 0, 0} : Instant{end, -1, 0};
+        auto r = offset(from, ast::Direction::after, s.offset_unit, s.offset_n, s.item);
         if (!r) return trace_ = saved, std::move(r).error();
         due = r->date;
+        minute = r->minute;
         assumed = r->assumed;
       } else if (auto e = roll(due, p_.absolute_roll, s.item)) {
         return trace_ = saved, e;
       }
       Deadline d = make(s, due, start, end);
+      d.minute = static_cast<std::int16_t>(minute);
       d.assumed |= assumed;
       trace_ = saved;
       if (auto e = mark(d, start, due)) return e;
