@@ -454,7 +454,7 @@ TEST(Robustness, RandomInputNeverThrowsOrHangs) {
 TEST(Robustness, LongAdversarialInputIsFast) {
   // Open-vocabulary triggers scan ahead; a long trigger-like text must not
   // go quadratic enough to matter.
-  // Open text is bounded (kOpenTextBytes), so even 4096 characters of
+  // Open text is bounded (kOpenTextChars), so even 4096 characters of
   // trigger-like or label-like text stay linear.
   for (std::string_view unit : {"后前起", "形成文件", "每月", "、", "年内至少", "待", "公示", "3个"}) {
     std::string text;
