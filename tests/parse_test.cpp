@@ -408,6 +408,21 @@ TEST(Json, StructuredForm) {
             R"("year":"plan","month":7,"xun":"middle","before":true,"span":[0,13]}]})");
 }
 
+TEST(Json, EscapesLabels) {
+  const std::string json = to_json(must_parse("3个工作日内公开\"通知\"\\附件"));
+  EXPECT_NE(json.find(R"("label":"公开\"通知\"\\附件")"), std::string::npos) << json;
+}
+
+TEST(Describe, OneSentencePerItem) {
+  const auto lines = describe(must_parse("形成文件后3个工作日公开；次年1月中旬前；每季度结束后15个工作日内"));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "相对期限：事件“形成文件”之后3个工作日内（不含事件当日）；动作：公开");
+  EXPECT_EQ(lines[1], "日历期限：计划年度的次年1月20日（中旬末），“中旬前”有歧义");
+  EXPECT_EQ(lines[2], "周期性：每季度至少一次，期限为每期结束后15个工作日内");
+  EXPECT_EQ(describe(must_parse("文件形成后3日内"))[0],
+            "相对期限：事件“形成文件”（原文“文件形成”）之后3日（自然日，期满日遇休息日顺延）内（不含事件当日）");
+}
+
 TEST(PolicyNotes, AmbiguousReadingsAreFlagged) {
   auto has = [](const std::vector<std::string>& notes, std::string_view what) {
     for (const auto& n : notes)
