@@ -49,8 +49,9 @@ auto const holiday_def = lead >> (cap(Field::holiday_major, lit("重大节日") 
 auto const filler = cap(Field::filler, !label_no_start >> open_text(no_paren - at_least - count_number));
 auto const times = cap(Field::count, number) >> -lit("个") >> "次";
 auto const after_at_least = rb[filler >> times] | L(labels::times_count.zh)[times];
-auto const count_def = rb[(cap(Field::within_year, "年内") | frequency) >> -filler >> at_least >> after_at_least] |
-                       rb[(cap(Field::within_year, "年内") | frequency) >> -filler >> times] |
+// One prefix for both period forms, so the period words are matched once.
+auto const count_def = rb[(cap(Field::within_year, "年内") | frequency) >> -filler >>
+                          ((at_least >> after_at_least) | times)] |
                        rb[at_least >> after_at_least];
 
 // 公示不得少于3个工作日, 公示20日, 7个公示工作日, 发放期不得少于5日，其中必须含1个以上工作日.
