@@ -70,6 +70,10 @@ std::optional<std::string_view> canonical_event(std::string_view trigger);
 ///     |            ^^^^^^ 期望时间单位（…）
 std::string render_error(std::string_view input, const Error& error, std::uint32_t length = 1);
 
+/// For `explain`: one plain-language Chinese sentence per item, e.g.
+/// "相对期限：事件“形成文件”发生后，第3个工作日结束前（不含事件当日）；动作：公开".
+std::vector<std::string> describe(const Rule& rule);
+
 /// For `explain`: the policy that governs an ambiguous reading in the rule
 /// (中旬前, M月前, 及时 …), one line each, in Chinese. Empty if none applies.
 std::vector<std::string> policy_notes(const Rule& rule);

@@ -48,9 +48,10 @@ int explain_command(int argc, char** argv, int first) {
   auto rule = parse(text);
   if (!rule) return report(text, rule.error(), "explain");
   std::cout << "规范形式：" << canonical(*rule) << "\n类型：" << to_string(rule->kind) << "\n";
+  const auto lines = describe(*rule);
   for (std::size_t i = 0; i < rule->items.size(); ++i) {
-    const auto& it = rule->items[i];
-    std::cout << "  " << i + 1 << ". " << canonical(Rule{rule->kind, {it}}) << "\n";
+    std::cout << "  " << i + 1 << ". " << canonical(Rule{rule->kind, {rule->items[i]}}) << "\n     " << lines[i]
+              << "\n";
   }
   const auto notes = policy_notes(*rule);
   if (!notes.empty()) {

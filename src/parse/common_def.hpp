@@ -19,7 +19,8 @@ auto const unit_def = cap(Field::u_wd, -lit("个") >> "工作日") | cap(Field::
 auto const amount_unit_def = cap(Field::amount, number) >> L(labels::unit.zh)[unit];
 
 // The action or milestone label after a time phrase: 公开, 启动, 完成, 进行更新发布.
-auto const label_def = cap(Field::label, +(any_char - sep - '(' - ')' - label_stop));
+auto const label_def =
+    cap(Field::label, !label_no_start >> +((any_char - sep - '(' - ')' - label_stop) | dun_continues));
 }  // namespace common_detail
 
 using common_detail::amount_unit_def;

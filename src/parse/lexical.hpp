@@ -12,15 +12,62 @@
 
 namespace shixian::grammar::lex {
 
-inline auto const any_char = x3::char_;
+/// One whole UTF-8 character (malformed input never reaches the grammar:
+/// normalize() rejects it). Scanning by character rather than by byte makes
+/// open-text scans test their stop sets a third as often on Chinese text.
+struct utf8_char_parser : x3::parser<utf8_char_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    if (first == last) return false;
+    const auto lead = static_cast<unsigned char>(*first);
+    const int n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+    if (last - first < n) return false;
+    first += n;
+    return true;
+  }
+};
+inline constexpr utf8_char_parser any_char{};
+
+/// Open-vocabulary text (triggers, fillers, season names, references) is at
+/// most this many characters. Scans ahead are then
+/// bounded, so a 4096-character rule parses in linear time, not quadratic.
+inline constexpr int kOpenTextChars = 100;
+template <class P>
+constexpr auto open_text(P const& p, int max_chars = kOpenTextChars) {
+  return x3::repeat(1, max_chars)[x3::as_parser(p)];
+}
 inline auto const ascii_digit = x3::char_('0', '9');
-inline auto const cn_digit = x3::lit("〇") | "零" | "一" | "二" | "两" | "三" | "四" | "五" | "六" | "七" | "八" |
-                             "九" | "十" | "百" | "千" | "万";
+/// One Chinese numeral character: 〇 零 一 二 两 三 四 五 六 七 八 九 十 百 千 万.
+/// A hand-written parser: numbers are tried at almost every position, and one
+/// decode plus a switch is much cheaper than sixteen literal comparisons.
+struct cn_digit_parser : x3::parser<cn_digit_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    if (last - first < 3) return false;
+    const auto b0 = static_cast<unsigned char>(first[0]);
+    if ((b0 >> 4) != 0xE) return false;
+    const char32_t c = (char32_t{b0} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(first[1])} & 0x3F) << 6 |
+                       (char32_t{static_cast<unsigned char>(first[2])} & 0x3F);
+    switch (c) {
+      case U'〇': case U'零': case U'一': case U'二': case U'两': case U'三': case U'四': case U'五':
+      case U'六': case U'七': case U'八': case U'九': case U'十': case U'百': case U'千': case U'万':
+        first += 3;
+        return true;
+      default:
+        return false;
+    }
+  }
+};
+inline constexpr cn_digit_parser cn_digit{};
 /// A number as written: 3, 15, 三, 十五, 两, 二〇一六. Its value is checked in lower.cpp.
 inline auto const number = +ascii_digit | +cn_digit;
 
 /// Item separators. 、 separates list items but may sit inside an event phrase.
-inline auto const hard_sep = x3::lit(',') | ';' | "。" | '\n' | ':' | '!' | '?';
+inline auto const hard_sep = x3::lit(',') | ';' | "。" | '\n' | ':';
 inline auto const sep = hard_sep | "、";
 
 inline auto const before_word = x3::lit("之前") | "以前" | "前";
@@ -47,5 +94,15 @@ inline auto const trigger_stop = (after_word | before_word) >> &continuation;
 /// separator ("7月底前启动9月底前完成" in a seed table cell).
 inline auto const label_stop =
     ascii_digit | (+cn_digit >> (x3::lit("月") | "年" | "季度")) | "长期推进" | "持续推进" | "全年";
+
+/// A label never starts with words that belong to a time phrase: otherwise
+/// "每季度结束后个工作日内" or "年内至少次" would parse, their broken tail taken
+/// for a label.
+inline auto const label_no_start = after_word | before_word | within_word | at_least | unit_word | "结束" |
+                                   "不超过" | "其中" | "以上";
+/// 、 continues a label (审查、发布上述信息) unless the next item starts there.
+inline auto const dun_continues =
+    x3::lit("、") >> !(label_stop | x3::lit("每") | "按" | "年" | "次年" | "明年" | "上半年" | "下半年" | "第" |
+                      "提前" | "及时" | "第一时间" | "全年" | "定期" | "不定期" | "适时" | "视情" | "常态化");
 
 }  // namespace shixian::grammar::lex

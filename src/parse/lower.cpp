@@ -48,7 +48,12 @@ NumberStatus number_value(std::string_view text, std::uint64_t limit, std::uint6
   }
   bool has_units = false;
   for (int p : parts) has_units = has_units || p >= 10;
-  if (!has_units) {  // 二〇一六: digit by digit
+  if (!has_units) {
+    // 二〇一六 / 二零一六: digit by digit, as years are written. Two or three
+    // bare digits (三五) mean "three to five", not 35: malformed.
+    bool zero = false;
+    for (int p : parts) zero = zero || p == 0;
+    if (parts.size() > 1 && !zero && parts.size() < 4) return NumberStatus::malformed;
     for (int p : parts) {
       value = value * 10 + static_cast<unsigned>(p);
       if (value > limit) return NumberStatus::too_large;
@@ -144,6 +149,8 @@ struct Lowerer {
     }
   };
 
+  std::optional<Piece> missing_event;  // set by trigger() when T is only 以/之
+
   Trigger trigger(const View& v) {
     Trigger t;
     const Piece* p = v.find(Field::trigger);
@@ -151,6 +158,13 @@ struct Lowerer {
     std::string_view s = text(*p);
     // SPEC §2: T is written without 之日 (自文件公开之日起 → 文件公开).
     if (s.size() > 6 && s.substr(s.size() - 6) == "之日") s.remove_suffix(6);
+    // A trailing 以/之 belongs to the relational word (以后, 之前), which a
+    // canonical "T后" would otherwise re-read as T's last character.
+    while (s.size() >= 3 && (s.substr(s.size() - 3) == "以" || s.substr(s.size() - 3) == "之")) s.remove_suffix(3);
+    if (s.empty()) {
+      missing_event = *p;
+      return t;
+    }
     t.text = std::string(s);
     const auto key = canonical_event(s);
     t.event = key ? std::string(*key) : t.text;
@@ -375,7 +389,19 @@ struct Lowerer {
         it.clause = a;
         return true;
       }
-      case Field::k_event_deadline: it.clause = EventDeadline{trigger(v)}; return true;
+      case Field::k_event_deadline: {
+        // "月底前" / "旬前" / "季度前" name a calendar part without the number.
+        EventDeadline e{trigger(v)};
+        for (std::string_view s : {"月底", "月末", "底", "末", "旬", "季度", "年", "月", "日", "号"}) {
+          const std::string& t = e.trigger.text;
+          if (t.size() >= s.size() && std::string_view(t).substr(t.size() - s.size()) == s) {
+            return fail(kind, cat("“", text(kind), "”缺少具体的月份、日期或季度"),
+                        cat("\"", text(kind), "\" lacks the month, day or quarter"));
+          }
+        }
+        it.clause = e;
+        return true;
+      }
       case Field::k_gate_wait: it.clause = EventGate{GateKind::wait_for, trigger(v)}; return true;
       case Field::k_gate_prevails: it.clause = EventGate{GateKind::prevails, trigger(v)}; return true;
       case Field::k_recurrence: {
@@ -438,16 +464,20 @@ struct Lowerer {
 bool is_kind(Field f) { return f <= Field::k_external; }
 
 RuleKind classify(const std::vector<Item>& items) {
-  int dated = 0;
+  // Milestones are stages of one task on the calendar (7月底前启动，9月底前完成;
+  // 年中督查，年底考核): two or more calendar anchors, at least one labelled.
+  // Several event-relative deadlines in one cell are separate obligations.
+  int dated = 0, anchors = 0;
   bool labelled = false;
   for (const Item& it : items) {
-    const bool d = std::holds_alternative<RelativeDeadline>(it.clause) ||
-                   std::holds_alternative<CalendarAnchor>(it.clause) ||
+    const bool a = std::holds_alternative<CalendarAnchor>(it.clause);
+    const bool d = a || std::holds_alternative<RelativeDeadline>(it.clause) ||
                    std::holds_alternative<EventDeadline>(it.clause);
     dated += d ? 1 : 0;
-    labelled = labelled || (d && !it.label.empty());
+    anchors += a ? 1 : 0;
+    labelled = labelled || (a && !it.label.empty());
   }
-  if (dated >= 2 && labelled) return RuleKind::milestones;
+  if (anchors >= 2 && labelled) return RuleKind::milestones;
   if (dated >= 1) return RuleKind::deadline;
   // Otherwise the most checkable kind present decides (POLICIES.md).
   static constexpr RuleKind order[] = {RuleKind::recurring, RuleKind::count,      RuleKind::duration,
@@ -474,13 +504,17 @@ RuleKind classify(const std::vector<Item>& items) {
 
 bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t input_size, ast::Rule& out,
            LowerError& error) {
-  Lowerer l{norm, input_size, error};
+  Lowerer l{norm, input_size, error, std::nullopt};
   out.items.clear();
   const Piece* start = pieces.data();
   for (const Piece& p : pieces) {
     if (!is_kind(p.field)) continue;
     Item it;
     if (!l.item(Lowerer::View{start, &p}, p, it)) return false;
+    if (l.missing_event) {
+      l.fail(*l.missing_event, "“后/前”之前缺少事件", "no event before 后/前");
+      return false;
+    }
     out.items.push_back(std::move(it));
     start = &p + 1;
   }

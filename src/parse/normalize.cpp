@@ -35,8 +35,19 @@ bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
   out.src_begin.clear();
   out.src_end.clear();
   out.text.reserve(input.size());
+  out.src_begin.reserve(input.size());
+  out.src_end.reserve(input.size());
   for (std::size_t i = 0; i < input.size();) {
     const std::size_t at = i;
+    // ASCII fast path: digits and punctuation are most of what is not Chinese.
+    const auto byte = static_cast<unsigned char>(input[i]);
+    if (byte >= 0x21 && byte < 0x7F) {
+      out.text += static_cast<char>(byte);
+      out.src_begin.push_back(static_cast<std::uint32_t>(at));
+      out.src_end.push_back(static_cast<std::uint32_t>(at + 1));
+      ++i;
+      continue;
+    }
     char32_t c = detail::next_code_point(input, i);
     const std::size_t len = i - at;
     // next_code_point accepts overlong forms and surrogates; reject them here
@@ -47,6 +58,7 @@ bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
       error = {static_cast<std::uint32_t>(at), "无效的UTF-8编码", "invalid UTF-8"};
       return false;
     }
+    const char32_t raw = c;
     c = detail::fold_full_width(c);
     if (c == U' ' || c == U'\t' || c == U'\r' || c == 0xA0 || c == 0xFEFF) continue;
     if (c < 0x20 && c != U'\n') {
@@ -54,13 +66,13 @@ bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
       return false;
     }
     if (c == 0x2014 || c == 0x2013 || c == 0x2015 || c == 0x2212 || c == 0x301C) c = U'-';  // dashes, 〜
-    if (c == 0xFF5E) c = U'~';
-    const std::size_t before = out.text.size();
-    append_utf8(out.text, c);
-    for (std::size_t k = before; k < out.text.size(); ++k) {
-      out.src_begin.push_back(static_cast<std::uint32_t>(at));
-      out.src_end.push_back(static_cast<std::uint32_t>(i));
+    if (c >= 0x80 && c == raw) {
+      out.text.append(input.data() + at, len);  // unchanged: copy the bytes
+    } else {
+      append_utf8(out.text, c);
     }
+    out.src_begin.resize(out.text.size(), static_cast<std::uint32_t>(at));
+    out.src_end.resize(out.text.size(), static_cast<std::uint32_t>(i));
   }
   return true;
 }

@@ -49,7 +49,9 @@ expected<Rule, ParseError> parse(std::string_view input) {
         "rule too long (" + std::to_string(chars) + " characters, at most " + std::to_string(kMaxRuleLength) + ")"));
   }
 
-  Normalized norm;
+  // Per-thread buffers: a parse allocates only for the Rule it returns.
+  thread_local Normalized norm;
+  thread_local State state;
   NormalizeError nerr;
   if (!normalize(input, norm, nerr)) {
     return unexpected(make_parse_error(ErrorCode::parse_error, input, nerr.byte, nerr.byte + 1, nerr.zh, nerr.en));
@@ -61,8 +63,10 @@ expected<Rule, ParseError> parse(std::string_view input) {
                                        {labels::item.zh}));
   }
 
-  State state;
   state.base = norm.text.data();
+  state.pieces.clear();
+  state.farthest = nullptr;
+  state.expected.clear();
   const context_type context(state);
   const char* first = norm.text.data();
   const char* const last = first + norm.text.size();
@@ -77,6 +81,16 @@ expected<Rule, ParseError> parse(std::string_view input) {
   }
   if (!ok) {
     const auto at = static_cast<std::uint32_t>((state.farthest ? state.farthest : first) - norm.text.data());
+    // Generic labels (any phrase, the end, a dangling trigger's continuation)
+    // only add noise next to a specific one at the same position.
+    // By content: a constexpr label's pointer may differ between TUs.
+    auto generic = [](const char* l) {
+      const std::string_view s(l);
+      return s == labels::item.zh || s == labels::end.zh || s == labels::continuation.zh;
+    };
+    bool any_specific = false;
+    for (const char* l : state.expected) any_specific = any_specific || !generic(l);
+    if (any_specific) std::erase_if(state.expected, generic);
     std::string zh = "期望", en = "expected ";
     std::vector<std::string> expected;
     for (std::size_t i = 0; i < state.expected.size(); ++i) {

@@ -327,7 +327,9 @@ std::string canonical(const Rule& rule) {
   std::string out;
   for (std::size_t i = 0; i < rule.items.size(); ++i) {
     const Item& it = rule.items[i];
-    if (i > 0) out += "，";
+    // "；" rather than "，": 后，在… and 后，及时… bridge a comma inside one
+    // item, so a comma between items could be read back differently.
+    if (i > 0) out += "；";
     if (it.in_principle) out += "原则上";
     out += clause_zh(it.clause);
     out += it.label;
@@ -356,6 +358,125 @@ std::string to_json(const Rule& rule) {
   j.out += ']';
   j.close();
   return j.out;
+}
+
+namespace {
+
+std::string unit_words(Unit u) {
+  switch (u) {
+    case Unit::working_days: return "个工作日";
+    case Unit::days: return "日（自然日，期满日遇休息日顺延）";
+    case Unit::hours: return "小时";
+    case Unit::weeks: return "周";
+    case Unit::months: return "个月";
+    case Unit::years: return "年";
+  }
+  return "";
+}
+
+std::string event_words(const Trigger& t) {
+  if (t.implicit()) return "未写明的触发事件（取上下文中的事件）";
+  std::string s = "事件“" + t.event + "”";
+  if (t.text != t.event) s += "（原文“" + t.text + "”）";
+  if (!t.period.empty()) s += "，即具名期间“" + t.period + "”届满";
+  return s;
+}
+
+std::string year_words(const YearRef& y) {
+  if (y.kind == YearKind::explicit_year) return std::to_string(y.value) + "年";
+  if (y.kind == YearKind::next) return "计划年度的次年";
+  return "计划年度";
+}
+
+std::string describe_clause(const Clause& c) {
+  struct V {
+    std::string operator()(const RelativeDeadline& r) const {
+      const std::string n = std::to_string(r.amount.value) + unit_words(r.amount.unit);
+      if (r.direction == Direction::before) return "提前期限：" + event_words(r.trigger) + "之前" + n + "（向前倒数，不含事件当日）";
+      return "相对期限：" + event_words(r.trigger) + "之后" + n + "内（不含事件当日）";
+    }
+    std::string operator()(const CalendarAnchor& a) const {
+      const std::string y = year_words(a.year);
+      const std::string m = std::to_string(a.month) + "月";
+      switch (a.kind) {
+        case AnchorKind::month_end: return "日历期限：" + y + m + "最后一天";
+        case AnchorKind::month_day: return "日历期限：" + y + m + std::to_string(a.day) + "日（含当日）";
+        case AnchorKind::month_before: return "日历期限：" + y + m + "之前，即上月最后一天（字面读法，有歧义）";
+        case AnchorKind::xun:
+          return "日历期限：" + y + m +
+                 (a.xun == Xun::upper ? "10日（上旬末）" : a.xun == Xun::middle ? "20日（中旬末）" : "最后一天（下旬末）") +
+                 (a.before && a.xun == Xun::middle ? "，“中旬前”有歧义" : "");
+        case AnchorKind::quarter_end: return "日历期限：" + y + "第" + std::to_string(a.quarter) + "季度最后一天";
+        case AnchorKind::first_half: return "日历期限：" + y + "6月30日（上半年末）";
+        case AnchorKind::second_half: return "日历期限：" + y + "12月31日（下半年末）";
+        case AnchorKind::mid_year: return "日历期限：" + y + "6月30日（年中）";
+        case AnchorKind::year_end: return "日历期限：" + y + "12月31日（年底）";
+      }
+      return "";
+    }
+    std::string operator()(const EventDeadline& e) const { return "事件期限：" + event_words(e.trigger) + "发生当日之前"; }
+    std::string operator()(const EventGate& g) const {
+      return g.kind == GateKind::wait_for ? "前提条件：待" + event_words(g.trigger) + "之后才开始"
+                                          : "以" + event_words(g.trigger) + "的日期为准，取代其所修饰的期限";
+    }
+    std::string operator()(const Recurrence& r) const {
+      std::string s = "周期性：";
+      if (r.start_year) s += "自" + std::to_string(*r.start_year) + "年起，";
+      if (r.season) {
+        s += (r.season->name.empty() ? std::string("") : r.season->name) + std::to_string(r.season->from_month) + "至" +
+             std::to_string(r.season->to_month) + "月内，";
+      }
+      s += std::string(frequency_zh(r.frequency)) + "至少一次";
+      s += r.offset ? "，期限为每期结束后" + std::to_string(r.offset->value) + unit_words(r.offset->unit) + "内"
+                    : "，期限为每期最后一天";
+      return s;
+    }
+    std::string operator()(const HolidayRecurrence& h) const {
+      return std::string("节前：") + (h.major ? "每个重大节日" : "每个节日") + "的放假休息段开始前最后一个工作日";
+    }
+    std::string operator()(const CountConstraint& c) const {
+      const std::string n = "至少" + std::to_string(c.at_least) + "次";
+      if (c.scope == CountScope::within_year) return "次数要求：计划年度内" + n;
+      if (c.scope == CountScope::each_period) return "次数要求：" + std::string(frequency_zh(c.period)) + n;
+      return "次数要求：在计划期间内" + n;
+    }
+    std::string operator()(const DisplayInterval& d) const {
+      std::string s = "公示期：" + (d.what.empty() ? std::string("期间") : d.what) + "从首日到末日（含）不少于" +
+                      std::to_string(d.minimum.value) + (d.minimum.unit == Unit::working_days ? "个工作日" : "个自然日");
+      if (d.min_working_days) s += "，其中至少含" + std::to_string(*d.min_working_days) + "个工作日";
+      return s;
+    }
+    std::string operator()(const Timely& t) const {
+      switch (t.kind) {
+        case Timeliness::timely: return "及时：" + event_words(t.trigger) + "之后，默认20个工作日内（策略可调）";
+        case Timeliness::first_moment: return "第一时间：" + event_words(t.trigger) + "之后，默认24小时内（策略可调）";
+        case Timeliness::immediate: return "即时：" + event_words(t.trigger) + "当日";
+        case Timeliness::real_time: return "实时：持续、随时更新，无单一期限";
+        case Timeliness::synchronous: return "同步：与" + event_words(t.trigger) + "同日";
+      }
+      return "";
+    }
+    std::string operator()(const Continuous&) const { return "全年持续：贯穿计划年度，于12月31日检查"; }
+    std::string operator()(const Ongoing&) const { return "长期任务：无期限"; }
+    std::string operator()(const Unspecified&) const { return "未定时限：可解析、可分类，但无法检查"; }
+    std::string operator()(const ExternalReference& e) const {
+      return "外部规定：时限见“" + e.reference + "”，配置相应规则前无法检查";
+    }
+  };
+  return std::visit(V{}, c);
+}
+
+}  // namespace
+
+std::vector<std::string> describe(const Rule& rule) {
+  std::vector<std::string> out;
+  for (const Item& it : rule.items) {
+    std::string s = describe_clause(it.clause);
+    if (it.in_principle) s += "（原则上）";
+    if (!it.label.empty()) s += "；动作：" + it.label;
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 std::vector<std::string> policy_notes(const Rule& rule) {

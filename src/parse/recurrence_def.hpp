@@ -27,25 +27,32 @@ auto const start = rb[(lit("自") | "从") >> cap(Field::start_year, number) >> 
 auto const month_range = cap(Field::season_from, number) >> -lit("月") >> range_dash >>
                          L(labels::month_number.zh)[cap(Field::season_to, number)] >> L(labels::month_char.zh)["月"] >>
                          -lit("份");
-auto const season = rb[-cap(Field::season_name, +(no_paren - ascii_digit)) >> '(' >> month_range >>
+auto const season = rb[-cap(Field::season_name, open_text(no_paren - ascii_digit, 8)) >> '(' >> month_range >>
                        L(labels::rparen.zh)[')']] |
                     rb[month_range];
 
 // 每季度结束后15个工作日内.
-auto const offset = rb[(lit("结束后") | "结束之日起" | "结束之日后" | "届满后" | "后") >> lead >> amount_unit >>
-                       -within_word];
+auto const offset = rb[(lit("结束后") | "结束之日起" | "结束之日后" | "届满后") >> lead >>
+                       L(labels::amount.zh)[amount_unit] >> -within_word] |
+                    rb[lit("后") >> lead >> amount_unit >> -within_word];
 
-auto const recurrence_def = -start >> -season >> frequency >> -offset;
+// After 自2016年起 a frequency must follow.
+auto const recurrence_def = rb[start >> -season >> L(labels::frequency.zh)[frequency] >> -offset] |
+                            (-season >> frequency >> -offset);
 
 auto const holiday_def = lead >> (cap(Field::holiday_major, lit("重大节日") | "重大节假日" | "重要节日" | "节假日") |
                                   cap(Field::holiday_any, lit("节日") | "节")) >>
                          before_word;
 
 // 年内至少5次, 年内解读重要政策措施不少于1次, 原则上每月组织一次, 不少于1次.
-auto const filler = cap(Field::filler, +(no_paren - at_least - count_number));
+// The verb joins the label, so it may not start like a time phrase either.
+auto const filler = cap(Field::filler, !label_no_start >> open_text(no_paren - at_least - count_number));
 auto const times = cap(Field::count, number) >> -lit("个") >> "次";
-auto const count_def = rb[(cap(Field::within_year, "年内") | frequency) >> -filler >> -at_least >> -filler >> times] |
-                       rb[at_least >> -filler >> times];
+auto const after_at_least = rb[filler >> times] | L(labels::times_count.zh)[times];
+// One prefix for both period forms, so the period words are matched once.
+auto const count_def = rb[(cap(Field::within_year, "年内") | frequency) >> -filler >>
+                          ((at_least >> after_at_least) | times)] |
+                       rb[at_least >> after_at_least];
 
 // 公示不得少于3个工作日, 公示20日, 7个公示工作日, 发放期不得少于5日，其中必须含1个以上工作日.
 auto const what = cap(Field::d_what, lit("公示期") | "公示" | "发放期" | "公告期" | "公开期" | "公布期" |
@@ -53,7 +60,8 @@ auto const what = cap(Field::d_what, lit("公示期") | "公示" | "发放期" |
 auto const min_working_days = rb[lit(',') >> "其中" >> -(lit("必须") | "应当" | "应") >>
                                  (lit("包含") | "包括" | "含" | "有") >> L(labels::number.zh)[cap(Field::d_min_wd, number)] >>
                                  -lit("个") >> -lit("以上") >> L(labels::working_day_word.zh)["工作日"] >> -lit("以上")];
-auto const display_def = rb[-what >> at_least >> amount_unit >> -min_working_days] | rb[what >> amount_unit] |
+auto const display_def = rb[-what >> at_least >> L(labels::amount.zh)[amount_unit] >> -min_working_days] |
+                         rb[what >> amount_unit] |
                          rb[cap(Field::amount, number) >> -lit("个") >> "公示" >>
                             (cap(Field::u_wd, "工作日") | cap(Field::u_day, lit("日") | "天"))];
 
@@ -67,7 +75,7 @@ auto const unspecified_def = cap(Field::n_suitable, "适时") | cap(Field::n_as_
 auto const ref_end = lit("规定时限") | "规定期限" | "规定时间" | "时间要求" | "时限要求" | "相关部署" | "部署" |
                      "规定" | "要求" | "安排";
 auto const external_def = (lit("按照") | "按" | "根据" | "依照" | "依据") >>
-                          cap(Field::ext_ref, *(no_paren - ref_end) >> ref_end);
+                          cap(Field::ext_ref, -open_text(no_paren - ref_end) >> ref_end);
 }  // namespace recurrence_detail
 
 using recurrence_detail::continuous_def;

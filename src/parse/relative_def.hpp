@@ -15,13 +15,13 @@ auto const no_paren = any_char - hard_sep - '(' - ')';
 
 // T: open vocabulary, up to the relational word that is followed by an
 // amount or a timeliness word (so 起草 or 后续 inside T do not end it).
-auto const trigger_text = cap(Field::trigger, +(no_paren - trigger_stop));
+auto const trigger_text = cap(Field::trigger, open_text(no_paren - trigger_stop));
 
 auto const relation = cap(Field::rel_after, after_word) | cap(Field::rel_before, before_word);
 
 // 3个工作日内 / 在3个工作日内 / 提前2个工作日 / 最迟不超过3个工作日 (no T).
-auto const relative_implicit_def = lead >> (rb[cap(Field::advance, "提前") >> amount_unit] |
-                                            rb[-lit("最迟") >> "不超过" >> amount_unit] |
+auto const relative_implicit_def = lead >> (rb[cap(Field::advance, "提前") >> L(labels::amount.zh)[amount_unit]] |
+                                            rb[-lit("最迟") >> "不超过" >> L(labels::amount.zh)[amount_unit]] |
                                             rb[amount_unit >> -within_word]);
 
 // 形成文件后3个工作日内, 自文件公开之日起3个工作日内, 经人大批复后，在20个工作日内,
@@ -31,7 +31,7 @@ auto const relative_triggered_def = lead >> -prep >> trigger_text >> relation >>
 
 // 签订3日内: T written straight before the amount; 内 is required here.
 auto const relative_direct_def = lead >> -prep >>
-                                 cap(Field::trigger, +(no_paren - (number >> unit_word))) >> amount_unit >>
+                                 cap(Field::trigger, open_text(no_paren - (number >> unit_word))) >> amount_unit >>
                                  within_word;
 
 auto const timely_word_cap = cap(Field::t_timely, "及时") | cap(Field::t_first, "第一时间") |
@@ -39,23 +39,25 @@ auto const timely_word_cap = cap(Field::t_timely, "及时") | cap(Field::t_first
 
 // 及时 / 第一时间 / 收到文件后及时 / 征集意见结束后要及时 / 与文件同步.
 auto const timely_def =
-    rb[lit("与") >> cap(Field::trigger, +(no_paren - "同步")) >> cap(Field::t_sync, "同步")] |
+    rb[lit("与") >> cap(Field::trigger, open_text(no_paren - "同步")) >> cap(Field::t_sync, "同步")] |
     (lead >> -rb[-prep >> trigger_text >> cap(Field::rel_after, after_word) >> -lit(',')] >> lead >> timely_word_cap);
 
 // 系统投入使用前, 在决策前: due on the event's date.
-auto const event_deadline_def = lead >> -prep >> cap(Field::trigger, +(no_paren - before_word)) >>
+// No digits in T: "…时限为2016年12月底前" is a calendar anchor inside text, not an event.
+auto const event_deadline_def = !lit("提前") >> lead >> -prep >>
+                                cap(Field::trigger, open_text(no_paren - before_word - ascii_digit)) >>
                                 cap(Field::rel_before, before_word);
 
 // 待省级部门公开行政审批地方标准后 / 待《…》印发实施.
 auto const gate_end = after_word >> (hard_sep | x3::eoi | ')');
-auto const gate_wait_def = lit("待") >> cap(Field::trigger, +(no_paren - gate_end)) >> -cap(Field::rel_after, after_word);
+auto const gate_wait_def = lit("待") >> cap(Field::trigger, open_text(no_paren - gate_end)) >> -cap(Field::rel_after, after_word);
 
 // 以区人大常委会审议时间为准.
-auto const gate_prevails_def = lit("以") >> cap(Field::trigger, +(no_paren - "时间为准" - "为准")) >> -lit("时间") >> "为准";
+auto const gate_prevails_def = lit("以") >> cap(Field::trigger, open_text(no_paren - "时间为准" - "为准")) >> -lit("时间") >> "为准";
 
 // Never matches: reports "expected an amount or 及时" after a T后 that has
 // neither (形成文件后, 形成文件后个工作日), which no other alternative explains.
-auto const dangling_trigger_def = lead >> -prep >> +(no_paren - after_word - before_word) >> (after_word | before_word) >>
+auto const dangling_trigger_def = lead >> -prep >> open_text(no_paren - after_word - before_word) >> (after_word | before_word) >>
                                   -lit(',') >> lead >> L(labels::continuation.zh)[number | timely_word] >>
                                   x3::eps(false);
 }  // namespace relative_detail

@@ -30,9 +30,9 @@ auto const item_def = qualifier >>
                        kind(Field::k_recurrence, lead >> recurrence) | kind(Field::k_holiday, holiday) |
                        kind(Field::k_anchor, lead >> anchor) | kind(Field::k_relative, relative_implicit) |
                        kind(Field::k_continuous, continuous) | kind(Field::k_ongoing, ongoing) |
-                       kind(Field::k_unspecified, unspecified) | kind(Field::k_timely, timely) |
-                       kind(Field::k_gate_prevails, gate_prevails) | kind(Field::k_external, external) |
-                       kind(Field::k_relative, relative_triggered) | kind(Field::k_gate_wait, gate_wait) |
+                       kind(Field::k_unspecified, unspecified) | kind(Field::k_relative, relative_triggered) |
+                       kind(Field::k_timely, timely) | kind(Field::k_gate_prevails, gate_prevails) |
+                       kind(Field::k_external, external) | kind(Field::k_gate_wait, gate_wait) |
                        kind(Field::k_event_deadline, event_deadline) | kind(Field::k_relative, relative_direct) |
                        dangling_trigger);
 

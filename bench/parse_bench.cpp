@@ -1,0 +1,57 @@
+// Parser throughput over typical plan phrases (issue 3: ≥ 1 million parses
+// per second per core for typical phrases, ≤ 1 µs each).
+//
+// Baseline (Release, GCC 12, -O2, 2-core x86-64 VM, one core):
+//   see grammar/README.md "Performance" for the numbers recorded with this file.
+#include <benchmark/benchmark.h>
+
+#include <array>
+#include <string_view>
+
+#include "shixian/parse.hpp"
+
+namespace {
+
+constexpr std::array<std::string_view, 8> kTypical = {
+    "形成文件后3个工作日公开", "7月底前启动，9月底前完成", "每季度",         "年内至少5次",
+    "收到文件后及时发布",     "2016年12月底前完成",      "3个工作日内",    "公示不得少于3个工作日",
+};
+
+void BM_Parse(benchmark::State& state, std::string_view text) {
+  for (auto _ : state) {
+    auto r = shixian::parse(text);
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+BENCHMARK_CAPTURE(BM_Parse, relative, std::string_view("形成文件后3个工作日公开"));
+BENCHMARK_CAPTURE(BM_Parse, anchor, std::string_view("12月底前"));
+BENCHMARK_CAPTURE(BM_Parse, milestones, std::string_view("7月底前启动，9月底前完成"));
+BENCHMARK_CAPTURE(BM_Parse, recurrence, std::string_view("每季度"));
+BENCHMARK_CAPTURE(BM_Parse, seed_cell,
+                  std::string_view("形成文件后3个工作日公开；收到文件后及时发布；复议期届满后5个工作日公开"));
+BENCHMARK_CAPTURE(BM_Parse, error, std::string_view("形成文件后3个工作"));
+
+// The typical mix, cctz-style batches over a fixed phrase array.
+void BM_ParseTypicalMix(benchmark::State& state) {
+  while (state.KeepRunningBatch(kTypical.size())) {
+    for (std::string_view text : kTypical) {
+      auto r = shixian::parse(text);
+      benchmark::DoNotOptimize(r);
+    }
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ParseTypicalMix);
+
+void BM_Canonical(benchmark::State& state) {
+  const auto rule = *shixian::parse("形成文件后3个工作日公开；收到文件后及时发布");
+  for (auto _ : state) {
+    auto s = shixian::canonical(rule);
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(BM_Canonical);
+
+}  // namespace
