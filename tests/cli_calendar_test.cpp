@@ -73,6 +73,9 @@ TEST(CliCalendar, HolidaysFileOverridesAYear) {
 struct BadArgs {
   std::vector<std::string> args;
   std::string error;
+  friend void PrintTo(const BadArgs& c, std::ostream* os) {
+    for (const auto& a : c.args) *os << a << ' ';
+  }
 };
 
 class CliCalendarErrors : public testing::TestWithParam<BadArgs> {};
@@ -90,13 +93,13 @@ INSTANTIATE_TEST_SUITE_P(CliCalendar, CliCalendarErrors, testing::Values(
     BadArgs{{"calendar", "20x6"}, "shixian calendar: 年份应为四位数字（如 2016），得到“20x6”"},
     BadArgs{{"calendar", "99999"}, "shixian calendar: 年份应为四位数字（如 2016），得到“99999”"},
     BadArgs{{"calendar", "2016", "--fromat", "tsv"},
-            "shixian calendar: 未知选项 --fromat（可用：--format, --holidays, --strict）"},
+            "shixian calendar: 未知选项 --fromat（可用：--format, --holidays, --overlay, --strict）"},
     BadArgs{{"calendar", "2016", "--format", "csv"}, "shixian calendar: --format 应为 tsv 或 text，得到“csv”"},
     BadArgs{{"calendar", "2016", "--format"}, "shixian calendar: 选项 --format 缺少值"},
     BadArgs{{"calendar", "2016", "--holidays", "/nonexistent/2027.txt"},
             "shixian calendar: 无法读取文件 /nonexistent/2027.txt"},
-    BadArgs{{"calendar"}, "shixian calendar: 用法：shixian calendar YEAR [--format tsv|text] [--holidays FILE] [--strict]"},
-    BadArgs{{"frobnicate"}, "shixian: 未知命令“frobnicate”（可用：demo, calendar, parse, explain, due；见 shixian --help）"}));
+    BadArgs{{"calendar"}, "shixian calendar: 用法：shixian calendar YEAR [--format tsv|text] [--holidays FILE] [--overlay FILE] [--strict]"},
+    BadArgs{{"frobnicate"}, "shixian: 未知命令“frobnicate”（可用：demo, calendar, holidays, parse, explain, due；见 shixian --help）"}));
 
 TEST(CliCalendar, BadHolidaysFileNamesLineAndColumn) {
   const auto path = std::filesystem::temp_directory_path() / "shixian-bad-year.txt";

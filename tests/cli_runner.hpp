@@ -31,13 +31,14 @@ inline std::string slurp(const std::filesystem::path& p) {
   return s.str();
 }
 
-/// `shixian args...` with stdin from /dev/null; stdout and stderr captured.
-inline Run run_cli(const std::vector<std::string>& args) {
+/// `shixian <shell_args>`: the arguments are shell text (quoting and a `< file`
+/// redirection are the caller's); stdin is /dev/null unless redirected.
+inline Run run_cli_shell(const std::string& shell_args) {
   const auto dir = std::filesystem::temp_directory_path() / ("shixian-cli-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  std::string command = quote(SHIXIAN_CLI_PATH);
-  for (const auto& a : args) command += " " + quote(a);
-  command += " </dev/null >" + quote((dir / "out").string()) + " 2>" + quote((dir / "err").string());
+  // </dev/null first: a `< file` in shell_args, coming later, overrides it.
+  const std::string command = quote(SHIXIAN_CLI_PATH) + " </dev/null " + shell_args + " >" +
+                              quote((dir / "out").string()) + " 2>" + quote((dir / "err").string());
   const int status = std::system(command.c_str());
   Run r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -45,6 +46,13 @@ inline Run run_cli(const std::vector<std::string>& args) {
   r.err = slurp(dir / "err");
   std::filesystem::remove_all(dir);
   return r;
+}
+
+/// `shixian args...`, each argument quoted; stdin from /dev/null.
+inline Run run_cli(const std::vector<std::string>& args) {
+  std::string shell_args;
+  for (const auto& a : args) shell_args += " " + quote(a);
+  return run_cli_shell(shell_args);
 }
 
 }  // namespace shixian::testing_cli

@@ -50,6 +50,7 @@ struct BadIso {
   const char* text;
   unsigned column;
   const char* message;
+  friend void PrintTo(const BadIso& c, std::ostream* os) { *os << '"' << c.text << '"'; }
 };
 
 class IsoErrors : public testing::TestWithParam<BadIso> {};

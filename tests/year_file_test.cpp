@@ -57,6 +57,7 @@ struct BadFile {
   std::string text;
   unsigned line, column;
   std::string message;
+  friend void PrintTo(const BadFile& c, std::ostream* os) { *os << c.message; }
 };
 
 class YearFileErrors : public testing::TestWithParam<BadFile> {};

@@ -37,6 +37,7 @@
 #include "shixian/error.hpp"
 #include "shixian/expected.hpp"
 #include "shixian/holidays.hpp"
+#include "shixian/overlay.hpp"
 
 namespace shixian {
 
@@ -88,6 +89,10 @@ struct CalendarOptions {
   bool builtin_data = true;
   int first_year = 2001;  ///< lowered automatically to the earliest of `years`
   int last_year = 2100;
+  /// Regional or custom days applied after the national data, in order (a
+  /// later overlay wins on the same day); see shixian/overlay.hpp. Every
+  /// overlay day must lie within the calendar's range.
+  std::vector<Overlay> overlays{};
 };
 
 class Calendar {

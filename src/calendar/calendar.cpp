@@ -26,11 +26,13 @@ Error projected_year_error(int year) {
                "严格模式：" + std::to_string(year) + "年（或所涉年份）尚无国务院办公厅节假日安排通知，只有推算结果", {}, {}};
 }
 
-constexpr std::uint8_t encode(DayKind kind, std::uint8_t festival) {
-  return static_cast<std::uint8_t>(static_cast<std::uint8_t>(kind) | (festival << 3));
+// While building: one code per day, kind (3 bits) | festival index << 3.
+using DayCode = std::uint16_t;
+constexpr DayCode encode(DayKind kind, std::uint8_t festival) {
+  return static_cast<DayCode>(static_cast<unsigned>(kind) | (unsigned{festival} << 3));
 }
-constexpr DayKind kind_of(std::uint8_t code) { return static_cast<DayKind>(code & 7); }
-constexpr std::uint8_t festival_of(std::uint8_t code) { return static_cast<std::uint8_t>(code >> 3); }
+constexpr DayKind kind_of(DayCode code) { return static_cast<DayKind>(code & 7); }
+constexpr std::uint8_t festival_of(DayCode code) { return static_cast<std::uint8_t>(code >> 3); }
 
 bool bit(const std::vector<std::uint64_t>& bits, std::uint32_t offset) { return ((bits[offset / 64] >> (offset % 64)) & 1) != 0; }
 
@@ -110,7 +112,7 @@ class CalendarBuilder {
     cal.day_count_ = static_cast<std::uint32_t>(jan1(last_year + 1) - cal.first_day_);
     cal.festivals_.emplace_back();
     // One code per day while building; index() compresses them into the query tables.
-    std::vector<std::uint8_t> codes(cal.day_count_);
+    std::vector<DayCode> codes(cal.day_count_);
     for (std::uint32_t i = 0; i < cal.day_count_; ++i) {
       codes[i] = encode((cal.first_day_ + static_cast<std::int32_t>(i)).is_weekend() ? DayKind::weekend
                                                                                       : DayKind::workday,
@@ -130,12 +132,15 @@ class CalendarBuilder {
       cal.projected_before_.push_back(
           static_cast<std::uint16_t>(cal.projected_before_.back() + (official ? 0 : 1)));
     }
+    for (const Overlay& overlay : options.overlays) {
+      if (auto err = apply(cal, codes, overlay)) return unexpected(std::move(*err));
+    }
     index(cal, codes);
     return cal;
   }
 
  private:
-  static std::optional<Error> apply(Calendar& cal, std::vector<std::uint8_t>& codes,
+  static std::optional<Error> apply(Calendar& cal, std::vector<DayCode>& codes,
                                     const YearArrangement& arrangement) {
     std::vector<detail::StatutoryDay> statutory = detail::statutory_days(arrangement.year);
     const auto is_statutory = [&](Date d) {
@@ -145,13 +150,8 @@ class CalendarBuilder {
       return false;
     };
     for (const HolidayEntry& e : arrangement.entries) {
-      std::uint8_t festival = 0;
-      for (; festival < cal.festivals_.size() && cal.festivals_[festival] != e.festival; ++festival) {
-      }
-      if (festival == cal.festivals_.size()) {
-        if (festival >= 32) return range_error("节日名称过多（最多31个）：" + e.festival);
-        cal.festivals_.push_back(e.festival);
-      }
+      auto festival = intern_festival(cal, e.festival);
+      if (!festival) return std::move(festival).error();
       // A festival no 放假办法 version names (2015's 抗战胜利纪念日) was a
       // statutory holiday by its own notice on its weekdays.
       const bool special = e.festival.find("抗战胜利") != std::string::npos;
@@ -165,13 +165,55 @@ class CalendarBuilder {
         } else {
           kind = d.is_weekend() ? DayKind::weekend : DayKind::swapped_rest_day;
         }
-        codes[cal.offset_of(d)] = encode(kind, festival);
+        codes[cal.offset_of(d)] = encode(kind, *festival);
       }
     }
     return std::nullopt;
   }
 
-  static void index(Calendar& cal, const std::vector<std::uint8_t>& codes) {
+  static expected<std::uint8_t, Error> intern_festival(Calendar& cal, const std::string& name) {
+    std::uint8_t festival = 0;
+    for (; festival < cal.festivals_.size() && cal.festivals_[festival] != name; ++festival) {
+    }
+    if (festival == cal.festivals_.size()) {
+      if (festival == 255) return unexpected(range_error("节日名称过多（最多254个）：" + name));
+      cal.festivals_.push_back(name);
+    }
+    return festival;
+  }
+
+  // An overlay's days replace the national kinds (overlay.hpp): rest days
+  // become holidays or 调休 rest days on weekdays and stay weekends otherwise;
+  // work days become make-up days on weekends and ordinary workdays otherwise.
+  static std::optional<Error> apply(Calendar& cal, std::vector<DayCode>& codes, const Overlay& overlay) {
+    for (const OverlayEntry& e : overlay.entries) {
+      if (!cal.contains(e.first) || !cal.contains(e.last)) {
+        return range_error("叠加日历“" + overlay.name + "”的日期 " + to_string(cal.contains(e.first) ? e.last : e.first) +
+                           " 超出日历范围（" + to_string(cal.first_day()) + " 至 " + to_string(cal.last_day()) + "）");
+      }
+      auto festival = intern_festival(cal, e.festival);
+      if (!festival) return std::move(festival).error();
+      for (Date d = e.first; d <= e.last; d += 1) {
+        DayKind kind;
+        switch (e.kind) {
+          case OverlayDayKind::holiday:
+            kind = d.is_weekend() ? DayKind::weekend : DayKind::statutory_holiday;
+            break;
+          case OverlayDayKind::off:
+            kind = d.is_weekend() ? DayKind::weekend : DayKind::swapped_rest_day;
+            break;
+          case OverlayDayKind::work:
+          default:
+            kind = d.is_weekend() ? DayKind::makeup_workday : DayKind::workday;
+            break;
+        }
+        codes[cal.offset_of(d)] = encode(kind, *festival);
+      }
+    }
+    return std::nullopt;
+  }
+
+  static void index(Calendar& cal, const std::vector<DayCode>& codes) {
     const std::uint32_t words = (cal.day_count_ + 63) / 64;
     // Each bitmap has a spare zero word: rank-style reads at offset == day_count_ stay in bounds.
     cal.bits_.assign(words + 1, 0);

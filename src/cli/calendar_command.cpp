@@ -1,4 +1,4 @@
-// `shixian calendar YEAR [--format tsv|text] [--holidays FILE]... [--strict]`
+// `shixian calendar YEAR [--format tsv|text] [--holidays FILE]... [--overlay FILE]... [--strict]`
 #include <absl/strings/str_format.h>
 
 #include <fstream>
@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/snippet.hpp"
+#include "common/text.hpp"
 
 namespace shixian::cli {
 
@@ -27,7 +29,7 @@ std::string_view cell_mark(const DayInfo& day) {
 
 }  // namespace
 
-expected<Calendar, std::string> calendar_from_args(const Args& args) {
+expected<Calendar, std::string> calendar_from_args(const Args& args, std::vector<std::string>* overlay_names) {
   CalendarOptions options;
   options.strict = args.has("--strict");
   for (const std::string& path : args.values("--holidays")) {
@@ -37,7 +39,23 @@ expected<Calendar, std::string> calendar_from_args(const Args& args) {
     if (!year) return unexpected(year.error().to_string());
     options.years.push_back(std::move(*year));
   }
-  if (options.years.empty() && !options.strict) return Calendar::china();
+  for (const std::string& path : args.values("--overlay")) {
+    auto text = read_file(path);
+    if (!text) return unexpected(text.error());
+    auto overlay = parse_overlay(*text, path);
+    if (!overlay) {
+      std::string message = describe(overlay.error(), *text);
+      message.pop_back();  // the caller adds the final newline
+      return unexpected(std::move(message));
+    }
+    if (overlay_names != nullptr) {
+      overlay_names->push_back(overlay->region.empty() || overlay->name.find(overlay->region) != std::string::npos
+                                   ? overlay->name
+                                   : overlay->name + "（" + overlay->region + "）");
+    }
+    options.overlays.push_back(std::move(*overlay));
+  }
+  if (options.years.empty() && options.overlays.empty() && !options.strict) return Calendar::china();
   auto calendar = Calendar::build(options);
   if (!calendar) return unexpected(calendar.error().to_string());
   return std::move(*calendar);
@@ -82,7 +100,9 @@ std::string render_year_text(const Calendar& calendar, int year) {
   out += "\n节假日安排：\n";
   const std::vector<HolidayBlock> blocks = calendar.holiday_blocks(year).value();
   for (const HolidayBlock& block : blocks) {
-    out += absl::StrFormat("  %-14s %s（%s）至 %s（%s），共%d天\n", block.festival, to_string(block.first),
+    std::string name(block.festival);
+    name.append(14 > detail::display_width(name) ? 14 - detail::display_width(name) : 0, ' ');  // CJK = 2 columns
+    out += absl::StrFormat("  %s %s（%s）至 %s（%s），共%d天\n", name, to_string(block.first),
                            weekday_name(block.first), to_string(block.last), weekday_name(block.last),
                            block.last - block.first + 1);
   }
@@ -98,13 +118,13 @@ std::string render_year_text(const Calendar& calendar, int year) {
 }
 
 int calendar_command(int argc, char** argv, int first) {
-  auto args = parse_args(argc, argv, first, {{"--format", true}, {"--holidays", true}, {"--strict", false}});
+  auto args = parse_args(argc, argv, first, {{"--format", true}, {"--holidays", true}, {"--overlay", true}, {"--strict", false}});
   if (!args) {
     std::cerr << "shixian calendar: " << args.error() << "\n";
     return kExitUsage;
   }
   if (args->positional.size() != 1) {
-    std::cerr << "shixian calendar: 用法：shixian calendar YEAR [--format tsv|text] [--holidays FILE] [--strict]\n";
+    std::cerr << "shixian calendar: 用法：shixian calendar YEAR [--format tsv|text] [--holidays FILE] [--overlay FILE] [--strict]\n";
     return kExitUsage;
   }
   const std::string format = args->value("--format", "tsv");
@@ -112,7 +132,8 @@ int calendar_command(int argc, char** argv, int first) {
     std::cerr << "shixian calendar: --format 应为 tsv 或 text，得到“" << format << "”\n";
     return kExitUsage;
   }
-  auto calendar = calendar_from_args(*args);
+  std::vector<std::string> overlays;
+  auto calendar = calendar_from_args(*args, &overlays);
   if (!calendar) {
     std::cerr << "shixian calendar: " << calendar.error() << "\n";
     return kExitUsage;
@@ -128,7 +149,11 @@ int calendar_command(int argc, char** argv, int first) {
     return kExitUsage;
   }
   if (format == "text") {
-    std::cout << render_year_text(*calendar, *year);
+    std::string text = render_year_text(*calendar, *year);
+    std::string lines;
+    for (const std::string& name : overlays) lines += "  叠加：" + name + "\n";
+    text.insert(text.find('\n') + 1, lines);  // under the title line
+    std::cout << text;
     return kExitOk;
   }
   std::string out;

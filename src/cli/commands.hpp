@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cli/args.hpp"
 #include "shixian/calendar.hpp"
@@ -12,6 +13,7 @@ namespace shixian::cli {
 
 int calendar_command(int argc, char** argv, int first);
 int demo_command(int argc, char** argv, int first);
+int holidays_command(int argc, char** argv, int first);
 int parse_command(int argc, char** argv, int first);
 int explain_command(int argc, char** argv, int first);
 int due_command(int argc, char** argv, int first);
@@ -27,8 +29,11 @@ struct EvalSetup {
 expected<EvalSetup, std::string> eval_setup_from_args(const Args& args);
 
 /// The calendar the options ask for: built-in, plus `--holidays FILE` year
-/// files, `--strict`. Error: a one-line message.
-expected<Calendar, std::string> calendar_from_args(const Args& args);
+/// files, `--overlay FILE` regional/custom overlays (holidays/OVERLAYS.md),
+/// `--strict`. Every command that uses a calendar accepts these three options
+/// (list them in its parse_args spec). Error: a one-line message.
+/// `overlay_names`, when given, receives each overlay's name for display.
+expected<Calendar, std::string> calendar_from_args(const Args& args, std::vector<std::string>* overlay_names = nullptr);
 
 /// The whole-year month grid a person reads (rest days 休, make-up days 班),
 /// followed by the year's holiday breaks.

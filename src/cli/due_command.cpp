@@ -112,17 +112,9 @@ std::string policy_list() {
   return out;
 }
 
-// Overlays arrive with the notice branch (CalendarOptions::overlays, read by
-// calendar_from_args); until then --overlay is refused rather than ignored.
-template <class Options>
-constexpr bool kOverlaysSupported = requires(Options o) { o.overlays; };
-
 }  // namespace
 
 expected<EvalSetup, std::string> eval_setup_from_args(const Args& args) {
-  if (args.has("--overlay") && !kOverlaysSupported<CalendarOptions>) {
-    return unexpected(std::string("此版本的日历尚不支持 --overlay（地区/自定义日历叠加）"));
-  }
   auto calendar = calendar_from_args(args);
   if (!calendar) return unexpected(calendar.error());
   EvalSetup setup{std::move(*calendar), {}, {}, false};

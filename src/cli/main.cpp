@@ -10,8 +10,10 @@ constexpr std::string_view kUsage = R"(shixian — 政务公开时限规则与�
 
 用法：
   shixian demo                         2016年工作日历与一个期限计算示例
-  shixian calendar YEAR [--format tsv|text] [--holidays FILE]... [--strict]
+  shixian calendar YEAR [--format tsv|text] [--holidays FILE]... [--overlay FILE]... [--strict]
                                        一年中每一天：工作日/休息日、类型、节日、来源
+  shixian holidays import NOTICE.txt [-o FILE]
+                                       把国务院办公厅节假日安排通知导入为年份文件
   shixian parse RULE [--json]          时限规则的规范形式与结构（JSON）
   shixian explain RULE [--year Y] [--event NAME=DATE]... [--policy KEY=VALUE]...
                                        逐项说明规则，指出有歧义的读法所用的策略，并逐步演示期限计算
@@ -34,6 +36,7 @@ int main(int argc, char** argv) {
   const std::string_view command = argv[1];
   if (command == "calendar") return calendar_command(argc, argv, 2);
   if (command == "demo") return demo_command(argc, argv, 2);
+  if (command == "holidays") return holidays_command(argc, argv, 2);
   if (command == "parse") return parse_command(argc, argv, 2);
   if (command == "explain") return explain_command(argc, argv, 2);
   if (command == "due") return due_command(argc, argv, 2);
@@ -45,6 +48,6 @@ int main(int argc, char** argv) {
     std::cout << "shixian 0.1.0\n";
     return kExitOk;
   }
-  std::cerr << "shixian: 未知命令“" << command << "”（可用：demo, calendar, parse, explain, due；见 shixian --help）\n";
+  std::cerr << "shixian: 未知命令“" << command << "”（可用：demo, calendar, holidays, parse, explain, due；见 shixian --help）\n";
   return kExitUsage;
 }

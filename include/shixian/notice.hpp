@@ -1,0 +1,60 @@
+// File: shixian/notice.hpp
+//
+// Importing the State Council's yearly holiday notice
+// (国务院办公厅关于YYYY年部分节假日安排的通知) into the project's year format
+// (shixian/holidays.hpp, holidays/README.md), so that a newly published year
+// is one command away: `shixian holidays import NOTICE.txt -o holidays/2027.txt`.
+//
+// The text is read as published on gov.cn and as commonly reposted:
+// traditional characters (國務院辦公廳, 節假日, 調休), full-width or ASCII
+// punctuation and digits, spaces and line breaks anywhere, a leading
+// news-agency line (新华社北京11月4日电 …) and trailing boilerplate or page
+// furniture. What is read:
+//
+//   - the year, from the title (关于2016年部分节假日安排的通知) or the intro
+//     (现将2016年元旦、春节……); the 文号 (国办发明电〔2015〕18号) and the
+//     signature date (国务院办公厅 2015年12月10日) when present;
+//   - the numbered items, one per festival or merged festivals
+//     (六、国庆节、中秋节：), each with
+//       `1月1日（周四）至3日（周六）放假调休，共3天。` rest days, ranges within
+//           and across months and across the year end (12月30日至1月1日);
+//       `4月4日放假，与周末连休。` a single day joined to the adjacent weekend;
+//       `5月1日放假，5月2日（星期一）补休。` a substitute weekday;
+//       `2月14日（周六）、2月28日（周六）上班。` make-up working days;
+//       `（农历腊月二十八、周日）` / `（星期日）` annotations;
+//     sentences that do not begin with a date (鼓励……) are commentary.
+//
+// The notice is then checked against itself; the first problem is returned
+// with its line and column (in characters) in the original text:
+//   - a weekday annotation that does not match its date,
+//   - `共N天` / `放假N天` that does not match the range,
+//   - a make-up day that is not a Saturday or Sunday (补休 days: not Mon–Fri),
+//   - a festival missing (元旦 春节 清明节 劳动节 端午节 中秋节 国庆节 from
+//     2008; 元旦 春节 劳动节 国庆节 before), or listed twice,
+//   - a date that does not exist, or outside December of the year before to
+//     January of the year after, or a day that is both off and work.
+//
+// Example:
+//   auto year = shixian::parse_holiday_notice(text);
+//   if (!year) { std::cerr << year.error().to_string() << '\n'; return 2; }
+//   std::cout << shixian::format_year_file(*year);
+#pragma once
+
+#include <string_view>
+
+#include "shixian/error.hpp"
+#include "shixian/expected.hpp"
+#include "shixian/holidays.hpp"
+
+namespace shixian {
+
+/// Parses and checks a notice (UTF-8). The result has the year's title
+/// (always in the canonical simplified form), 文号 and signature date when
+/// present, and one entry per run of rest days (weekends joined by 与周末连休
+/// or 补休 included) and per make-up day, festival by festival in notice order.
+/// Errors: ErrorCode::parse_error for text that does not read as a notice,
+/// ErrorCode::invalid_argument for a notice that contradicts itself or is not
+/// UTF-8 text. `source_name` goes into Error::source.
+expected<YearArrangement, Error> parse_holiday_notice(std::string_view text, std::string_view source_name = {});
+
+}  // namespace shixian

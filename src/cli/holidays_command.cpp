@@ -1,0 +1,115 @@
+// `shixian holidays import NOTICE.txt [-o FILE]`: a State Council notice → the
+// year file (holidays/README.md). Nothing is written unless the notice checks
+// out, and the output appears whole or not at all (temp file + rename).
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <system_error>
+
+#include "cli/commands.hpp"
+#include "cli/snippet.hpp"
+#include "shixian/notice.hpp"
+
+namespace shixian::cli {
+
+namespace {
+
+constexpr std::string_view kHolidaysUsage =
+    "用法：shixian holidays import NOTICE.txt [-o FILE]\n"
+    "  读取国务院办公厅节假日安排通知（原文或转载文本，简繁体均可；NOTICE 为 - 时读标准输入），\n"
+    "  检查后写成年份文件（holidays/README.md 的格式）；不加 -o 时输出到标准输出。\n"
+    "  通知有误时报告行、列与原因，退出码 2，不写任何文件。\n";
+
+expected<std::string, std::string> read_input(const std::string& path) {
+  if (path == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return unexpected("无法读取文件 " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Writes `content` to `path` atomically: a temporary file in the same
+// directory, renamed over the target only after it is complete.
+std::optional<std::string> write_whole(const std::string& path, const std::string& content) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return "目录不存在：" + dir.string();
+  std::string temp_name = target.filename().string();
+  temp_name.insert(0, 1, '.');
+  temp_name.append(".tmp").append(std::to_string(::getpid()));
+  const fs::path temp = dir / temp_name;
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return "无法写入 " + temp.string();
+    out << content;
+    out.flush();
+    if (!out) {
+      out.close();
+      fs::remove(temp, ec);
+      return "写入 " + temp.string() + " 失败";
+    }
+  }
+  fs::rename(temp, target, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    return "无法写入 " + path + "：" + ec.message();
+  }
+  return std::nullopt;
+}
+
+int import_command(const Args& args) {
+  if (args.positional.size() != 2) {
+    std::cerr << "shixian holidays import: 需要一个通知文件\n" << kHolidaysUsage;
+    return kExitUsage;
+  }
+  const std::string& path = args.positional[1];
+  auto text = read_input(path);
+  if (!text) {
+    std::cerr << "shixian holidays import: " << text.error() << "\n";
+    return kExitUsage;
+  }
+  auto year = parse_holiday_notice(*text, path == "-" ? "<stdin>" : path);
+  if (!year) {
+    std::cerr << describe(year.error(), *text);
+    return kExitUsage;
+  }
+  const std::string out = format_year_file(*year);
+  if (!args.has("-o")) {
+    std::cout << out;
+    return kExitOk;
+  }
+  if (auto err = write_whole(args.value("-o"), out)) {
+    std::cerr << "shixian holidays import: " << *err << "\n";
+    return kExitUsage;
+  }
+  std::cerr << "已写入 " << args.value("-o") << "（" << year->year << "年，" << year->entries.size() << "项）\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int holidays_command(int argc, char** argv, int first) {
+  auto args = parse_args(argc, argv, first, {{"-o", true}, {"--output", true}});
+  if (!args) {
+    std::cerr << "shixian holidays: " << args.error() << "\n";
+    return kExitUsage;
+  }
+  if (args->has("--output")) args->options.emplace("-o", args->value("--output"));
+  if (args->positional.empty() || args->positional[0] != "import") {
+    std::cerr << kHolidaysUsage;
+    return kExitUsage;
+  }
+  return import_command(*args);
+}
+
+}  // namespace shixian::cli

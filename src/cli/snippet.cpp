@@ -1,0 +1,38 @@
+#include "cli/snippet.hpp"
+
+#include "common/text.hpp"
+
+namespace shixian::cli {
+
+std::string error_snippet(const Error& error, std::string_view text) {
+  if (error.where.line == 0 || error.where.column == 0) return {};
+  std::size_t start = 0;
+  for (std::uint32_t line = 1; line < error.where.line; ++line) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  std::size_t end = text.find('\n', start);
+  if (end == std::string_view::npos) end = text.size();
+  std::string line(text.substr(start, end - start));
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  for (char& c : line) {
+    if (c == '\t') c = ' ';
+  }
+  // Bytes of the first column-1 characters: the text before the caret.
+  std::size_t before = 0;
+  for (std::uint32_t k = 1; k < error.where.column && before < line.size(); ++k) {
+    before += detail::utf8_length(static_cast<unsigned char>(line[before]));
+  }
+  const std::string number = std::to_string(error.where.line);
+  std::string out = " " + number + " | " + line + "\n";
+  out += std::string(number.size() + 1, ' ') + " | " +
+         std::string(detail::display_width(std::string_view(line).substr(0, before)), ' ') + "^\n";
+  return out;
+}
+
+std::string describe(const Error& error, std::string_view text) {
+  return error.to_string() + "\n" + error_snippet(error, text);
+}
+
+}  // namespace shixian::cli

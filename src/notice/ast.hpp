@@ -1,0 +1,74 @@
+// What the notice grammar reads, before any checking: positions are pointers
+// into the normalized text (see normalize.hpp), numbers are as written.
+// notice.cpp turns this into dates, checks it and builds the YearArrangement.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shixian::notice::ast {
+
+using Pos = const char*;
+
+/// （农历腊月二十八、周日）: only the weekday is used; 0 = none written.
+struct Annotation {
+  Pos weekday_at = nullptr;
+  unsigned weekday = 0;  // [0, 7], ISO: 1 = Monday
+};
+
+/// 2018年12月30日 · 1月1日（周四） · 3日（周六） (the month and year may be implied).
+struct DayRef {
+  Pos at = nullptr;
+  std::optional<unsigned> year;
+  std::optional<unsigned> month;
+  unsigned day = 0;
+  Annotation note;
+};
+
+enum class PhraseKind {
+  off,            ///< D[至D]放假[调休][N天]
+  work,           ///< D、D上班
+  compensatory,   ///< D补休
+  total,          ///< 共N天
+  joins_weekend,  ///< 与周末连休
+  no_swap,        ///< 不调休
+  remark,         ///< 1月1日为法定假日 (older notices): no effect
+};
+
+struct Phrase {
+  PhraseKind kind = PhraseKind::off;
+  Pos at = nullptr;
+  Pos end = nullptr;
+  std::vector<DayRef> days;  ///< off: [first] or [first, last]; work: the list; compensatory: [day]
+  bool range = false;        ///< off: days[1] is the range's end
+  Pos count_at = nullptr;
+  std::optional<unsigned> count;  ///< 共N天 / 放假N天
+};
+
+struct FestivalName {
+  Pos at = nullptr;
+  std::string name;  ///< canonical: 元旦 春节 清明节 劳动节 端午节 中秋节 国庆节 抗战胜利纪念日
+};
+
+/// 二、春节：…  (one numbered item; merged festivals have several names).
+struct Item {
+  Pos at = nullptr;
+  std::vector<FestivalName> festivals;
+  std::vector<Phrase> phrases;
+};
+
+struct YearMention {
+  Pos at = nullptr;
+  unsigned year = 0;
+};
+
+struct Notice {
+  std::optional<YearMention> title_year;  ///< 关于2016年部分节假日安排的通知
+  std::optional<YearMention> intro_year;  ///< 现将2016年元旦……
+  std::string number;                     ///< 国办发明电〔2015〕18号, canonical brackets
+  std::optional<DayRef> published;        ///< 国务院办公厅 2015年12月10日
+  std::vector<Item> items;
+};
+
+}  // namespace shixian::notice::ast

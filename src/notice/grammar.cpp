@@ -1,0 +1,20 @@
+// The one translation unit that compiles the notice grammar.
+#include "notice/grammar.hpp"
+
+#include "notice/grammar_def.hpp"
+
+namespace shixian::notice {
+
+expected<ast::Notice, SyntaxError> parse_notice_ast(const char* first, const char* last) {
+  namespace x3 = boost::spirit::x3;
+  ast::Notice result;
+  try {
+    const char* it = first;
+    if (!x3::parse(it, last, grammar::notice, result)) return unexpected(SyntaxError{it, "节假日安排通知"});
+  } catch (const x3::expectation_failure<const char*>& e) {
+    return unexpected(SyntaxError{e.where(), e.which()});
+  }
+  return result;
+}
+
+}  // namespace shixian::notice

@@ -1,0 +1,162 @@
+// The notice grammar (X3 definitions). The input is normalized text: no
+// whitespace, ASCII punctuation `( ) : , . ; [ ] - ~`, simplified characters.
+//
+//   notice    = { title | doc_number | intro | any } - item_head, { item }, [ signature | date_end ], { any }
+//   item      = item_head, { sep | phrase | other_sentence }
+//   item_head = [numeral], festival, { ("、" | "和"), festival }, ":"     (* 一、 1、 1. (一) *)
+//   phrase    = total | joins | no_swap | arrangement
+//   arrangement = day, ( [range_sep, day_tail], "放假", ["调休" | "公休"], [n, "天"]
+//                      | { list_sep, day_tail }, "上班"
+//                      | "补休"
+//                      | "为", { any - sep } )             (* 1月1日为法定假日: a remark *)
+//                                                         (* one of these is expected after a leading date *)
+//   day, day_tail, annotation: lexical.hpp
+//
+// Rules are named in Chinese: the names are what users read in
+// “此处应为…” errors.
+#pragma once
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "notice/ast.hpp"
+#include "notice/lexical.hpp"
+
+namespace shixian::notice::grammar {
+
+namespace x3 = boost::spirit::x3;
+using lexical::chinese_date;
+using lexical::day;
+using lexical::day_tail;
+using lexical::full_date;
+using lexical::number;
+using lexical::pos;
+using lexical::set;
+using lexical::year4;
+using x3::char_;
+using x3::eoi;
+using x3::eps;
+using x3::lit;
+
+// ---- actions ---------------------------------------------------------------
+
+inline auto const push_day = [](auto& ctx) { x3::_val(ctx).days.push_back(x3::_attr(ctx)); };
+inline auto const push_range_end = [](auto& ctx) {
+  x3::_val(ctx).days.push_back(x3::_attr(ctx));
+  x3::_val(ctx).range = true;
+};
+inline auto kind(ast::PhraseKind k) {
+  return [k](auto& ctx) { x3::_val(ctx).kind = k; };
+}
+inline auto const set_count = [](auto& ctx) {
+  auto& a = x3::_attr(ctx);
+  x3::_val(ctx).count_at = boost::fusion::at_c<0>(a);
+  x3::_val(ctx).count = boost::fusion::at_c<1>(a);
+};
+inline auto const push_festival = [](auto& ctx) {
+  auto& a = x3::_attr(ctx);
+  x3::_val(ctx).festivals.push_back({boost::fusion::at_c<0>(a), boost::fusion::at_c<1>(a)});
+};
+inline auto const assign = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+inline auto const push_phrase = [](auto& ctx) {
+  auto& a = x3::_attr(ctx);
+  ast::Phrase phrase = boost::fusion::at_c<0>(a);
+  phrase.end = boost::fusion::at_c<1>(a);
+  x3::_val(ctx).phrases.push_back(std::move(phrase));
+};
+inline auto const push_item = [](auto& ctx) { x3::_val(ctx).items.push_back(x3::_attr(ctx)); };
+inline auto year_mention(std::optional<ast::YearMention> ast::Notice::*member) {
+  return [member](auto& ctx) {
+    auto& a = x3::_attr(ctx);
+    if (!(x3::_val(ctx).*member)) x3::_val(ctx).*member = ast::YearMention{boost::fusion::at_c<0>(a), boost::fusion::at_c<1>(a)};
+  };
+}
+inline auto const set_number = [](auto& ctx) {
+  auto& a = x3::_attr(ctx);
+  if (!x3::_val(ctx).number.empty()) return;
+  x3::_val(ctx).number = boost::fusion::at_c<0>(a) + "〔" + std::to_string(boost::fusion::at_c<1>(a)) + "〕" +
+                         std::to_string(boost::fusion::at_c<2>(a)) + "号";
+};
+
+// ---- vocabulary ------------------------------------------------------------
+
+/// Festival names as notices write them → canonical names (holidays/README.md).
+struct festivals_t : x3::symbols<std::string> {
+  festivals_t() {
+    add("元旦", "元旦")("新年", "元旦")("春节", "春节")("清明节", "清明节")("清明", "清明节")
+       ("劳动节", "劳动节")("五一", "劳动节")("五一劳动节", "劳动节")("国际劳动节", "劳动节")
+       ("端午节", "端午节")("端午", "端午节")("中秋节", "中秋节")("中秋", "中秋节")
+       ("国庆节", "国庆节")("国庆", "国庆节")("十一", "国庆节")
+       ("抗战胜利纪念日", "抗战胜利纪念日")("中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日", "抗战胜利纪念日");
+  }
+};
+inline festivals_t const festivals;
+
+/// Prefixes of State Council 文号.
+struct doc_prefixes_t : x3::symbols<std::string> {
+  doc_prefixes_t() {
+    add("国办发明电", "国办发明电")("国办发", "国办发")("国发明电", "国发明电")("国发", "国发");
+  }
+};
+inline doc_prefixes_t const doc_prefixes;
+
+// ---- rules -----------------------------------------------------------------
+
+x3::rule<class arrangement_class, ast::Phrase> const arrangement = "放假安排";
+x3::rule<class verb_class> const verb = "“放假”“上班”或“补休”";
+x3::rule<class count_class, unsigned> const count = "天数（如“共3天”）";
+x3::rule<class total_class, ast::Phrase> const total = "共N天";
+x3::rule<class joins_class, ast::Phrase> const joins = "与周末连休";
+x3::rule<class no_swap_class, ast::Phrase> const no_swap = "不调休";
+x3::rule<class phrase_class, ast::Phrase> const phrase = "放假安排";
+x3::rule<class item_head_class, ast::Item> const item_head = "条目（如“一、元旦：”）";
+x3::rule<class item_class, ast::Item> const item = "条目";
+x3::rule<class signature_class, ast::DayRef> const signature = "落款（国务院办公厅 YYYY年M月D日）";
+x3::rule<class notice_class, ast::Notice> const notice = "节假日安排通知";
+
+auto const sentence_sep = lit(",") | lit(".") | lit(";") | lit("!") | lit("?") | lit(":");
+auto const range_sep = lit("至") | lit("到") | lit("-") | lit("~");
+auto const list_sep = lit("、") | lit(",") | lit("和") | lit("及");
+
+auto const verb_def = eps(false);
+auto const count_def = x3::uint_parser<unsigned, 10, 1, 3>{} >> lit("天");
+
+auto const arrangement_def =
+    pos[set(&ast::Phrase::at)] >> day[push_day] >>
+    ((-((range_sep >> day_tail)[push_range_end]) >> lit("放假")[kind(ast::PhraseKind::off)] >> -(lit("调休") | lit("公休")) >>
+      -((pos >> number >> lit("天"))[set_count])) |
+     (*((list_sep >> day_tail)[push_day]) >> lit("上班")[kind(ast::PhraseKind::work)]) |
+     lit("补休")[kind(ast::PhraseKind::compensatory)] |
+     (lit("为") >> *(char_ - sentence_sep))[kind(ast::PhraseKind::remark)] | (eps > verb));
+
+auto const total_def = pos[set(&ast::Phrase::at)] >> lit("共")[kind(ast::PhraseKind::total)] >> &x3::digit >>
+                       pos[set(&ast::Phrase::count_at)] > count[set(&ast::Phrase::count)];
+auto const joins_def = pos[set(&ast::Phrase::at)] >>
+                       (lit("与周末连休") | lit("与周六连休") | lit("与周日连休") | lit("与双休日连休") |
+                        lit("与周末相连"))[kind(ast::PhraseKind::joins_weekend)];
+auto const no_swap_def = pos[set(&ast::Phrase::at)] >> lit("不调休")[kind(ast::PhraseKind::no_swap)];
+auto const phrase_def = total | joins | no_swap | arrangement;
+
+// 一、 · 1、 · 1. · (一) — or none, as news reposts list 元旦：… 春节：… without numbers.
+auto const item_number = x3::omit[(lexical::item_numerals >> lit("、")) | (number >> (lit("、") | lit("."))) |
+                                  (lit("(") >> lexical::item_numerals >> lit(")"))];
+auto const item_head_def = pos[set(&ast::Item::at)] >> -item_number >> (pos >> festivals)[push_festival] >>
+                           *(((lit("、") | lit("和")) >> pos >> festivals)[push_festival]) >> lit(":");
+
+auto const signature_def = lit("国务院办公厅") >> (full_date[assign] | chinese_date[assign]);
+auto const date_at_end = full_date >> eoi;  // an unsigned date closing the text: the notice's date
+auto const other_sentence = !day >> +(char_ - sentence_sep - item_head - signature);
+auto const item_def = item_head[assign] >>
+                      *(sentence_sep | (!date_at_end >> (phrase >> pos)[push_phrase]) | other_sentence);
+
+auto const title = lit("关于") >> pos >> year4 >> lit("年部分节假日安排");
+auto const doc_number = doc_prefixes >> lit("[") >> year4 >> lit("]") >> number >> lit("号");
+auto const intro = lit("现将") >> pos >> year4 >> lit("年");
+auto const notice_def =
+    *(!item_head >> (title[year_mention(&ast::Notice::title_year)] | doc_number[set_number] |
+                     intro[year_mention(&ast::Notice::intro_year)] | char_)) >>
+    *item[push_item] >> -(signature[set(&ast::Notice::published)] | date_at_end[set(&ast::Notice::published)]) >> *char_;
+
+BOOST_SPIRIT_DEFINE(verb, count, arrangement, total, joins, no_swap, phrase,
+                    item_head, item, signature, notice)
+
+}  // namespace shixian::notice::grammar

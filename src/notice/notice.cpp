@@ -1,0 +1,375 @@
+// parse_holiday_notice: normalize → grammar (grammar.cpp) → resolve and check
+// here → YearArrangement. The grammar reads; this file decides what the
+// reading means (which year a bare 12月30日 is in, which weekend days a
+// 与周末连休 joins) and whether the notice agrees with itself.
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/text.hpp"
+#include "notice/grammar.hpp"
+#include "notice/normalize.hpp"
+#include "shixian/notice.hpp"
+
+namespace shixian {
+
+namespace {
+
+namespace ast = notice::ast;
+
+// The festivals of the 放假办法 in the order notices list them.
+constexpr std::array<std::string_view, 7> kFestivalOrder = {"元旦",   "春节",   "清明节", "劳动节",
+                                                            "端午节", "中秋节", "国庆节"};
+
+int festival_rank(std::string_view name) {
+  for (std::size_t i = 0; i < kFestivalOrder.size(); ++i) {
+    if (kFestivalOrder[i] == name) return static_cast<int>(i);
+  }
+  return static_cast<int>(kFestivalOrder.size());
+}
+
+/// 2008 added 清明, 端午 and 中秋 (SC Order 513); before, notices covered four festivals.
+bool required_in(std::string_view festival, int year) {
+  if (year >= 2008) return festival_rank(festival) < 7;
+  return festival == "元旦" || festival == "春节" || festival == "劳动节" || festival == "国庆节";
+}
+
+std::string cn_date(Date d) {
+  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
+}
+
+// M月D日 inside one message whose first date already names the year.
+std::string cn_month_day(Date d) { return std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日"; }
+
+std::string_view weekday_word(unsigned iso) {
+  static constexpr std::array<std::string_view, 8> names = {"", "周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+  return names[iso <= 7 ? iso : 0];
+}
+
+// One resolved date with where it was written.
+struct Placed {
+  Date date;
+  ast::Pos at;
+};
+
+class NoticeChecker {
+ public:
+  NoticeChecker(std::string_view original, const notice::NormalizedText& normalized, std::string_view source)
+      : original_(original), normalized_(normalized), source_(source) {}
+
+  expected<YearArrangement, Error> run(const ast::Notice& notice) {
+    if (auto e = find_year(notice)) return unexpected(std::move(*e));
+    if (notice.items.empty()) {
+      return unexpected(error_at(nullptr, ErrorCode::parse_error,
+                                 "找不到放假安排条目（应为“一、元旦：1月1日放假……”这样的编号条目）"));
+    }
+    for (const ast::Item& item : notice.items) {
+      if (auto e = read_item(item)) return unexpected(std::move(*e));
+    }
+    if (auto e = check_days()) return unexpected(std::move(*e));
+    if (auto e = check_festivals(notice)) return unexpected(std::move(*e));
+    extend_to_weekends();
+
+    YearArrangement result;
+    result.year = year_;
+    result.title = "国务院办公厅关于" + std::to_string(year_) + "年部分节假日安排的通知";
+    result.number = notice.number;
+    if (notice.published) {
+      auto d = Date::from_ymd(static_cast<int>(*notice.published->year), *notice.published->month,
+                              notice.published->day);
+      if (!d) return unexpected(error_at(notice.published->at, ErrorCode::invalid_argument, "落款日期：" + d.error().message));
+      result.published = to_string(*d);
+    }
+    for (const ItemDays& item : items_) {
+      std::set<Date> off;
+      for (const Placed& p : item.off) off.insert(p.date);
+      for (auto it = off.begin(); it != off.end();) {
+        Date first = *it, last = *it;
+        for (++it; it != off.end() && *it == last + 1; ++it) last = *it;
+        result.entries.push_back({item.name, false, first, last});
+      }
+      std::set<Date> work;
+      for (const Placed& p : item.work) work.insert(p.date);
+      for (Date d : work) result.entries.push_back({item.name, true, d, d});
+    }
+    // The year file is the contract: what we return must read back as itself.
+    auto again = parse_year_file(format_year_file(result), source_);
+    if (!again || !(*again == result)) {
+      return unexpected(error_at(nullptr, ErrorCode::invalid_argument,
+                                 "导入结果不能写成年份文件：" + (again ? std::string("往返不一致") : again.error().message)));
+    }
+    return result;
+  }
+
+ private:
+  struct ItemDays {
+    std::string name;  // 国庆节、中秋节
+    ast::Pos at;
+    bool extend = false;  // 与周末连休 / 补休: the adjacent weekend belongs to the break
+    std::vector<Placed> off;
+    std::vector<Placed> work;
+  };
+
+  Error error_at(ast::Pos p, ErrorCode code, std::string message) const {
+    const std::size_t normalized = p == nullptr ? 0 : static_cast<std::size_t>(p - normalized_.text.data());
+    const std::size_t byte = p == nullptr ? 0 : normalized_.original(normalized);
+    return detail::make_error(code, std::move(message), original_, byte, source_);
+  }
+
+  std::uint32_t line_of(ast::Pos p) const { return error_at(p, ErrorCode::invalid_argument, {}).where.line; }
+
+  std::optional<Error> find_year(const ast::Notice& notice) {
+    const auto& title = notice.title_year;
+    const auto& intro = notice.intro_year;
+    if (!title && !intro) {
+      return error_at(nullptr, ErrorCode::parse_error,
+                      "找不到通知的年份：标题应为“国务院办公厅关于YYYY年部分节假日安排的通知”，或正文有“现将YYYY年……”");
+    }
+    if (title && intro && title->year != intro->year) {
+      return error_at(intro->at, ErrorCode::invalid_argument,
+                      "正文中的年份" + std::to_string(intro->year) + "与标题中的年份" + std::to_string(title->year) +
+                          "不一致");
+    }
+    const ast::YearMention& y = title ? *title : *intro;
+    if (y.year < 1949 || y.year > 2200) {
+      return error_at(y.at, ErrorCode::out_of_range, "年份" + std::to_string(y.year) + "超出支持范围（1949–2200）");
+    }
+    year_ = static_cast<int>(y.year);
+    return std::nullopt;
+  }
+
+  // A written date → Date. `previous` supplies an omitted month and year
+  // (至3日, 、31日); a bare December date of 元旦 is in the year before.
+  expected<Date, Error> resolve(const ast::DayRef& ref, const Date* previous, bool new_year_item) const {
+    int year = year_;
+    unsigned month = ref.month.value_or(previous != nullptr ? previous->month() : 1);
+    if (ref.year) {
+      year = static_cast<int>(*ref.year);
+      if (year < year_ - 1 || year > year_ + 1) {
+        return unexpected(error_at(ref.at, ErrorCode::invalid_argument,
+                                   "年份" + std::to_string(year) + "与通知的年份" + std::to_string(year_) + "相差超过一年"));
+      }
+    } else if (previous != nullptr) {
+      year = previous->year();
+      if (ref.month && month < previous->month()) ++year;  // 12月30日至1月1日
+    } else if (new_year_item && month == 12) {
+      year = year_ - 1;
+    }
+    auto d = Date::from_ymd(year, month, ref.day);
+    if (!d) return unexpected(error_at(ref.at, ErrorCode::invalid_argument, d.error().message));
+    const Date window_first = Date::from_ymd(year_ - 1, 12, 1).value();
+    const Date window_last = Date::from_ymd(year_ + 1, 1, 31).value();
+    if (*d < window_first || *d > window_last) {
+      return unexpected(error_at(ref.at, ErrorCode::invalid_argument,
+                                 cn_date(*d) + "不在" + std::to_string(year_) + "年安排的范围内（" +
+                                     std::to_string(year_ - 1) + "年12月至" + std::to_string(year_ + 1) + "年1月）"));
+    }
+    if (ref.note.weekday != 0 && ref.note.weekday != d->iso_weekday()) {
+      return unexpected(error_at(ref.note.weekday_at, ErrorCode::invalid_argument,
+                                 "星期不符：" + cn_date(*d) + "是" + std::string(weekday_word(d->iso_weekday())) +
+                                     "，不是" + std::string(weekday_word(ref.note.weekday))));
+    }
+    return *d;
+  }
+
+  std::optional<Error> read_item(const ast::Item& item) {
+    ItemDays days;
+    days.at = item.at;
+    bool new_year = false;
+    for (const ast::FestivalName& f : item.festivals) {
+      if (const auto [it, fresh] = festival_at_.emplace(f.name, f.at); !fresh) {
+        return error_at(f.at, ErrorCode::invalid_argument,
+                        "“" + f.name + "”重复出现（第" + std::to_string(line_of(it->second)) + "行已有）");
+      }
+      days.name += (days.name.empty() ? "" : "、") + f.name;
+      new_year = new_year || f.name == "元旦";
+    }
+    std::optional<std::pair<Date, Date>> last_range;  // for 共N天
+    for (const ast::Phrase& phrase : item.phrases) {
+      switch (phrase.kind) {
+        case ast::PhraseKind::off: {
+          auto first = resolve(phrase.days[0], nullptr, new_year);
+          if (!first) return first.error();
+          Date last = *first;
+          if (phrase.range) {
+            auto l = resolve(phrase.days[1], &*first, new_year);
+            if (!l) return l.error();
+            if (*l < *first) {
+              return error_at(phrase.days[1].at, ErrorCode::invalid_argument,
+                              "放假日期的终点" + cn_date(*l) + "早于起点" + cn_date(*first));
+            }
+            if (*l - *first > 30) {
+              return error_at(phrase.days[1].at, ErrorCode::invalid_argument,
+                              "放假日期" + cn_date(*first) + "至" + cn_date(*l) + "超过一个月，请检查");
+            }
+            last = *l;
+          }
+          for (Date d = *first; d <= last; d += 1) days.off.push_back({d, phrase.days[0].at});
+          last_range = {*first, last};
+          if (phrase.count) {
+            if (auto e = check_count(*phrase.count, phrase.count_at, *last_range)) return e;
+          }
+          break;
+        }
+        case ast::PhraseKind::total:
+          if (!last_range) {
+            return error_at(phrase.at, ErrorCode::invalid_argument, "“共" + std::to_string(*phrase.count) + "天”前面没有放假日期");
+          }
+          if (auto e = check_count(*phrase.count, phrase.count_at, *last_range)) return e;
+          break;
+        case ast::PhraseKind::work: {
+          std::optional<Date> previous;
+          for (const ast::DayRef& ref : phrase.days) {
+            auto d = resolve(ref, previous ? &*previous : nullptr, new_year);
+            if (!d) return d.error();
+            if (!d->is_weekend()) {
+              return error_at(ref.at, ErrorCode::invalid_argument,
+                              cn_date(*d) + "是" + std::string(weekday_word(d->iso_weekday())) +
+                                  "，调休上班日应为周六或周日");
+            }
+            days.work.push_back({*d, ref.at});
+            previous = *d;
+          }
+          break;
+        }
+        case ast::PhraseKind::compensatory: {
+          auto d = resolve(phrase.days[0], nullptr, new_year);
+          if (!d) return d.error();
+          if (d->is_weekend()) {
+            return error_at(phrase.days[0].at, ErrorCode::invalid_argument,
+                            cn_date(*d) + "是" + std::string(weekday_word(d->iso_weekday())) + "，补休日应为周一至周五");
+          }
+          days.off.push_back({*d, phrase.days[0].at});
+          days.extend = true;
+          break;
+        }
+        case ast::PhraseKind::joins_weekend:
+          if (days.off.empty()) return error_at(phrase.at, ErrorCode::invalid_argument, "“与周末连休”前面没有放假日期");
+          days.extend = true;
+          break;
+        case ast::PhraseKind::no_swap:
+        case ast::PhraseKind::remark:
+          break;
+      }
+    }
+    if (days.off.empty()) {
+      return error_at(item.at, ErrorCode::invalid_argument, "“" + days.name + "”一项没有放假日期");
+    }
+    items_.push_back(std::move(days));
+    return std::nullopt;
+  }
+
+  std::optional<Error> check_count(unsigned count, ast::Pos at, std::pair<Date, Date> range) const {
+    const int days = range.second - range.first + 1;
+    if (static_cast<int>(count) == days) return std::nullopt;
+    const std::string span =
+        range.first == range.second ? cn_date(range.first)
+        : range.first.year() == range.second.year() ? cn_date(range.first) + "至" + cn_month_day(range.second)
+                                                    : cn_date(range.first) + "至" + cn_date(range.second);
+    return error_at(at, ErrorCode::invalid_argument,
+                    "天数不符：" + span + "共" + std::to_string(days) + "天，不是" + std::to_string(count) + "天");
+  }
+
+  // No day may be named twice (off in two festivals, off and work, work twice).
+  std::optional<Error> check_days() {
+    std::map<Date, std::pair<bool, ast::Pos>> seen;  // date -> (work, where)
+    for (const ItemDays& item : items_) {
+      for (int pass = 0; pass < 2; ++pass) {
+        const bool work = pass == 1;
+        std::set<Date> mine;
+        for (const Placed& p : work ? item.work : item.off) {
+          if (!mine.insert(p.date).second) continue;  // 5月1日放假 + 5月1日至3日: same item, harmless
+          const auto [it, fresh] = seen.emplace(p.date, std::make_pair(work, p.at));
+          if (fresh) continue;
+          const std::string line = std::to_string(line_of(it->second.second));
+          if (it->second.first != work) {
+            return error_at(p.at, ErrorCode::invalid_argument,
+                            cn_date(p.date) + "既放假又上班（另见第" + line + "行）");
+          }
+          return error_at(p.at, ErrorCode::invalid_argument, cn_date(p.date) + "重复出现（另见第" + line + "行）");
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Error> check_festivals(const ast::Notice& notice) const {
+    for (std::string_view festival : kFestivalOrder) {
+      if (!required_in(festival, year_) || festival_at_.count(std::string(festival)) != 0) continue;
+      // Point at the item that comes where the missing one should be, or after the last one.
+      ast::Pos at = nullptr;
+      for (const ast::Item& item : notice.items) {
+        if (festival_rank(item.festivals.front().name) > festival_rank(festival)) {
+          at = item.at;
+          break;
+        }
+      }
+      if (at == nullptr) {
+        const ast::Item& last = notice.items.back();
+        at = last.phrases.empty() ? last.at : last.phrases.back().end;
+      }
+      return error_at(at, ErrorCode::invalid_argument,
+                      "缺少“" + std::string(festival) + "”的放假安排（" +
+                          (year_ >= 2008 ? "2008年起的通知应列出元旦、春节、清明节、劳动节、端午节、中秋节、国庆节"
+                                         : "2008年以前的通知应列出元旦、春节、劳动节、国庆节") +
+                          "）");
+    }
+    return std::nullopt;
+  }
+
+  // 4月4日放假，与周末连休 / 5月1日放假，5月2日补休: the break includes the
+  // adjacent Saturday and Sunday unless the notice makes them working days.
+  void extend_to_weekends() {
+    std::set<Date> taken;
+    for (const ItemDays& item : items_) {
+      for (const Placed& p : item.off) taken.insert(p.date);
+      for (const Placed& p : item.work) taken.insert(p.date);
+    }
+    for (ItemDays& item : items_) {
+      if (!item.extend) continue;
+      std::set<Date> off;
+      for (const Placed& p : item.off) off.insert(p.date);
+      std::vector<Placed> added;
+      for (Date d : off) {
+        for (Date e = d - 1; e.is_weekend() && taken.count(e) == 0; e -= 1) added.push_back({e, item.at}), taken.insert(e);
+        for (Date e = d + 1; e.is_weekend() && taken.count(e) == 0; e += 1) added.push_back({e, item.at}), taken.insert(e);
+      }
+      item.off.insert(item.off.end(), added.begin(), added.end());
+    }
+  }
+
+  std::string_view original_;
+  const notice::NormalizedText& normalized_;
+  std::string_view source_;
+  int year_ = 0;
+  std::map<std::string, ast::Pos> festival_at_;
+  std::vector<ItemDays> items_;
+};
+
+}  // namespace
+
+expected<YearArrangement, Error> parse_holiday_notice(std::string_view text, std::string_view source_name) {
+  auto normalized = notice::normalize_notice(text);
+  if (!normalized) {
+    Error e = std::move(normalized).error();
+    e.source = std::string(source_name);
+    return unexpected(std::move(e));
+  }
+  if (normalized->text.empty()) {
+    return unexpected(Error{ErrorCode::parse_error, "通知内容为空", {}, std::string(source_name)});
+  }
+  const char* first = normalized->text.data();
+  auto tree = notice::parse_notice_ast(first, first + normalized->text.size());
+  if (!tree) {
+    const std::size_t at = static_cast<std::size_t>(tree.error().where - first);
+    return unexpected(detail::make_error(ErrorCode::parse_error, "此处应为" + tree.error().expected, text,
+                                         normalized->original(at), source_name));
+  }
+  return NoticeChecker(text, *normalized, source_name).run(*tree);
+}
+
+}  // namespace shixian

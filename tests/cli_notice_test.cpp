@@ -1,0 +1,163 @@
+// The CLI contract of `shixian holidays import` and `calendar --overlay`:
+// exit codes, where output goes, and that nothing is written on error.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli_runner.hpp"
+#include "shixian/holidays.hpp"
+#include "shixian/notice.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+using Outcome = shixian::testing_cli::Run;
+
+using shixian::testing_cli::slurp;
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("shixian-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static Outcome run(const std::string& arguments) { return shixian::testing_cli::run_cli_shell(arguments); }
+
+  fs::path write(const std::string& name, const std::string& text) const {
+    const fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
+
+  static std::string notice(const std::string& name) {
+    return std::string(SHIXIAN_SOURCE_DIR) + "/tests/data/notices/" + name + ".txt";
+  }
+
+  std::size_t files_in_dir() const {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir_)) ++n;
+    return n;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(Cli, ImportPrintsTheYearFile) {
+  const Outcome r = run("holidays import '" + notice("2026") + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto expected = shixian::parse_holiday_notice(slurp(notice("2026")), notice("2026"));
+  ASSERT_TRUE(expected);
+  EXPECT_EQ(r.out, shixian::format_year_file(*expected));
+}
+
+TEST_F(Cli, ImportWritesTheOutputFile) {
+  const fs::path target = dir_ / "2016.txt";
+  const Outcome r = run("holidays import '" + notice("2016") + "' -o '" + target.string() + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  auto written = shixian::parse_year_file(slurp(target));
+  ASSERT_TRUE(written);
+  auto reference = shixian::parse_year_file(slurp(std::string(SHIXIAN_SOURCE_DIR) + "/holidays/2016.txt"));
+  ASSERT_TRUE(reference);
+  EXPECT_EQ(*written, *reference);
+  EXPECT_EQ(files_in_dir(), 1u);  // no temporary file left behind
+}
+
+TEST_F(Cli, BadNoticeWritesNothing) {
+  std::string text = slurp(notice("2026"));
+  text.replace(text.find("1月4日（周日）上班"), std::string("1月4日（周日）上班").size(), "1月4日（周一）上班");
+  const fs::path bad = write("bad.txt", text);
+  const fs::path target = dir_ / "2026.txt";
+  const Outcome r = run("holidays import '" + bad.string() + "' -o '" + target.string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  // The message, then the line with a caret under 周 (display width: CJK characters are 2 columns).
+  const std::string line = "  一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周一）上班。";
+  EXPECT_EQ(r.err, bad.string() + ":5:37: 星期不符：2026年1月4日是周日，不是周一\n" + " 5 | " + line + "\n" +
+                       "   | " + std::string(64, ' ') + "^\n");
+  EXPECT_FALSE(fs::exists(target));
+  EXPECT_EQ(files_in_dir(), 1u);
+}
+
+TEST_F(Cli, BadNoticeLeavesAnExistingFileAlone) {
+  const fs::path target = write("2026.txt", "old contents\n");
+  const fs::path bad = write("bad.txt", "国务院办公厅关于2026年部分节假日安排的通知\n一、元旦：1月1日（周四）放假，共2天。\n");
+  const Outcome r = run("holidays import '" + bad.string() + "' -o '" + target.string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(":2:18: 天数不符：2026年1月1日共1天，不是2天"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(target), "old contents\n");
+  EXPECT_EQ(files_in_dir(), 2u);
+}
+
+TEST_F(Cli, ImportUsageAndIoErrors) {
+  EXPECT_EQ(run("holidays").exit_code, 2);
+  EXPECT_EQ(run("holidays export x").exit_code, 2);
+  EXPECT_EQ(run("holidays import").exit_code, 2);
+  const Outcome missing = run("holidays import '" + (dir_ / "nope.txt").string() + "'");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("无法读取文件"), std::string::npos);
+  const Outcome no_dir = run("holidays import '" + notice("2016") + "' -o '" + (dir_ / "no/such/dir/2016.txt").string() + "'");
+  EXPECT_EQ(no_dir.exit_code, 2);
+  EXPECT_NE(no_dir.err.find("目录不存在"), std::string::npos) << no_dir.err;
+  const fs::path binary = write("binary.txt", std::string("\x7f" "ELF\0\0\0", 7));
+  const Outcome bin = run("holidays import '" + binary.string() + "'");
+  EXPECT_EQ(bin.exit_code, 2);
+  EXPECT_EQ(bin.err.substr(0, bin.err.find('\n') + 1), binary.string() + ":1:5: 输入含有NUL字节，不是文本文件\n");
+  EXPECT_EQ(bin.out, "");
+}
+
+TEST_F(Cli, ImportFromStdin) {
+  const Outcome r = run("holidays import - < '" + notice("2016-traditional") + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("春节  off 2016-02-07..2016-02-13  work 2016-02-06 2016-02-14"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, ImportedYearDrivesTheCalendar) {
+  // A new notice is one command away from the calendar: import, then --holidays.
+  const fs::path year = dir_ / "2026.txt";
+  ASSERT_EQ(run("holidays import '" + notice("2026") + "' -o '" + year.string() + "'").exit_code, 0);
+  const Outcome r = run("calendar 2026 --holidays '" + year.string() + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2026-01-04\twork\tmakeup_work\t元旦\tofficial\n"), std::string::npos);
+  EXPECT_NE(r.out.find("2026-02-23\toff\t"), std::string::npos);
+  EXPECT_NE(r.out.find("2026-02-28\twork\tmakeup_work\t春节\tofficial\n"), std::string::npos);
+}
+
+TEST_F(Cli, CalendarWithOverlay) {
+  const std::string overlay = std::string(SHIXIAN_SOURCE_DIR) + "/examples/overlays/guangxi-sanyuesan.txt";
+  const Outcome r = run("calendar 2016 --overlay '" + overlay + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2016-04-08\toff\tswapped_rest\t三月三\tofficial\n"), std::string::npos);
+  EXPECT_NE(r.out.find("2016-04-09\toff\tweekend\t三月三\tofficial\n"), std::string::npos);
+  const Outcome national = run("calendar 2016");
+  EXPECT_NE(national.out.find("2016-04-08\twork\tworkday\t\tofficial\n"), std::string::npos);
+  const Outcome text = run("calendar 2016 --format text --overlay '" + overlay + "'");
+  EXPECT_NE(text.out.find("\n  叠加：广西壮族自治区“壮族三月三”\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("三月三         2016-04-08（周五）至 2016-04-11（周一），共4天"), std::string::npos) << text.out;
+}
+
+TEST_F(Cli, CalendarWithBadOverlay) {
+  const fs::path bad = write("bad.txt", "name 示例\n三月三 rest 2016-04-09\n");
+  const Outcome r = run("calendar 2016 --overlay '" + bad.string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "shixian calendar: " + bad.string() +
+                       ":2:5: 此处应为 holiday、off 或 work（或表头关键字 name、region、source）\n"
+                       " 2 | 三月三 rest 2016-04-09\n"
+                       "   |        ^\n");
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(run("calendar 2016 --overlay '" + (dir_ / "nope.txt").string() + "'").exit_code, 2);
+}
+
+}  // namespace
