@@ -120,6 +120,18 @@ TEST(CliDue, PoliciesAndStrict) {
   EXPECT_NE(s.err.find("严格模式"), std::string::npos) << s.err;
 }
 
+TEST(CliDue, OverlayChangesTheCalendar) {
+  // 广西“壮族三月三” 2016: 4/8 and 4/11 are rest days in the region.
+  const auto national = run_cli({"due", "形成文件后3个工作日公开", "--event", "形成文件=2016-04-06"});
+  EXPECT_EQ(national.out, "公开\t2016-04-11\n");
+  const auto guangxi = run_cli({"due", "形成文件后3个工作日公开", "--event", "形成文件=2016-04-06", "--overlay",
+                                std::string(SHIXIAN_SOURCE_DIR) + "/examples/overlays/guangxi-sanyuesan.txt"});
+  ASSERT_EQ(guangxi.exit_code, 0) << guangxi.err;
+  EXPECT_EQ(guangxi.out, "公开\t2016-04-13\n");
+  const auto missing = run_cli({"due", "9月底前", "--year", "2016", "--overlay", "/nonexistent/overlay.txt"});
+  EXPECT_EQ(missing.exit_code, 2);
+}
+
 TEST(CliExplain, TraceWithContext) {
   const auto r = run_cli({"explain", "形成文件后3个工作日公开", "--event", "形成文件=2016-09-30"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
