@@ -207,6 +207,11 @@ const char* to_string(Classification c);
 
 class Schedule {
  public:
+  // User-provided on purpose: value-initialising a Schedule (as expected<>
+  // does) then runs only the member initialisers, without first zeroing the
+  // whole object (a `rep stos` that cost more than an evaluation).
+  Schedule() noexcept {}  // NOLINT(modernize-use-equals-default)
+
   ast::RuleKind kind = ast::RuleKind::deadline;
   Classification classification = Classification::checkable;
   /// Notes for a reader: readings used, gates, empty windows.
@@ -221,6 +226,15 @@ class Schedule {
   std::span<const Deadline> deadlines() const { return {data(), size_}; }
 
   Deadline& push_back(Deadline d);
+  /// A new value-initialised deadline at the end.
+  Deadline& emplace_back() {
+    if (size_ == 0) {
+      first_ = Deadline{};
+      size_ = 1;
+      return first_;
+    }
+    return push_back(Deadline{});
+  }
   /// Empties the schedule, keeping its storage (for Evaluator::evaluate_into).
   void clear() {
     size_ = 0;

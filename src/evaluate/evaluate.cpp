@@ -638,8 +638,10 @@ class Run {
     trace_->add(line);
   }
 
-  Deadline make(const Step& s, Date due, Date start, Date end) const {
-    Deadline d;
+  // A new deadline constructed in place in `out` (no copies of a half-written
+  // struct: those stall store forwarding on the hot path).
+  static Deadline& make(Schedule& out, const Step& s, Date due, Date start, Date end) {
+    Deadline& d = out.emplace_back();
     d.label = s.label;
     d.due = due;
     d.period_start = start;
@@ -660,10 +662,9 @@ class Run {
     trace_->add("   → " + std::string(d.label) + " " + (d.has_due ? d.due_string() : std::string("（无固定日期）")) + flags);
   }
 
-  Err push(Schedule& out, Deadline d, Date a, Date b) const {
+  Err finish(Deadline& d, Date a, Date b) const {
     if (auto e = mark(d, a, b)) return e;
     trace_result(d);
-    out.push_back(std::move(d));
     return std::nullopt;
   }
 
@@ -672,20 +673,27 @@ class Run {
       case Op::offset: {
         Instant t;
         if (!resolve(s, t)) return take_error();
-        Instant r;
+        // Plain locals, not an Instant: re-reading a just-written struct as a
+        // wider word stalls store forwarding on this hot path.
+        Date due;
+        int minute = -1;
+        std::uint8_t assumed = t.assumed;
         if (s.unit == ast::Unit::working_days && !trace_) {
           auto d = cal_.add_workdays(t.date, s.direction == ast::Direction::after ? s.n : -s.n);
           if (!d) return from_error(std::move(d).error(), s.item);
-          r = Instant{*d, -1, t.assumed};
+          due = *d;
         } else {
           auto o = offset(t, s.direction, s.unit, s.n, s.item);
           if (!o) return std::move(o).error();
-          r = *o;
+          due = o->date;
+          minute = o->minute;
+          assumed = o->assumed;
         }
-        Deadline d = make(s, r.date, std::min(t.date, r.date), std::max(t.date, r.date));
-        d.minute = static_cast<std::int16_t>(r.minute);
-        d.assumed |= r.assumed;
-        return push(out, d, d.period_start, d.period_end);
+        const Date from = std::min(t.date, due), to = std::max(t.date, due);
+        Deadline& d = make(out, s, due, from, to);
+        d.minute = static_cast<std::int16_t>(minute);
+        d.assumed |= assumed;
+        return finish(d, from, to);
       }
       case Op::same_day:
       case Op::event_date: {
@@ -695,10 +703,10 @@ class Run {
         const Date start = s.op == Op::event_date && ctx_.plan_year && year_first(*ctx_.plan_year) <= t->date
                                ? year_first(*ctx_.plan_year)
                                : t->date;
-        Deadline d = make(s, t->date, start, t->date);
+        Deadline& d = make(out, s, t->date, start, t->date);
         d.assumed |= t->assumed;
         if (trace_) trace_->add("   期限为该事件当日（含当日）");
-        return push(out, std::move(d), t->date, t->date);
+        return finish(d, t->date, t->date);
       }
       case Op::anchor: return anchor(s, out);
       case Op::recurrence: return recurrence(s, out);
@@ -708,10 +716,10 @@ class Run {
       case Op::continuous: {
         auto y = plan_year(s);
         if (!y) return std::move(y).error();
-        Deadline d = make(s, year_last(*y), year_first(*y), year_last(*y));
+        Deadline& d = make(out, s, year_last(*y), year_first(*y), year_last(*y));
         d.type = Obligation::continuous;
         if (trace_) trace_->add("   贯穿" + std::to_string(*y) + "年全年，于12月31日检查");
-        return push(out, std::move(d), d.period_start, d.period_end);
+        return finish(d, d.period_start, d.period_end);
       }
       case Op::prevails:
       case Op::none: return std::nullopt;
@@ -745,8 +753,8 @@ class Run {
     }
     if (auto e = roll(due, p_.absolute_roll, s.item)) return e;
     const int first_year = ctx_.plan_year ? std::min(*ctx_.plan_year, due.year()) : due.year();
-    Deadline d = make(s, due, year_first(first_year), due);
-    return push(out, std::move(d), due, due);
+    Deadline& d = make(out, s, due, year_first(first_year), due);
+    return finish(d, due, due);
   }
 
   struct Window {
@@ -837,13 +845,12 @@ class Run {
       } else if (auto e = roll(due, p_.absolute_roll, s.item)) {
         return trace_ = saved, e;
       }
-      Deadline d = make(s, due, start, end);
+      Deadline& d = make(out, s, due, start, end);
       d.minute = static_cast<std::int16_t>(minute);
       d.assumed |= assumed;
       trace_ = saved;
       if (auto e = mark(d, start, due)) return e;
       if (trace_ && index <= 3) trace_result(d);
-      out.push_back(std::move(d));
       return std::nullopt;
     });
   }
@@ -880,10 +887,10 @@ class Run {
         trace_->add("   " + std::string(b.festival) + "休息 " + to_string(b.first) + " 至 " + to_string(b.last) +
                     "，之前最后一个工作日 " + describe(cal_, *due));
       }
-      Deadline d = make(s, *due, std::min(previous_end + 1, *due), *due);
+      Deadline& d = make(out, s, *due, std::min(previous_end + 1, *due), *due);
       if (s.label == kDefaultLabel) d.label = intern(std::string(b.festival) + "前");
       previous_end = b.last;
-      if (auto e = push(out, std::move(d), *due, *due)) return e;
+      if (auto e = finish(d, *due, *due)) return e;
     }
     return std::nullopt;
   }
@@ -895,16 +902,16 @@ class Run {
     const Window win{*y, year_first(*y), year_last(*y)};
     if (trace_) trace_->add("   " + std::to_string(*y) + "年内每期至少" + std::to_string(s.at_least) + "次，于期末检查");
     return periods(s.whole_window ? ast::Frequency::yearly : s.frequency, win, [&](Date start, Date end) -> Err {
-      Deadline d = make(s, end, start, end);
+      Deadline& d = make(out, s, end, start, end);
       d.type = Obligation::count;
       d.at_least = s.at_least;
-      return push(out, std::move(d), start, end);
+      return finish(d, start, end);
     });
   }
 
   // SPEC §5: a minimum display interval; with its start known, the earliest last day.
   Err duration(const Step& s, Schedule& out) const {
-    Deadline d = make(s, Date{}, Date{}, Date{});
+    Deadline& d = make(out, s, Date{}, Date{}, Date{});
     d.type = Obligation::min_duration;
     d.min_days = s.min_days;
     d.min_working_days = s.min_working_days;
@@ -929,10 +936,9 @@ class Run {
       d.period_start = first;
       d.period_end = last;
       if (trace_) trace_->add("   自" + describe(cal_, first) + "起公示，最早可于 " + describe(cal_, last) + " 结束");
-      return push(out, std::move(d), first, last);
+      return finish(d, first, last);
     }
     trace_result(d);
-    out.push_back(std::move(d));
     return std::nullopt;
   }
 
@@ -957,10 +963,9 @@ class Run {
       replaced = true;
     }
     if (!replaced) {
-      Deadline d = make(s, e->time.date, e->time.date, e->time.date);
+      Deadline& d = make(out, s, e->time.date, e->time.date, e->time.date);
       d.provisional = cal_.projected_between(d.due, d.due);
       trace_result(d);
-      out.push_back(std::move(d));
     }
     out.notes.push_back("以" + s.trigger.text + "时间为准：" + to_string(e->time.date));
   }
