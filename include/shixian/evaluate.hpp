@@ -33,6 +33,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -229,9 +230,8 @@ class Schedule {
   /// A new value-initialised deadline at the end.
   Deadline& emplace_back() {
     if (size_ == 0) {
-      first_ = Deadline{};
       size_ = 1;
-      return first_;
+      return *::new (static_cast<void*>(&first_)) Deadline;  // in place: no temporary to copy
     }
     return push_back(Deadline{});
   }

@@ -482,11 +482,17 @@ class Run {
     if (!trace_) {  // the common cases, without building an expected
       if (!t.implicit) {
         if (const auto* e = ctx_.find(t.key, t.text)) {
-          out = Instant{e->time.date, e->time.minute, 0};
+          // Field by field: a whole-struct assignment is built on the stack and
+          // re-read wider than it was written (a store-forwarding stall).
+          out.date = e->time.date;
+          out.minute = e->time.minute;
+          out.assumed = 0;
           return true;
         }
       } else if (p_.wait_for < 0 && ctx_.events().size() == 1) {
-        out = Instant{ctx_.events()[0].time.date, ctx_.events()[0].time.minute, 0};
+        out.date = ctx_.events()[0].time.date;
+        out.minute = ctx_.events()[0].time.minute;
+        out.assumed = 0;
         return true;
       }
     }
