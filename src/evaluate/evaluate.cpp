@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <unordered_set>
 
 #include "shixian/evaluate.hpp"
@@ -76,7 +77,6 @@ struct Step {
   // duration
   std::uint32_t min_days = 0, min_working_days = 0;
   std::string start_key;  // event that starts the display: 公示开始
-  std::string note;       // a note the step adds to the schedule
 };
 
 struct Program {
@@ -90,7 +90,8 @@ struct Program {
   std::string default_trigger, default_key;
   int timely_workdays = 20, first_moment_hours = 24;
   std::vector<Step> steps;
-  std::vector<std::string> notes;  // readings that do not depend on the context
+  std::vector<std::string> notes;      // readings, while compiling
+  std::span<const std::string> readings;  // the same, interned
   Date first_projected;            // no projected day before it: provisional checks skip the call
   int prevails = -1;               // index of the 以T时间为准 step
   int wait_for = -1;               // index of the 待T后 step
@@ -119,14 +120,35 @@ std::string_view intern(std::string_view text) {
 
 // --- dates ------------------------------------------------------------------
 
-Date make_date(int y, unsigned m, unsigned d) {
-  using namespace std::chrono;
-  return Date{year{y} / month{m} / day{d}};
+// Civil-date arithmetic inline (H. Hinnant's algorithms): libstdc++'s
+// year_month_day conversions are out of line and were a quarter of an
+// anchored evaluation.
+constexpr std::int32_t days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);                  // [0, 399]
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
+  return era * 146097 + static_cast<std::int32_t>(doe) - 719468;
 }
-Date month_last(int y, unsigned m) {
-  using namespace std::chrono;
-  return Date{year{y} / month{m} / last};
+constexpr int year_of(Date date) {
+  const std::int32_t z = date.days_since_epoch() + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);                    // [0, 146096]
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const unsigned mp = (5 * doy + 2) / 153;                                     // [0, 11]
+  return static_cast<int>(yoe) + era * 400 + (mp >= 10);
 }
+constexpr unsigned days_in_month(int y, unsigned m) {
+  if (m == 2) return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+  return (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31;
+}
+static_assert(days_from_civil(2016, 9, 30) == Date{std::chrono::year{2016} / 9 / 30}.days_since_epoch());
+static_assert(year_of(Date{std::chrono::year{2016} / 12 / 31}) == 2016 && year_of(Date{std::chrono::year{2017} / 1 / 1}) == 2017);
+
+Date make_date(int y, unsigned m, unsigned d) { return Date::from_days(days_from_civil(y, m, d)); }
+Date month_last(int y, unsigned m) { return make_date(y, m, days_in_month(y, m)); }
 Date year_first(int y) { return make_date(y, 1, 1); }
 Date year_last(int y) { return make_date(y, 12, 31); }
 
@@ -190,6 +212,16 @@ EvalError missing_year(std::uint16_t item) {
 }
 
 // --- compile ------------------------------------------------------------------
+
+// Readings are few and repeat across rules: interned once, shared by every
+// Schedule as a span (no copy, no allocation per evaluation).
+std::span<const std::string> intern_readings(std::vector<std::string> notes) {
+  if (notes.empty()) return {};
+  static std::mutex mutex;
+  static std::set<std::vector<std::string>> pool;
+  const std::lock_guard lock(mutex);
+  return *pool.insert(std::move(notes)).first;
+}
 
 // "2016年1月31日" / "1月31日" written where an event would be (自2016年1月31日起1个月内).
 bool literal_date(std::string_view text, int& y, unsigned& m, unsigned& d) {
@@ -301,7 +333,7 @@ Step compile_item(const ast::Item& item, std::uint16_t index, const Policy& poli
   Step s;
   s.item = index;
   s.label = item.label.empty() ? kDefaultLabel : intern(item.label);
-  if (item.in_principle) s.note = "“原则上”：按规则要求计算，执行中可有例外";
+  if (item.in_principle) p.notes.emplace_back("“原则上”：按规则要求计算，执行中可有例外");
   std::visit(
       [&](const auto& c) {
         using T = std::decay_t<decltype(c)>;
@@ -387,11 +419,10 @@ class Run {
   bool run(Schedule& out) {
     out.kind = p_.kind;
     out.classification = p_.classification;
-    if (!p_.notes.empty()) out.notes = p_.notes;
+    out.readings = p_.readings;
     for (const Step& s : p_.steps) {
       if (trace_) trace_->add(std::to_string(s.item + 1) + ". " + step_title(s));
       if (auto e = step(s, out)) return error_ = std::move(*e), false;
-      if (!s.note.empty()) out.notes.push_back(s.note);
     }
     if (p_.prevails >= 0) apply_prevails(p_.steps[static_cast<std::size_t>(p_.prevails)], out);
     return true;
@@ -747,8 +778,10 @@ class Run {
     Date due;
     if (s.day == 0) {
       due = month_last(year, s.month);
+    } else if (s.day <= days_in_month(year, s.month)) {
+      due = make_date(year, s.month, s.day);
     } else {
-      auto d = Date::from_ymd(year, s.month, s.day);
+      auto d = Date::from_ymd(year, s.month, s.day);  // the error: 2017年2月只有28天
       if (!d) return from_error(std::move(d).error(), s.item);
       due = *d;
     }
@@ -758,7 +791,7 @@ class Run {
                   describe(cal_, due) + "（含当日）");
     }
     if (auto e = roll(due, p_.absolute_roll, s.item)) return e;
-    const int first_year = ctx_.plan_year ? std::min(*ctx_.plan_year, due.year()) : due.year();
+    const int first_year = ctx_.plan_year ? std::min(*ctx_.plan_year, year_of(due)) : year_of(due);
     Deadline& d = make(out, s, due, year_first(first_year), due);
     return finish(d, due, due);
   }
@@ -1044,6 +1077,7 @@ Evaluator compile(const ast::Rule& rule, const Calendar& calendar, const Policy&
     if (op == Op::prevails) p->prevails = static_cast<int>(i);
     if (op == Op::wait_for) p->wait_for = static_cast<int>(i);
   }
+  p->readings = intern_readings(std::move(p->notes));
   return Evaluator(std::move(p));
 }
 
@@ -1086,6 +1120,7 @@ std::string Evaluator::explain(const Context& context) const {
     for (auto a : assumption_names(d.assumed)) out += "\t假定:" + std::string(a);
     out += "\n";
   }
+  for (const auto& n : result->readings) out += "说明：" + n + "\n";
   for (const auto& n : result->notes) out += "说明：" + n + "\n";
   return out;
 }
