@@ -7,6 +7,7 @@
 
 #include "cli/args.hpp"
 #include "shixian/calendar.hpp"
+#include "shixian/evaluate.hpp"
 
 namespace shixian::cli {
 
@@ -15,6 +16,17 @@ int demo_command(int argc, char** argv, int first);
 int holidays_command(int argc, char** argv, int first);
 int parse_command(int argc, char** argv, int first);
 int explain_command(int argc, char** argv, int first);
+int due_command(int argc, char** argv, int first);
+
+/// What `due` and `explain` evaluate with: the calendar options, --policy
+/// KEY=VALUE, --year and --event NAME=YYYY-MM-DD[THH:MM]. Error: a one-line message.
+struct EvalSetup {
+  Calendar calendar;
+  Policy policy;
+  Context context;
+  bool has_context = false;  ///< --year or --event given
+};
+expected<EvalSetup, std::string> eval_setup_from_args(const Args& args);
 
 /// The calendar the options ask for: built-in, plus `--holidays FILE` year
 /// files, `--overlay FILE` regional/custom overlays (holidays/OVERLAYS.md),

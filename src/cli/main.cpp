@@ -15,10 +15,14 @@ constexpr std::string_view kUsage = R"(shixian — 政务公开时限规则与�
   shixian holidays import NOTICE.txt [-o FILE]
                                        把国务院办公厅节假日安排通知导入为年份文件
   shixian parse RULE [--json]          时限规则的规范形式与结构（JSON）
-  shixian explain RULE                 逐项说明规则，并指出有歧义的读法所用的策略
+  shixian explain RULE [--year Y] [--event NAME=DATE]... [--policy KEY=VALUE]...
+                                       逐项说明规则，指出有歧义的读法所用的策略，并逐步演示期限计算
+  shixian due RULE [--year Y] [--event NAME=YYYY-MM-DD[THH:MM]]... [--policy KEY=VALUE]...
+                   [--overlay FILE]... [--holidays FILE]... [--strict] [--json]
+                                       计算规则的期限：每行“标签<TAB>日期”，或 --json
   shixian --help | --version
 
-退出码：0 成功；2 参数或输入错误（含规则解析错误）。
+退出码：0 成功；2 参数或输入错误（含规则解析错误）；3 缺少上下文（计划年度或事件日期）。
 )";
 
 }  // namespace
@@ -35,6 +39,7 @@ int main(int argc, char** argv) {
   if (command == "holidays") return holidays_command(argc, argv, 2);
   if (command == "parse") return parse_command(argc, argv, 2);
   if (command == "explain") return explain_command(argc, argv, 2);
+  if (command == "due") return due_command(argc, argv, 2);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;
     return kExitOk;
@@ -43,6 +48,6 @@ int main(int argc, char** argv) {
     std::cout << "shixian 0.1.0\n";
     return kExitOk;
   }
-  std::cerr << "shixian: 未知命令“" << command << "”（可用：demo, calendar, holidays, parse, explain；见 shixian --help）\n";
+  std::cerr << "shixian: 未知命令“" << command << "”（可用：demo, calendar, holidays, parse, explain, due；见 shixian --help）\n";
   return kExitUsage;
 }

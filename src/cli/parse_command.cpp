@@ -34,9 +34,14 @@ int parse_command(int argc, char** argv, int first) {
 }
 
 int explain_command(int argc, char** argv, int first) {
-  auto args = parse_args(argc, argv, first, {});
+  auto args = parse_args(argc, argv, first,
+                         {{"--year", true}, {"--event", true}, {"--policy", true}, {"--overlay", true},
+                          {"--holidays", true}, {"--strict", false}});
   if (!args || args->positional.size() != 1) {
-    std::cerr << "shixian explain: " << (args ? "用法：shixian explain RULE" : args.error()) << "\n";
+    std::cerr << "shixian explain: "
+              << (args ? "用法：shixian explain RULE [--year Y] [--event NAME=DATE]... [--policy KEY=VALUE]..."
+                       : args.error())
+              << "\n";
     return kExitUsage;
   }
   const std::string& text = args->positional[0];
@@ -53,6 +58,13 @@ int explain_command(int argc, char** argv, int first) {
     std::cout << "说明：\n";
     for (const auto& n : notes) std::cout << "  - " << n << "\n";
   }
+  // The computation, step by step (issue 4), with whatever context was given.
+  auto setup = eval_setup_from_args(*args);
+  if (!setup) {
+    std::cerr << "shixian explain: " << setup.error() << "\n";
+    return kExitUsage;
+  }
+  std::cout << "计算：\n" << compile(*rule, setup->calendar, setup->policy).explain(setup->context);
   return kExitOk;
 }
 

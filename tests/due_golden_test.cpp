@@ -1,0 +1,169 @@
+// Golden due dates: tests/data/due_2016.tsv (rule, context, expected), and any
+// grammar/corpus/*.tsv whose header names a "due" column (the grammar's phrase
+// corpus, once it carries hand-checked dates; see the format below).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "shixian/evaluate.hpp"
+#include "shixian/parse.hpp"
+
+namespace shixian {
+namespace {
+
+struct Case {
+  std::string file;
+  int line = 0;
+  std::string rule, context, expected;
+};
+
+std::vector<std::string> split(std::string_view s, std::string_view sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t at = s.find(sep, start);
+    out.emplace_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (at == std::string_view::npos) return out;
+    start = at + sep.size();
+  }
+}
+
+// tests/data format: rule<TAB>context<TAB>expected. Corpus files: a header line
+// (optionally starting with "# ") naming columns; the rule is "input", "rule" or
+// "phrase", the context "context" (same syntax), the dates "due".
+std::vector<Case> load(const std::filesystem::path& path, bool need_header) {
+  std::ifstream in(path);
+  std::vector<Case> out;
+  std::string line;
+  int number = 0;
+  int rule_col = 0, context_col = 1, due_col = 2;
+  bool have_header = !need_header;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    if (!have_header) {
+      std::string header = line.rfind("# ", 0) == 0 ? line.substr(2) : line;
+      const auto cols = split(header, "\t");
+      rule_col = context_col = due_col = -1;
+      for (int i = 0; i < static_cast<int>(cols.size()); ++i) {
+        if (cols[i] == "input" || cols[i] == "rule" || cols[i] == "phrase") rule_col = i;
+        if (cols[i] == "context") context_col = i;
+        if (cols[i] == "due") due_col = i;
+      }
+      if (rule_col < 0 || due_col < 0) {
+        if (line[0] == '#') continue;
+        return {};  // no due column: not a due corpus
+      }
+      have_header = true;
+      continue;
+    }
+    if (line[0] == '#') continue;
+    const auto cols = split(line, "\t");
+    auto col = [&](int i) { return i >= 0 && i < static_cast<int>(cols.size()) ? cols[i] : std::string("-"); };
+    if (col(due_col).empty()) continue;
+    out.push_back({path.filename().string(), number, col(rule_col), col(context_col), col(due_col)});
+  }
+  return out;
+}
+
+std::string run(const Case& c) {
+  Context ctx;
+  Policy policy;
+  if (c.context != "-" && !c.context.empty()) {
+    for (const std::string& part : split(c.context, ";")) {
+      if (part.rfind("year=", 0) == 0) {
+        ctx.year(std::stoi(part.substr(5)));
+      } else if (part.rfind("event:", 0) == 0) {
+        const auto eq = part.rfind('=');
+        ctx.event(part.substr(6, eq - 6), parse_event_time(part.substr(eq + 1)).value());
+      } else if (part.rfind("policy:", 0) == 0) {
+        const auto eq = part.find('=');
+        if (!set_policy(policy, part.substr(7, eq - 7), part.substr(eq + 1))) return "bad policy " + part;
+      } else {
+        return "bad context " + part;
+      }
+    }
+  }
+  auto s = due(c.rule, ctx, Calendar::china(), policy);
+  if (!s) return std::string("error:") + to_string(s.error().error.code);
+  std::string out;
+  for (const Deadline& d : *s) out += (out.empty() ? "" : " | ") + std::string(d.label) + " " + d.due_string();
+  return out.empty() ? "-" : out;
+}
+
+TEST(DueGolden, Spec2016) {
+  const auto cases = load(std::filesystem::path(SHIXIAN_SOURCE_DIR) / "tests/data/due_2016.tsv", false);
+  ASSERT_GE(cases.size(), 50u);
+  for (const Case& c : cases) EXPECT_EQ(run(c), c.expected) << c.file << ":" << c.line << ": " << c.rule;
+}
+
+// Every phrase of the grammar's corpus evaluates with a full context (plan
+// year 2016 and the events its triggers name, dated 2016-09-30T09:30): it
+// yields deadlines, or is classified open, or needs context the corpus line
+// cannot know (an event its trigger names through a period, …) — never
+// another error, never a crash.
+TEST(DueGolden, EveryCorpusPhraseEvaluates) {
+  const auto path = std::filesystem::path(SHIXIAN_SOURCE_DIR) / "grammar/corpus/phrases.tsv";
+  std::ifstream in(path);
+  if (!in) GTEST_SKIP() << "no grammar/corpus/phrases.tsv";
+  std::string line;
+  std::size_t phrases = 0, with_deadlines = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::string input = split(line, "\t")[0];
+    std::string text;  // "\n" in a cell stands for a line break
+    for (std::size_t i = 0; i < input.size(); ++i) {
+      if (input.compare(i, 2, "\\n") == 0) text += '\n', ++i;
+      else text += input[i];
+    }
+    auto rule = parse_rule(text);
+    if (!rule) continue;  // the parse corpus test owns parsing
+    ++phrases;
+    Context ctx;
+    ctx.year(2016);
+    for (const auto& item : rule->items) {
+      std::visit(
+          [&](const auto& c) {
+            if constexpr (requires { c.trigger; }) {
+              if (!c.trigger.implicit()) ctx.event(c.trigger.event, parse_event_time("2016-09-30T09:30").value());
+            }
+          },
+          item.clause);
+    }
+    if (ctx.events().empty()) ctx.event("信息形成", parse_event_time("2016-09-30T09:30").value());
+    auto s = compile(*rule).evaluate(ctx);
+    if (s) {
+      with_deadlines += s->empty() ? 0 : 1;
+      for (const Deadline& d : *s) {
+        EXPECT_TRUE(!d.has_due || (d.due >= parse_iso_date("2015-01-01").value() &&
+                                   d.due <= parse_iso_date("2026-12-31").value()))
+            << text << ": " << d.due_string();
+      }
+    } else {
+      EXPECT_EQ(s.error().error.code, ErrorCode::missing_context) << text << ": " << s.error().error.message;
+    }
+  }
+  EXPECT_GT(phrases, 100u);
+  EXPECT_GT(with_deadlines, phrases / 2);
+}
+
+TEST(DueGolden, GrammarCorpus) {
+  const std::filesystem::path dir = std::filesystem::path(SHIXIAN_SOURCE_DIR) / "grammar/corpus";
+  std::size_t count = 0;
+  if (std::filesystem::is_directory(dir)) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() != ".tsv") continue;
+      for (const Case& c : load(entry.path(), true)) {
+        ++count;
+        EXPECT_EQ(run(c), c.expected) << c.file << ":" << c.line << ": " << c.rule;
+      }
+    }
+  }
+  if (count == 0) GTEST_SKIP() << "grammar/corpus/*.tsv has no \"due\" column yet";
+}
+
+}  // namespace
+}  // namespace shixian
