@@ -44,7 +44,8 @@
 //     withdrawn too early → too_short; still on display and not yet long
 //     enough → pending; nothing published → missing when the 公示开始 date is
 //     known and passed, else pending.
-//   - 全年 (continuous) needs at least one publication in the year.
+//   - 全年 (continuous) needs at least one publication in the year and is
+//     judged on its check day (12/31): pending until the as-of day passes it.
 //
 // Example:
 //   shixian::CheckOptions options;

@@ -385,8 +385,10 @@ struct Checker::Impl {
         for (std::size_t i = 0; i < candidates.size(); ++i) {
           const Date p = candidates[i]->published.date;
           if (p >= d.period_start && p <= d.period_end) {
+            // 全年 is judged on its check day: before it, the work is still running.
             take(i);
-            f.verdict = Verdict::on_time;
+            f.verdict = d.due < as_of ? Verdict::on_time : Verdict::pending;
+            if (f.verdict == Verdict::pending) message = "已有发布，于" + to_string(d.due) + "检查";
             return;
           }
         }

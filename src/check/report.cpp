@@ -142,7 +142,9 @@ void Report::add(const Finding& f) {
 void Report::finish() {
   lead_units.clear();
   std::stable_sort(units.begin(), units.end(), [](const UnitTotals& a, const UnitTotals& b) {
-    // Worst first: lowest on-time rate, then most failures, then name.
+    // Worst first: lowest on-time rate, then most failures, then name;
+    // units with nothing decided yet (all pending / not checkable) last.
+    if ((a.decided() == 0) != (b.decided() == 0)) return b.decided() == 0;
     const double ra = a.on_time_rate(), rb = b.on_time_rate();
     if (ra != rb) return ra < rb;
     if (a.failures() != b.failures()) return a.failures() > b.failures();
