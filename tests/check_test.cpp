@@ -476,3 +476,32 @@ TEST(CheckReport, CsvRowsParseBack) {
 
 }  // namespace
 }  // namespace shixian
+
+namespace shixian {
+namespace {
+
+TEST(CheckReport, ItemListsAreBoundedKeepingTheEarliestDue) {
+  // 每月 with nothing published, as of year end: 11 missing months; keep 3.
+  TaskRecord t;
+  t.id = "M", t.rule = "每月", t.lead = "区统计局", t.line = 2;
+  CheckOptions o;
+  o.as_of = Date{std::chrono::year{2017} / 1 / 5};
+  o.year = 2016;
+  PublicationIndex index;
+  index.finish();
+  Checker checker(o, index);
+  Report report;
+  report.item_limit = 3;
+  checker.check(t, [&](const Finding& f) { report.add(f); });
+  report.finish();
+  EXPECT_EQ(report.counts[static_cast<int>(Verdict::missing)], 12u);
+  ASSERT_EQ(report.attention.size(), 3u);
+  EXPECT_EQ(report.attention[0].due, "2016-01-31");
+  EXPECT_EQ(report.attention[2].due, "2016-03-31");
+  const std::string text = render_text(report);
+  EXPECT_NE(text.find("缺失（12）"), std::string::npos) << text;
+  EXPECT_NE(text.find("…另有 9 项未列出"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace shixian

@@ -344,8 +344,14 @@ struct Report {
   std::array<std::uint64_t, kVerdictCount> counts{};
   std::uint64_t provisional = 0;
   std::vector<UnitTotals> units;         ///< by lead unit, worst first (after finish())
-  std::vector<ReportItem> attention;     ///< late, missing, too_short, count_short, in due order
-  std::vector<ReportItem> unresolved;    ///< needs_context and invalid_rule
+  /// Items listed per verdict at most (the earliest due dates are kept), so
+  /// that the report stays small for any register; counts[] has the totals
+  /// and the csv/jsonl rows every item.
+  std::size_t item_limit = 500;
+  std::vector<ReportItem> attention;     ///< late, missing, too_short, count_short, in due order (after finish())
+  std::vector<ReportItem> unresolved;    ///< needs_context and invalid_rule (after finish())
+  /// Internal: the items kept so far, one max-heap by (due, line) per verdict.
+  std::array<std::vector<ReportItem>, kVerdictCount> item_heaps;
   std::vector<InputProblem> problems;    ///< bad rows and unknown task ids
   /// Internal: lead text → indices into `units` (leads repeat; split once).
   std::unordered_map<std::string, std::vector<std::size_t>> lead_units;

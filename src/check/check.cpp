@@ -201,8 +201,10 @@ struct Checker::Impl {
   std::vector<bool> taken;
   std::vector<std::uint32_t> order;
   std::string message, needed;
+  const std::string not_published;  // "截至<as-of>未发布", built once
 
-  Impl(CheckOptions o, const PublicationIndex& i) : options(std::move(o)), index(i) {}
+  Impl(CheckOptions o, const PublicationIndex& i)
+      : options(std::move(o)), index(i), not_published("截至" + to_string(options.as_of) + "未发布") {}
 
   const Cell& cell(const std::string& text) {
     if (auto it = cache.find(std::string_view(text)); it != cache.end()) return *it->second;
@@ -357,7 +359,7 @@ struct Checker::Impl {
         }
         if (d.due < as_of) {
           f.verdict = Verdict::missing;
-          message = "截至" + to_string(as_of) + "未发布";
+          message = not_published;
         } else {
           f.verdict = Verdict::pending;
         }

@@ -2,6 +2,7 @@
 // formats (CSV, JSON Lines) for further processing.
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 #include "check/util.hpp"
 #include "common/text.hpp"
@@ -86,6 +87,9 @@ std::string clip(std::string_view s, std::size_t width) {
   return out + "…";
 }
 
+// Due date, then register line: the order items are listed in.
+bool item_before(const ReportItem& a, const ReportItem& b) { return std::tie(a.due, a.line) < std::tie(b.due, b.line); }
+
 }  // namespace
 
 std::uint64_t UnitTotals::decided() const { return sum_decided(counts); }
@@ -127,16 +131,26 @@ void Report::add(const Finding& f) {
   for (std::size_t i : it->second) ++units[i].counts[v];
   const bool attention = is_failure(f.verdict);
   const bool unresolved_kind = f.verdict == Verdict::needs_context || f.verdict == Verdict::invalid_rule;
-  if (!attention && !unresolved_kind) return;
+  if ((!attention && !unresolved_kind) || item_limit == 0) return;
+  std::vector<ReportItem>& heap = item_heaps[v];
+  std::string due = due_string(f);
+  if (heap.size() >= item_limit) {
+    // Full: keep the item only when it is due before the latest kept one.
+    const ReportItem& top = heap.front();
+    if (!(std::tie(due, f.line) < std::tie(top.due, top.line))) return;
+    std::pop_heap(heap.begin(), heap.end(), item_before);
+    heap.pop_back();
+  }
   ReportItem item;
   item.task_id = f.task_id, item.title = f.title, item.lead = f.lead, item.rule = f.rule, item.label = f.label;
   item.message = f.message;
   item.line = f.line, item.obligation = f.obligation, item.verdict = f.verdict;
-  item.due = due_string(f);
+  item.due = std::move(due);
   if (f.has_published) item.published = to_string(f.published);
   item.late_workdays = f.late_workdays, item.late_days = f.late_days;
   item.required = f.required, item.found = f.found, item.provisional = f.provisional;
-  (attention ? this->attention : unresolved).push_back(std::move(item));
+  heap.push_back(std::move(item));
+  std::push_heap(heap.begin(), heap.end(), item_before);
 }
 
 void Report::finish() {
@@ -150,11 +164,17 @@ void Report::finish() {
     if (a.failures() != b.failures()) return a.failures() > b.failures();
     return a.unit < b.unit;
   });
-  std::stable_sort(attention.begin(), attention.end(), [](const ReportItem& a, const ReportItem& b) {
-    if (a.verdict != b.verdict) return a.verdict < b.verdict;
-    if (a.due != b.due) return a.due < b.due;
-    return a.line < b.line;
-  });
+  attention.clear(), unresolved.clear();
+  for (std::size_t v = 0; v < kVerdictCount; ++v) {
+    std::vector<ReportItem>& heap = item_heaps[v];
+    std::sort_heap(heap.begin(), heap.end(), item_before);
+    auto& list = is_failure(static_cast<Verdict>(v)) ? attention : unresolved;
+    for (auto& item : heap) list.push_back(std::move(item));
+    heap.clear();
+  }
+  // unresolved: in register order.
+  std::stable_sort(unresolved.begin(), unresolved.end(),
+                   [](const ReportItem& a, const ReportItem& b) { return a.line < b.line; });
 }
 
 std::string Report::summary_line() const {
@@ -212,8 +232,11 @@ std::string render_text(const Report& r) {
     std::size_t n = 0;
     for (const auto& item : r.attention) n += item.verdict == v;
     if (n == 0) return;
+    const std::uint64_t total = r.counts[static_cast<std::size_t>(v)];
+    n = static_cast<std::size_t>(total);
     out += title + "（" + std::to_string(n) + "）\n";
     out += std::string(detail::display_width(title) + 4 + std::to_string(n).size(), '-') + "\n";
+    std::size_t listed = 0;
     for (const auto& item : r.attention) {
       if (item.verdict != v) continue;
       out += "  " + pad(item.task_id, 6) + " 期限 " + pad(item.due, 10) + "  " + pad(clip(item.lead, 16), 16) + "  " +
@@ -225,7 +248,9 @@ std::string render_text(const Report& r) {
       detail_line += item.message;
       if (item.provisional) detail_line += "  [临时：推算年份]";
       out += "         " + detail_line + "\n";
+      ++listed;
     }
+    if (listed < total) out += "  …另有 " + std::to_string(total - listed) + " 项未列出（到期较晚者；完整清单用 --format csv）\n";
     out += "\n";
   };
   section(Verdict::late, "逾期");
@@ -234,11 +259,13 @@ std::string render_text(const Report& r) {
   section(Verdict::count_short, "次数不足");
 
   if (!r.unresolved.empty()) {
-    out += "无法判定（" + std::to_string(r.unresolved.size()) + "）\n----------------\n";
+    const std::uint64_t total = r.counts[7] + r.counts[8];
+    out += "无法判定（" + std::to_string(total) + "）\n----------------\n";
     for (const auto& item : r.unresolved) {
       out += "  " + pad(item.task_id, 6) + " " + std::string(chinese_name(item.verdict)) + "：" + item.message +
              "（规则" + std::to_string(item.obligation) + "：" + clip(item.rule, 40) + "）\n";
     }
+    if (r.unresolved.size() < total) out += "  …另有 " + std::to_string(total - r.unresolved.size()) + " 项未列出\n";
     out += "\n";
   }
   if (!r.problems.empty()) {
@@ -265,14 +292,15 @@ void append_csv(std::string& out, const Finding& f) {
   append_csv_field(out, f.rule), out += ',';
   append_csv_field(out, f.label), out += ',';
   out += to_string(f.verdict), out += ',';
-  out += due_string(f), out += ',';
-  if (f.has_due) out += to_string(f.period_start);
+  if (f.has_due) detail::append_time(out, EventTime{f.due, f.due_minute});
   out += ',';
-  if (f.has_due) out += to_string(f.period_end);
+  if (f.has_due) detail::append_date(out, f.period_start);
   out += ',';
-  if (f.has_published) out += to_string(f.published);
+  if (f.has_due) detail::append_date(out, f.period_end);
   out += ',';
-  if (f.withdrawn) out += to_string(*f.withdrawn);
+  if (f.has_published) detail::append_time(out, f.published);
+  out += ',';
+  if (f.withdrawn) detail::append_time(out, *f.withdrawn);
   out += ',';
   if (f.verdict == Verdict::late) out += std::to_string(f.late_workdays) + ',' + std::to_string(f.late_days);
   else out += ',';
@@ -296,16 +324,18 @@ void append_jsonl(std::string& out, const Finding& f) {
   out += ",\"verdict\":\"", out += to_string(f.verdict), out += '"';
   out += ",\"due\":";
   if (f.has_due) {
-    append_json_string(out, due_string(f));
-    out += ",\"period_start\":\"" + to_string(f.period_start) + "\",\"period_end\":\"" + to_string(f.period_end) + '"';
+    out += '"', detail::append_time(out, EventTime{f.due, f.due_minute});
+    out += "\",\"period_start\":\"", detail::append_date(out, f.period_start);
+    out += "\",\"period_end\":\"", detail::append_date(out, f.period_end);
+    out += '"';
   } else {
     out += "null,\"period_start\":null,\"period_end\":null";
   }
   out += ",\"published\":";
-  if (f.has_published) append_json_string(out, to_string(f.published));
+  if (f.has_published) out += '"', detail::append_time(out, f.published), out += '"';
   else out += "null";
   out += ",\"withdrawn\":";
-  if (f.withdrawn) append_json_string(out, to_string(*f.withdrawn));
+  if (f.withdrawn) out += '"', detail::append_time(out, *f.withdrawn), out += '"';
   else out += "null";
   if (f.verdict == Verdict::late) {
     out += ",\"late_workdays\":" + std::to_string(f.late_workdays) + ",\"late_days\":" + std::to_string(f.late_days);

@@ -23,7 +23,42 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
+void append_date(std::string& out, Date d) {
+  const std::chrono::year_month_day ymd = d.ymd();
+  const int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999) {
+    out += to_string(d);
+    return;
+  }
+  const unsigned m = static_cast<unsigned>(ymd.month()), dd = static_cast<unsigned>(ymd.day());
+  const char buf[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                        static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                        '-',
+                        static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
+                        '-',
+                        static_cast<char>('0' + dd / 10),      static_cast<char>('0' + dd % 10)};
+  out.append(buf, 10);
+}
+
+void append_time(std::string& out, const EventTime& t) {
+  append_date(out, t.date);
+  if (!t.has_time()) return;
+  const char buf[6] = {'T', static_cast<char>('0' + t.minute / 600), static_cast<char>('0' + t.minute / 60 % 10), ':',
+                       static_cast<char>('0' + t.minute % 60 / 10), static_cast<char>('0' + t.minute % 10)};
+  out.append(buf, 6);
+}
+
 expected<EventTime, Error> parse_timestamp(std::string_view text) {
+  // Fast path: exactly yyyy-mm-dd.
+  auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && digit(0) && digit(1) && digit(2) && digit(3) && digit(5) &&
+      digit(6) && digit(8) && digit(9)) {
+    const int y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+    const unsigned m = static_cast<unsigned>((text[5] - '0') * 10 + (text[6] - '0'));
+    const unsigned d = static_cast<unsigned>((text[8] - '0') * 10 + (text[9] - '0'));
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    if (ymd.ok()) return EventTime{Date{ymd}, -1};
+  }
   // Normalize the common CMS spellings into yyyy-mm-dd[Thh:mm].
   std::string t(text);
   for (char& c : t)

@@ -30,6 +30,11 @@ bool parse_events(std::string_view text, std::vector<std::pair<std::string, Even
 /// trimmed of spaces and a final 。; empty pieces dropped.
 std::vector<std::string_view> split_rules(std::string_view cell);
 
+/// "2016-10-10" / "2016-10-02T09:30" appended without printf (years 0–9999;
+/// others through shixian::to_string).
+void append_date(std::string& out, Date d);
+void append_time(std::string& out, const EventTime& t);
+
 void append_json_string(std::string& out, std::string_view s);
 /// Quoted when it holds a comma, quote, CR or LF (RFC 4180).
 void append_csv_field(std::string& out, std::string_view s);
