@@ -505,3 +505,31 @@ TEST(CheckReport, ItemListsAreBoundedKeepingTheEarliestDue) {
 
 }  // namespace
 }  // namespace shixian
+
+namespace shixian {
+namespace {
+
+TEST(CheckReport, ProblemsAreBoundedAndCounted) {
+  std::vector<PublicationRecord> log;
+  for (int i = 0; i < 3000; ++i) {
+    PublicationRecord p;
+    p.task_id = "U" + std::to_string(i);
+    p.published = EventTime{Date{std::chrono::year{2016} / 5 / 1}, -1};
+    p.line = static_cast<std::uint32_t>(i + 2);
+    log.push_back(p);
+  }
+  TaskRecord t;
+  t.id = "T", t.rule = "12月底前", t.line = 2;
+  CheckOptions o;
+  o.as_of = Date{std::chrono::year{2016} / 11 / 30};
+  o.year = 2016;
+  const Report r = check({t}, log, o);
+  EXPECT_EQ(r.problems.size(), 1000u);
+  EXPECT_EQ(r.problems_total, 3000u);
+  EXPECT_EQ(r.problems.front().line, 2u);  // the lowest lines are kept
+  EXPECT_NE(render_text(r).find("…另有 2000 处未列出"), std::string::npos);
+  EXPECT_NE(r.summary_line().find("输入问题3000处"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace shixian

@@ -57,6 +57,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -225,8 +226,11 @@ class PublicationIndex {
   std::span<const Entry> of(std::string_view task_id) const;
   std::size_t size() const { return entries_.size(); }
   /// Task ids of the log that no of() call asked for, with the line of their
-  /// first publication (unknown task ids, once every task was checked).
-  std::vector<std::pair<std::string, std::uint32_t>> unused_ids() const;
+  /// first publication (unknown task ids, once every task was checked): the
+  /// `limit` with the lowest lines, in line order.
+  std::vector<std::pair<std::string, std::uint32_t>> unused_ids(std::size_t limit = SIZE_MAX) const;
+  /// How many ids no of() call asked for.
+  std::size_t unused_count() const;
 
  private:
   struct Key {
@@ -352,7 +356,15 @@ struct Report {
   std::vector<ReportItem> unresolved;    ///< needs_context and invalid_rule (after finish())
   /// Internal: the items kept so far, one max-heap by (due, line) per verdict.
   std::array<std::vector<ReportItem>, kVerdictCount> item_heaps;
-  std::vector<InputProblem> problems;    ///< bad rows and unknown task ids
+  std::size_t kept_problems_ = 0;  ///< internal: problems already counted in problems_total
+  std::vector<InputProblem> problems;    ///< bad rows and unknown task ids (the first problem_limit)
+  std::size_t problem_limit = 1000;
+  std::uint64_t problems_total = 0;      ///< including those not kept
+  /// Keeps at most problem_limit problems, counting the rest (call after
+  /// readers appended to `problems`).
+  void trim_problems();
+  /// Reports the log's task ids that no task asked for.
+  void add_unknown_ids(const PublicationIndex& index, const std::string& file);
   /// Internal: lead text → indices into `units` (leads repeat; split once).
   std::unordered_map<std::string, std::vector<std::size_t>> lead_units;
 

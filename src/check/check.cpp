@@ -130,16 +130,26 @@ std::span<const PublicationIndex::Entry> PublicationIndex::of(std::string_view t
   return {};
 }
 
-std::vector<std::pair<std::string, std::uint32_t>> PublicationIndex::unused_ids() const {
-  std::vector<std::pair<std::string, std::uint32_t>> out;
+std::vector<std::pair<std::string, std::uint32_t>> PublicationIndex::unused_ids(std::size_t limit) const {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> lines;  // first line, group
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     if (used_[g]) continue;
     std::uint32_t line = UINT32_MAX;
     for (std::uint32_t i = 0; i < groups_[g].count; ++i) line = std::min(line, entries_[groups_[g].first + i].line);
-    out.emplace_back(std::string(std::string_view(ids_).substr(groups_[g].offset, groups_[g].length)), line);
+    lines.emplace_back(line, static_cast<std::uint32_t>(g));
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  const std::size_t n = std::min(limit, lines.size());
+  std::partial_sort(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(n), lines.end());
+  std::vector<std::pair<std::string, std::uint32_t>> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Group& g = groups_[lines[i].second];
+    out.emplace_back(std::string(std::string_view(ids_).substr(g.offset, g.length)), lines[i].first);
+  }
   return out;
+}
+
+std::size_t PublicationIndex::unused_count() const {
+  return static_cast<std::size_t>(std::count(used_.begin(), used_.end(), false));
 }
 
 // ----------------------------------------------------------------------------
@@ -458,16 +468,6 @@ const CheckOptions& Checker::options() const { return impl_->options; }
 // ----------------------------------------------------------------------------
 // Running over files or vectors.
 
-namespace {
-
-void add_unknown_ids(Report& report, const PublicationIndex& index, const std::string& file) {
-  for (auto& [id, line] : index.unused_ids()) {
-    report.problems.push_back({file, line, 0, "发布记录中的任务编号“" + id + "”不在任务登记表中"});
-  }
-}
-
-}  // namespace
-
 expected<Report, Error> check_files(const std::string& tasks_path, const std::string& publications_path,
                                     const CheckOptions& options, const Checker::Sink& each,
                                     const ReadOptions& tasks_read, const ReadOptions& publications_read) {
@@ -480,7 +480,8 @@ expected<Report, Error> check_files(const std::string& tasks_path, const std::st
   report.as_of = options.as_of, report.year = options.year;
   PublicationIndex index;
   PublicationRecord p;
-  while (pubs->next(p, report.problems)) index.add(p), ++report.publications;
+  while (pubs->next(p, report.problems)) index.add(p), ++report.publications, report.trim_problems();
+  report.trim_problems();
   index.finish();
   Checker checker(options, index);
   TaskRecord t;
@@ -488,8 +489,9 @@ expected<Report, Error> check_files(const std::string& tasks_path, const std::st
     report.add(f);
     if (each) each(f);
   };
-  while (tasks->next(t, report.problems)) checker.check(t, sink), ++report.tasks;
-  add_unknown_ids(report, index, publications_path);
+  while (tasks->next(t, report.problems)) checker.check(t, sink), ++report.tasks, report.trim_problems();
+  report.trim_problems();
+  report.add_unknown_ids(index, publications_path);
   report.rules_compiled = checker.compiled_rules();
   report.finish();
   return report;
@@ -511,11 +513,12 @@ Report check(const std::vector<TaskRecord>& tasks, const std::vector<Publication
   for (const auto& t : tasks) {
     if (auto [it, fresh] = seen.emplace(t.id, t.line); !fresh) {
       report.problems.push_back({{}, t.line, 0, "任务编号“" + t.id + "”重复（首次出现在第" + std::to_string(it->second) + "行），跳过"});
+      report.trim_problems();
       continue;
     }
     checker.check(t, sink), ++report.tasks;
   }
-  add_unknown_ids(report, index, {});
+  report.add_unknown_ids(index, {});
   report.rules_compiled = checker.compiled_rules();
   report.finish();
   return report;

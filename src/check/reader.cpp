@@ -69,6 +69,14 @@ std::size_t find_invalid_utf8(std::string_view s, bool allow_truncated_tail) {
       ++i;
       continue;
     }
+    // The common case in Chinese text: a 3-byte sequence (U+0800–U+FFFF, no surrogates).
+    if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+      const unsigned char c1 = p[i + 1], c2 = p[i + 2];
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && (c != 0xE0 || c1 >= 0xA0) && (c != 0xED || c1 < 0xA0)) {
+        i += 3;
+        continue;
+      }
+    }
     std::size_t len = 0;
     std::uint32_t cp = 0;
     if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
@@ -366,10 +374,10 @@ bool RecordReader::next(std::vector<InputProblem>& problems) {
 
 bool RecordReader::next_csv(std::vector<InputProblem>& problems) {
   for (;;) {
-    if (pos_ >= buf_.size() && eof_) return false;
-    if (pos_ >= buf_.size() || pos_ > (kChunk / 2)) {
-      buf_.erase(0, pos_), pos_ = 0;
-      if (!eof_ && buf_.size() < kChunk / 2 && !fill()) eof_ = true;
+    if (pos_ >= buf_.size()) {
+      if (eof_) return false;
+      buf_.clear(), pos_ = 0;
+      if (!fill()) eof_ = true;
       if (buf_.empty() && eof_) return false;
     }
     std::string error;

@@ -133,7 +133,8 @@ void Report::add(const Finding& f) {
   const bool unresolved_kind = f.verdict == Verdict::needs_context || f.verdict == Verdict::invalid_rule;
   if ((!attention && !unresolved_kind) || item_limit == 0) return;
   std::vector<ReportItem>& heap = item_heaps[v];
-  std::string due = due_string(f);
+  std::string due;
+  if (f.has_due) detail::append_time(due, EventTime{f.due, f.due_minute});
   if (heap.size() >= item_limit) {
     // Full: keep the item only when it is due before the latest kept one.
     const ReportItem& top = heap.front();
@@ -146,7 +147,7 @@ void Report::add(const Finding& f) {
   item.message = f.message;
   item.line = f.line, item.obligation = f.obligation, item.verdict = f.verdict;
   item.due = std::move(due);
-  if (f.has_published) item.published = to_string(f.published);
+  if (f.has_published) detail::append_time(item.published, f.published);
   item.late_workdays = f.late_workdays, item.late_days = f.late_days;
   item.required = f.required, item.found = f.found, item.provisional = f.provisional;
   heap.push_back(std::move(item));
@@ -177,6 +178,26 @@ void Report::finish() {
                    [](const ReportItem& a, const ReportItem& b) { return a.line < b.line; });
 }
 
+void Report::trim_problems() {
+  // problems_total counts everything ever appended: kept + trimmed.
+  if (problems.size() > kept_problems_) {
+    problems_total += problems.size() - kept_problems_;
+    if (problems.size() > problem_limit) problems.resize(problem_limit);
+    kept_problems_ = problems.size();
+  }
+}
+
+void Report::add_unknown_ids(const PublicationIndex& index, const std::string& file) {
+  trim_problems();
+  const std::size_t room = problem_limit > problems.size() ? problem_limit - problems.size() : 0;
+  const std::size_t unknown = index.unused_count();
+  for (auto& [id, line] : index.unused_ids(room)) {
+    problems.push_back({file, line, 0, "发布记录中的任务编号“" + id + "”不在任务登记表中"});
+  }
+  problems_total += unknown;
+  kept_problems_ = problems.size();
+}
+
 std::string Report::summary_line() const {
   std::string out = "检查" + std::to_string(tasks) + "项任务、" + std::to_string(deadlines()) + "个期限：";
   bool first = true;
@@ -187,7 +208,7 @@ std::string Report::summary_line() const {
   }
   if (first) out += "无";
   out += "；按时率" + (decided() ? percent(on_time_rate()) : std::string("—"));
-  if (!problems.empty()) out += "；输入问题" + std::to_string(problems.size()) + "处";
+  if (problems_total) out += "；输入问题" + std::to_string(problems_total) + "处";
   return out;
 }
 
@@ -269,8 +290,11 @@ std::string render_text(const Report& r) {
     out += "\n";
   }
   if (!r.problems.empty()) {
-    out += "输入问题（" + std::to_string(r.problems.size()) + "）\n----------------\n";
+    out += "输入问题（" + std::to_string(std::max<std::uint64_t>(r.problems_total, r.problems.size())) + "）\n----------------\n";
     for (const auto& p : r.problems) out += "  " + p.to_string() + "\n";
+    if (r.problems_total > r.problems.size()) {
+      out += "  …另有 " + std::to_string(r.problems_total - r.problems.size()) + " 处未列出\n";
+    }
     out += "\n";
   }
   out += r.failures() == 0 ? "结论：没有逾期、缺失、公示期不足或次数不足的期限。\n"

@@ -167,10 +167,12 @@ std::string describe(const Error& e) {
   return (out.empty() ? "" : out + ": ") + e.message;
 }
 
-void print_problems(const std::vector<InputProblem>& problems) {
+void print_problems(const Report& report) {
   constexpr std::size_t kShown = 20;
+  const auto& problems = report.problems;
   for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) std::cerr << "  " << problems[i].to_string() << "\n";
-  if (problems.size() > kShown) std::cerr << "  …另有 " << problems.size() - kShown << " 处输入问题\n";
+  const std::uint64_t total = std::max<std::uint64_t>(report.problems_total, problems.size());
+  if (total > kShown) std::cerr << "  …另有 " << total - kShown << " 处输入问题\n";
 }
 
 // Reads the log into an index; error message for unusable input.
@@ -179,7 +181,8 @@ expected<bool, std::string> load_publications(const std::string& path, const Rea
   auto reader = PublicationReader::open(path, read);
   if (!reader) return unexpected(describe(reader.error()));
   PublicationRecord p;
-  while (reader->next(p, report.problems)) index.add(p), ++report.publications;
+  while (reader->next(p, report.problems)) index.add(p), ++report.publications, report.trim_problems();
+  report.trim_problems();
   index.finish();
   return true;
 }
@@ -235,18 +238,18 @@ int check_command(int argc, char** argv, int first) {
   while (tasks->next(task, report.problems)) {
     checker.check(task, sink);
     ++report.tasks;
+    report.trim_problems();
     progress.update(tasks->position(), report.tasks);
   }
   progress.done();
-  for (auto& [id, line] : index.unused_ids()) {
-    report.problems.push_back({log_path, line, 0, "发布记录中的任务编号“" + id + "”不在任务登记表中"});
-  }
+  report.trim_problems();
+  report.add_unknown_ids(index, log_path);
   report.rules_compiled = checker.compiled_rules();
   report.finish();
   if (report.tasks == 0 && !report.problems.empty()) {
     output.abandon();
     std::cerr << "shixian check: " << tasks_path << "：没有可用的任务行\n";
-    print_problems(report.problems);
+    print_problems(report);
     return kExitUsage;
   }
   if (!rows) buffer = render_text(report);
@@ -256,7 +259,7 @@ int check_command(int argc, char** argv, int first) {
     return usage("check", error.empty() ? "写出失败" : error);
   }
   std::cerr << report.summary_line() << "\n";
-  print_problems(report.problems);
+  print_problems(report);
   return report.failures() > 0 ? kExitFindings : kExitOk;
 }
 
@@ -310,10 +313,10 @@ int ics_command(int argc, char** argv, int first) {
   const Checker::Sink sink = [&](const Finding& f) { writer.add(f); };
   TaskRecord task;
   std::uint64_t count = 0;
-  while (tasks->next(task, report.problems)) checker.check(task, sink), ++count;
+  while (tasks->next(task, report.problems)) checker.check(task, sink), ++count, report.trim_problems();
   if (count == 0 && !report.problems.empty()) {
     std::cerr << "shixian ics: " << args->positional[0] << "：没有可用的任务行\n";
-    print_problems(report.problems);
+    print_problems(report);
     return kExitUsage;
   }
   Output output;
@@ -325,7 +328,7 @@ int ics_command(int argc, char** argv, int first) {
     return usage("ics", error.empty() ? "写出失败" : error);
   }
   std::cerr << "导出 " << writer.size() << " 个期限（" << to_string(ics.from) << " 至 " << to_string(ics.to) << "）\n";
-  print_problems(report.problems);
+  print_problems(report);
   return kExitOk;
 }
 
