@@ -391,12 +391,18 @@ std::string csv_header();
 void append_csv(std::string& out, const Finding& f);
 void append_jsonl(std::string& out, const Finding& f);
 
+/// Progress of check_files: bytes of the register read, its size, tasks checked.
+using ProgressFn = std::function<void(std::uint64_t done, std::uint64_t total, std::uint64_t tasks)>;
+
 /// Everything in one call: reads both files, checks every task and returns
-/// the report; `each`, when given, also receives every finding as it is made.
-/// Errors only for unusable input (a file missing, bad encoding, no header).
+/// the report; `each`, when given, also receives every finding as it is made
+/// (on the calling thread, in register order). Task rows are parsed on a
+/// second thread while the previous ones are checked. Errors only for
+/// unusable input (a file missing, bad encoding, no header).
 expected<Report, Error> check_files(const std::string& tasks_path, const std::string& publications_path,
                                     const CheckOptions& options, const Checker::Sink& each = {},
-                                    const ReadOptions& tasks_read = {}, const ReadOptions& publications_read = {});
+                                    const ReadOptions& tasks_read = {}, const ReadOptions& publications_read = {},
+                                    const ProgressFn& progress = {});
 
 /// The in-memory form, for applications that hold their rows already.
 Report check(const std::vector<TaskRecord>& tasks, const std::vector<PublicationRecord>& publications,

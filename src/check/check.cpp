@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "check/util.hpp"
@@ -468,9 +472,99 @@ const CheckOptions& Checker::options() const { return impl_->options; }
 // ----------------------------------------------------------------------------
 // Running over files or vectors.
 
+namespace {
+
+// Two stages on two threads: a reader thread parses task rows into batches
+// while the caller's thread checks the previous batch. Batches (and the
+// strings in their records) are reused, so the steady state allocates
+// nothing; problems travel with their batch, so the report's order is the
+// file's order whatever the timing.
+class TaskPipeline {
+ public:
+  static constexpr std::size_t kBatch = 1024;
+  struct Batch {
+    std::vector<TaskRecord> rows;
+    std::size_t size = 0;
+    std::vector<InputProblem> problems;
+    std::uint64_t position = 0;
+    bool last = false;
+  };
+
+  explicit TaskPipeline(TaskReader& reader) : reader_(reader) {
+    for (auto& b : batches_) free_.push_back(&b);
+    thread_ = std::thread([this] { run(); });
+  }
+  ~TaskPipeline() {
+    {
+      const std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  /// The next filled batch (nullptr after the last one).
+  Batch* next() {
+    std::unique_lock lock(mutex_);
+    if (finished_ && full_.empty()) return nullptr;
+    cv_.wait(lock, [&] { return !full_.empty(); });
+    Batch* b = full_.front();
+    full_.pop_front();
+    if (b->last) finished_ = true;
+    return b;
+  }
+  void release(Batch* b) {
+    {
+      const std::lock_guard lock(mutex_);
+      free_.push_back(b);
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  void run() {
+    for (;;) {
+      Batch* b = nullptr;
+      {
+        std::unique_lock lock(mutex_);
+        cv_.wait(lock, [&] { return stop_ || !free_.empty(); });
+        if (stop_) return;
+        b = free_.front();
+        free_.pop_front();
+      }
+      b->size = 0;
+      b->problems.clear();
+      bool more = true;
+      while (b->size < kBatch) {
+        if (b->rows.size() <= b->size) b->rows.emplace_back();
+        if (!(more = reader_.next(b->rows[b->size], b->problems))) break;
+        ++b->size;
+      }
+      b->position = reader_.position();
+      b->last = !more;
+      {
+        const std::lock_guard lock(mutex_);
+        full_.push_back(b);
+      }
+      cv_.notify_all();
+      if (!more) return;
+    }
+  }
+
+  TaskReader& reader_;
+  std::array<Batch, 4> batches_;
+  std::deque<Batch*> free_, full_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stop_ = false, finished_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
 expected<Report, Error> check_files(const std::string& tasks_path, const std::string& publications_path,
                                     const CheckOptions& options, const Checker::Sink& each,
-                                    const ReadOptions& tasks_read, const ReadOptions& publications_read) {
+                                    const ReadOptions& tasks_read, const ReadOptions& publications_read,
+                                    const ProgressFn& progress) {
   auto pubs = PublicationReader::open(publications_path, publications_read);
   if (!pubs) return unexpected(std::move(pubs).error());
   auto tasks = TaskReader::open(tasks_path, tasks_read);
@@ -484,13 +578,21 @@ expected<Report, Error> check_files(const std::string& tasks_path, const std::st
   report.trim_problems();
   index.finish();
   Checker checker(options, index);
-  TaskRecord t;
   const Checker::Sink sink = [&](const Finding& f) {
     report.add(f);
     if (each) each(f);
   };
-  while (tasks->next(t, report.problems)) checker.check(t, sink), ++report.tasks, report.trim_problems();
-  report.trim_problems();
+  {
+    TaskPipeline pipeline(*tasks);
+    while (TaskPipeline::Batch* b = pipeline.next()) {
+      for (std::size_t i = 0; i < b->size; ++i) checker.check(b->rows[i], sink);
+      report.tasks += b->size;
+      for (auto& problem : b->problems) report.problems.push_back(std::move(problem));
+      report.trim_problems();
+      if (progress) progress(b->position, tasks->size(), report.tasks);
+      pipeline.release(b);
+    }
+  }
   report.add_unknown_ids(index, publications_path);
   report.rules_compiled = checker.compiled_rules();
   report.finish();

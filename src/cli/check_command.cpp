@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "shixian/check.hpp"
@@ -99,7 +100,7 @@ class Progress {
     start_ = std::chrono::steady_clock::now();
   }
   void update(std::uint64_t done_bytes, std::uint64_t tasks) {
-    if (!enabled_ || (tasks & 1023) != 0) return;
+    if (!enabled_) return;
     const auto now = std::chrono::steady_clock::now();
     if (now - start_ < std::chrono::milliseconds(500) || now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
@@ -208,44 +209,32 @@ int check_command(int argc, char** argv, int first) {
   const std::string tasks_path = args->positional[0];
   const std::string log_path = args->value("--publications");
 
-  Report report;
-  report.tasks_file = tasks_path, report.publications_file = log_path;
-  report.as_of = common->options.as_of, report.year = common->options.year;
-  PublicationIndex index;
-  if (auto ok = load_publications(log_path, common->publications_read, index, report); !ok) {
-    return usage("check", ok.error());
-  }
-  auto tasks = TaskReader::open(tasks_path, common->tasks_read);
-  if (!tasks) return usage("check", describe(tasks.error()));
-
+  // Open the output first: an unwritable -o fails before the work, and never leaves a file.
   Output output;
   std::string error;
   if (!output.open(args->value("-o", args->value("--output")), error)) return usage("check", error);
   std::string buffer;
   const bool rows = format != "text";
   if (format == "csv") buffer = csv_header();
-  Checker checker(common->options, index);
   bool write_ok = true;
   const Checker::Sink sink = [&](const Finding& f) {
-    report.add(f);
     if (!rows) return;
     if (format == "csv") append_csv(buffer, f);
     else append_jsonl(buffer, f);
     if (buffer.size() >= (1 << 16)) write_ok = output.write(buffer) && write_ok;
   };
-  Progress progress(tasks->size());
-  TaskRecord task;
-  while (tasks->next(task, report.problems)) {
-    checker.check(task, sink);
-    ++report.tasks;
-    report.trim_problems();
-    progress.update(tasks->position(), report.tasks);
+  std::optional<Progress> progress;
+  auto result = check_files(tasks_path, log_path, common->options, sink, common->tasks_read, common->publications_read,
+                            [&](std::uint64_t done, std::uint64_t total, std::uint64_t tasks) {
+                              if (!progress) progress.emplace(total);
+                              progress->update(done, tasks);
+                            });
+  if (progress) progress->done();
+  if (!result) {
+    output.abandon();
+    return usage("check", describe(result.error()));
   }
-  progress.done();
-  report.trim_problems();
-  report.add_unknown_ids(index, log_path);
-  report.rules_compiled = checker.compiled_rules();
-  report.finish();
+  Report& report = *result;
   if (report.tasks == 0 && !report.problems.empty()) {
     output.abandon();
     std::cerr << "shixian check: " << tasks_path << "：没有可用的任务行\n";
