@@ -174,13 +174,32 @@ TEST(CheckMatching, EarliestPublicationAtOrAfterTheTriggerCounts) {
 }
 
 TEST(CheckMatching, EachPeriodNeedsItsOwnPublication) {
-  // One publication cannot serve two quarters.
+  // One publication cannot serve two quarters; inside Q2, it is Q2's.
   auto r = run_one("每季度", {}, {pub(D(2016, 4, 5))});
   ASSERT_EQ(r.size(), 4u);
-  EXPECT_EQ(r[0].verdict, "late");  // Q1 takes 4/5
-  EXPECT_EQ(r[1].verdict, "missing");
+  EXPECT_EQ(r[0].verdict, "missing");
+  EXPECT_EQ(r[1].verdict, "on_time");
   EXPECT_EQ(r[2].verdict, "missing");
   EXPECT_EQ(r[3].verdict, "pending");
+  // Two inside Q2: the earlier is Q1's late report, the later Q2's.
+  r = run_one("每季度", {}, {pub(D(2016, 4, 5)), pub(D(2016, 6, 20))});
+  EXPECT_EQ(r[0].verdict, "late");
+  EXPECT_EQ(r[0].published, "2016-04-05");
+  EXPECT_EQ(r[0].late_workdays, 2);  // 4/1 (Fri), 4/5 (Tue); 4/2–4/4 清明
+  EXPECT_EQ(r[1].verdict, "on_time");
+  EXPECT_EQ(r[1].published, "2016-06-20");
+  // A missed day of a daily obligation is one missing day, not a cascade of late days.
+  std::vector<PublicationRecord> days;
+  for (Date d = D(2016, 1, 1); d <= D(2016, 1, 31); d += 1)
+    if (d != D(2016, 1, 10)) days.push_back(pub(d));
+  r = run_one("每日", {}, days, D(2016, 2, 1));
+  std::map<std::string, int> verdicts;
+  for (const auto& row : r) verdicts[row.verdict]++;
+  EXPECT_EQ(verdicts["on_time"], 30);
+  EXPECT_EQ(verdicts["missing"], 1);
+  EXPECT_EQ(verdicts["late"], 0);
+  EXPECT_EQ(r[9].due, "2016-01-10");
+  EXPECT_EQ(r[9].verdict, "missing");
   // 每季度结束后15个工作日内: Q1 due 4/22.
   r = run_one("每季度结束后15个工作日内", {}, {pub(D(2016, 4, 20)), pub(D(2016, 7, 20))});
   EXPECT_EQ(r[0].due, "2016-04-22");
@@ -529,6 +548,42 @@ TEST(CheckReport, ProblemsAreBoundedAndCounted) {
   EXPECT_EQ(r.problems.front().line, 2u);  // the lowest lines are kept
   EXPECT_NE(render_text(r).find("…另有 2000 处未列出"), std::string::npos);
   EXPECT_NE(r.summary_line().find("输入问题3000处"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace shixian
+
+namespace shixian {
+namespace {
+
+TEST(CheckMatching, LateOnlyUntilTheNextDeadline) {
+  // 每周: the week of 5/2–5/8 has nothing; the next publication (5/13) is inside
+  // the next week and taken by it, and a late one in December is no report for May.
+  const auto pub_on = [](int m, int d) {
+    PublicationRecord p;
+    p.published = EventTime{Date{std::chrono::year{2016} / m / d}, -1};
+    return p;
+  };
+  TaskRecord t;
+  t.id = "W", t.rule = "每周", t.line = 2;
+  CheckOptions o;
+  o.as_of = Date{std::chrono::year{2016} / 5 / 31};
+  o.year = 2016;
+  std::vector<PublicationRecord> log{pub_on(4, 29), pub_on(5, 13), pub_on(5, 20), pub_on(5, 27)};
+  for (auto& p : log) p.task_id = "W";
+  std::map<std::string, std::string> by_due;
+  check({t}, log, o, [&](const Finding& f) { by_due[due_string(f)] = to_string(f.verdict); });
+  EXPECT_EQ(by_due["2016-05-01"], "on_time");
+  EXPECT_EQ(by_due["2016-05-08"], "missing");
+  EXPECT_EQ(by_due["2016-05-15"], "on_time");
+  o.as_of = Date{std::chrono::year{2016} / 12 / 31};
+  log.push_back(pub_on(5, 10));  // Tuesday after the empty week: late for it, before the next due (5/15)
+  log.back().task_id = "W";
+  check({t}, log, o, [&](const Finding& f) { by_due[due_string(f)] = to_string(f.verdict); });
+  // 5/10 and 5/13 are both inside the week of 5/15: the later is that week's,
+  // the earlier the empty week's late report.
+  EXPECT_EQ(by_due["2016-05-08"], "late");
+  EXPECT_EQ(by_due["2016-05-15"], "on_time");
 }
 
 }  // namespace

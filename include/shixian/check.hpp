@@ -22,18 +22,20 @@
 //     (1-based index of the rule within the task's rule cell) restricts it to
 //     that rule; without it, it counts for every rule of the task.
 //   - Publications dated after the as-of day are ignored (not yet happened).
-//   - by-deadlines of one rule are matched in due order, each taking the
-//     earliest publication not yet taken by an earlier deadline of the same
-//     rule whose date is on or after the deadline's window start:
+//   - by-deadlines of one rule are matched in due order, in two passes. A
+//     deadline's window starts at
 //       relative (T后N…):  the trigger date T;
 //       anchors (M月底前): January 1 of the plan year;
-//       recurrences:       the period's first day (每月: the 1st of the month),
-//                          or the day after the period for an offset
-//                          (每季度结束后15个工作日内: the 1st after the quarter);
+//       recurrences:       the period's first day (每月: the 1st of the month);
 //       backward (提前N个工作日, T前N日): January 1 of the deadline's year.
-//     On or before the due date (or date-time) → on_time; later → late with
-//     the lateness; none and the due date before the as-of day → missing;
-//     none otherwise → pending (the as-of day itself is still pending).
+//     Pass 1 (on time): each deadline takes the latest publication not yet
+//     taken inside [window start, due] (the latest, so that when a period
+//     holds two, the earlier stays free to be a late one for an earlier
+//     period: each period needs its own publication). Pass 2 (late): each
+//     deadline still without one takes the earliest untaken publication after
+//     its due date, if it comes by the next deadline's due date (else it is
+//     no late report for this period), with the lateness. None → missing when the due date is
+//     before the as-of day, else pending (the as-of day itself is pending).
 //   - count deadlines (年内至少N次, 每月至少1次) count every publication
 //     dated inside the period; ≥ N → on_time; fewer with the period over →
 //     count_short; fewer with the period still running → pending.

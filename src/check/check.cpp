@@ -214,6 +214,7 @@ struct Checker::Impl {
   std::vector<const PublicationIndex::Entry*> candidates;
   std::vector<bool> taken;
   std::vector<std::uint32_t> order;
+  std::vector<int> chosen;  // by-deadline → candidate index, -1: none
   std::string message, needed;
   const std::string not_published;  // "截至<as-of>未发布", built once
 
@@ -310,24 +311,71 @@ struct Checker::Impl {
       // Deadlines in due order (stable: schedule order among equal dates).
       order.resize(schedule.size());
       for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const auto due_before = [&](std::uint32_t a, std::uint32_t b) {
         const Deadline& x = schedule[a];
         const Deadline& y = schedule[b];
         if (x.has_due != y.has_due) return x.has_due;
         return x.due < y.due;
-      });
+      };
+      // Schedules come out in due order almost always (recurrences, 节前); sort only when not.
+      if (!std::is_sorted(order.begin(), order.end(), due_before)) std::stable_sort(order.begin(), order.end(), due_before);
+      match_by_deadlines();
       for (std::uint32_t i : order) {
         const Deadline& d = schedule[i];
         Finding g = f;
         message.clear(), needed.clear();
-        judge(d, g);
+        judge(d, g, chosen[i]);
         emit(g);
       }
     }
     return emitted;
   }
 
-  void judge(const Deadline& d, Finding& f) {
+  // The by-deadlines' publications (docs/CHECK.md, "matching"), in two passes
+  // over the deadlines in due order:
+  //   1. on time: the latest untaken publication inside [window start, due] —
+  //      the latest, so that when a period holds two, the earlier one stays
+  //      free to be a late publication for an earlier period;
+  //   2. late: for those still without one, the earliest untaken publication
+  //      after the due date.
+  //      A late publication must come by the next deadline's due date (a
+  //      publication long after is not a late report for this period).
+  void match_by_deadlines() {
+    chosen.assign(schedule.size(), -1);
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::uint32_t i = order[k];
+        const Deadline& d = schedule[i];
+        if (d.type != Obligation::by || !d.has_due || chosen[i] >= 0) continue;
+        const Date open = window_start(d);
+        const Deadline* next = nullptr;
+        for (std::size_t j = k + 1; j < order.size() && !next; ++j) {
+          const Deadline& e = schedule[order[j]];
+          if (e.type == Obligation::by && e.has_due && e.due > d.due) next = &e;
+        }
+        int pick = -1;
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+          const EventTime& p = candidates[c]->published;
+          if (taken[c] || p.date < open) continue;
+          const bool in_time = on_or_before(p, d.due, d.minute);
+          if (pass == 0 && in_time) pick = static_cast<int>(c);  // keep going: the latest
+          if (pass == 1 && !in_time) {
+            if (next == nullptr || on_or_before(p, next->due, next->minute)) pick = static_cast<int>(c);
+            break;
+          }
+        }
+        if (pick >= 0) chosen[i] = pick, taken[static_cast<std::size_t>(pick)] = true;
+      }
+    }
+  }
+
+  // Window start: the trigger / period start; backward deadlines
+  // (提前N个工作日, T前N日) from January 1 of their year.
+  static Date window_start(const Deadline& d) {
+    return d.due < d.period_end ? year_start(d.due.year()) : d.period_start;
+  }
+
+  void judge(const Deadline& d, Finding& f, int chosen_publication) {
     f.label = d.label;
     f.type = d.type;
     f.has_due = d.has_due;
@@ -353,12 +401,12 @@ struct Checker::Impl {
           message = "没有确定的期限";
           return;
         }
-        // Window start: the trigger / period start; backward deadlines
-        // (提前N个工作日, T前N日) from January 1 of their year.
-        const Date open = d.due < d.period_end ? year_start(d.due.year()) : d.period_start;
-        for (std::size_t i = 0; i < candidates.size(); ++i) {
-          if (taken[i] || candidates[i]->published.date < open) continue;
-          take(i);
+        if (chosen_publication >= 0) {
+          const auto c = static_cast<std::size_t>(chosen_publication);
+          f.has_published = true;
+          f.published = candidates[c]->published;
+          if (candidates[c]->has_withdrawn()) f.withdrawn = candidates[c]->withdrawn;
+          f.publication_line = candidates[c]->line;
           if (on_or_before(f.published, d.due, d.minute)) {
             f.verdict = Verdict::on_time;
           } else {
