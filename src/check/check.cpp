@@ -358,7 +358,8 @@ struct Checker::Impl {
           const EventTime& p = candidates[c]->published;
           if (taken[c] || p.date < open) continue;
           const bool in_time = on_or_before(p, d.due, d.minute);
-          if (pass == 0 && in_time) pick = static_cast<int>(c);  // keep going: the latest
+          if (pass == 0 && !in_time) break;  // candidates are in date order
+          if (pass == 0) pick = static_cast<int>(c);  // keep going: the latest
           if (pass == 1 && !in_time) {
             if (next == nullptr || on_or_before(p, next->due, next->minute)) pick = static_cast<int>(c);
             break;
