@@ -468,6 +468,46 @@ TEST(Api, DeadlineIsTriviallyCopyableAndEvaluatorShares) {
   EXPECT_EQ(reused[0].due, D("2016-10-10"));
 }
 
+TEST(Api, ScheduleStorageGrowsCopiesAndClears) {
+  Schedule s;
+  EXPECT_TRUE(s.empty());
+  for (int i = 0; i < 5; ++i) {
+    Deadline& d = s.emplace_back();
+    d.due = D("2016-01-01") + i;
+    d.label = "完成";
+    EXPECT_EQ(s.size(), static_cast<std::size_t>(i + 1));
+  }
+  ASSERT_EQ(s.size(), 5u);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(s[static_cast<std::size_t>(i)].due, D("2016-01-01") + i);
+  const Schedule copy = s;
+  EXPECT_EQ(copy.size(), 5u);
+  EXPECT_EQ(copy.at(4).due, D("2016-01-05"));
+  EXPECT_THROW((void)copy.at(5), std::out_of_range);
+  Schedule two;
+  two.push_back(s[0]);
+  two.push_back(s[1]);
+  const Schedule two_copy = two;
+  EXPECT_EQ(two_copy[1].due, D("2016-01-02"));
+  // Reuse through evaluate_into: many, then few, then many again.
+  const Evaluator weekly = compile(parse_rule("每周").value());
+  const Evaluator single = compile(parse_rule("9月底前").value());
+  const Evaluator pair = compile(parse_rule("7月底前启动，9月底前完成").value());
+  Schedule reused;
+  EXPECT_FALSE(weekly.evaluate_into(year(2016), reused));
+  EXPECT_EQ(reused.size(), 52u);
+  EXPECT_FALSE(single.evaluate_into(year(2016), reused));
+  ASSERT_EQ(reused.size(), 1u);
+  EXPECT_EQ(reused[0].due, D("2016-09-30"));
+  EXPECT_FALSE(pair.evaluate_into(year(2016), reused));
+  ASSERT_EQ(reused.size(), 2u);
+  EXPECT_EQ(reused[1].label, "完成");
+  EXPECT_FALSE(weekly.evaluate_into(year(2016), reused));
+  EXPECT_EQ(reused.size(), 52u);
+  EXPECT_EQ(reused[51].due, D("2016-12-25"));
+  EXPECT_EQ(std::distance(reused.begin(), reused.end()), 52);
+  EXPECT_EQ(reused.deadlines().size(), 52u);
+}
+
 TEST(Api, ConcurrentEvaluation) {
   const Evaluator ev = compile(parse_rule("每季度结束后15个工作日内").value());
   std::vector<std::thread> threads;
