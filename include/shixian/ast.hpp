@@ -180,6 +180,7 @@ struct CountConstraint {
   CountScope scope = CountScope::plan;
   Frequency period = Frequency::yearly;  ///< meaningful for each_period (within_year is yearly)
   std::uint32_t at_least = 1;            ///< [1, 9999]
+  std::string verb;  ///< the action between period and count: 年内解读重要政策措施不少于1次 → "解读重要政策措施"
   friend bool operator==(const CountConstraint&, const CountConstraint&) = default;
 };
 

@@ -86,7 +86,9 @@ inline auto const count_number = number >> -x3::lit("个") >> "次";
 inline auto const range_dash = x3::lit('-') | '~' | "至" | "到";
 
 /// What may follow 后/前 when it ends a trigger: 后3个工作日, 后，在20个工作日内, 后及时.
-inline auto const continuation = -x3::lit(',') >> lead >> (number | timely_word);
+/// A whole amount (number and unit), so that a numeral inside T (形成后万3个…)
+/// does not end T early.
+inline auto const continuation = -x3::lit(',') >> lead >> ((number >> unit_word) | timely_word);
 /// A trigger ends at a relational word followed by a continuation.
 inline auto const trigger_stop = (after_word | before_word) >> &continuation;
 
@@ -99,7 +101,7 @@ inline auto const label_stop =
 /// "每季度结束后个工作日内" or "年内至少次" would parse, their broken tail taken
 /// for a label.
 inline auto const label_no_start = after_word | before_word | within_word | at_least | unit_word | "结束" |
-                                   "不超过" | "其中" | "以上";
+                                   "不超过" | "其中" | "以上" | "末" | "底";
 /// 、 continues a label (审查、发布上述信息) unless the next item starts there.
 inline auto const dun_continues =
     x3::lit("、") >> !(label_stop | x3::lit("每") | "按" | "年" | "次年" | "明年" | "上半年" | "下半年" | "第" |

@@ -157,10 +157,13 @@ struct Lowerer {
     if (p == nullptr) return t;
     std::string_view s = text(*p);
     // SPEC §2: T is written without 之日 (自文件公开之日起 → 文件公开).
-    if (s.size() > 6 && s.substr(s.size() - 6) == "之日") s.remove_suffix(6);
     // A trailing 以/之 belongs to the relational word (以后, 之前), which a
     // canonical "T后" would otherwise re-read as T's last character.
-    while (s.size() >= 3 && (s.substr(s.size() - 3) == "以" || s.substr(s.size() - 3) == "之")) s.remove_suffix(3);
+    for (bool again = true; again;) {
+      again = false;
+      if (s.size() >= 6 && s.substr(s.size() - 6) == "之日") s.remove_suffix(6), again = true;
+      if (s.size() >= 3 && (s.substr(s.size() - 3) == "以" || s.substr(s.size() - 3) == "之")) s.remove_suffix(3), again = true;
+    }
     if (s.empty()) {
       missing_event = *p;
       return t;
@@ -316,7 +319,7 @@ struct Lowerer {
     return true;
   }
 
-  bool count(const View& v, CountConstraint& c, std::string& label) {
+  bool count(const View& v, CountConstraint& c) {
     if (v.find(Field::within_year)) {
       c.scope = CountScope::within_year;
       c.period = Frequency::yearly;
@@ -330,11 +333,7 @@ struct Lowerer {
     std::uint64_t value = 0;
     if (!number(*n, 1, kMaxAmount, "次数", "count", value)) return false;
     c.at_least = static_cast<std::uint32_t>(value);
-    // The verb around the count (年内解读重要政策措施不少于1次) joins the label.
-    std::string verb;
-    for (const Piece* p = v.b; p != v.e; ++p)
-      if (p->field == Field::filler) verb += text(*p);
-    label = verb + label;
+    if (const Piece* f = v.find(Field::filler)) c.verb = std::string(text(*f));
     return true;
   }
 
@@ -413,7 +412,7 @@ struct Lowerer {
       case Field::k_holiday: it.clause = HolidayRecurrence{v.find(Field::holiday_major) != nullptr}; return true;
       case Field::k_count: {
         CountConstraint c;
-        if (!count(v, c, it.label)) return false;
+        if (!count(v, c)) return false;
         it.clause = c;
         return true;
       }

@@ -133,10 +133,11 @@ std::string clause_zh(const Clause& c) {
     }
     std::string operator()(const HolidayRecurrence& h) const { return h.major ? "重大节日前" : "节前"; }
     std::string operator()(const CountConstraint& c) const {
-      const std::string n = "至少" + std::to_string(c.at_least) + "次";
+      const std::string n = c.verb + "至少" + std::to_string(c.at_least) + "次";
       if (c.scope == CountScope::within_year) return "年内" + n;
       if (c.scope == CountScope::each_period) return frequency_zh(c.period) + n;
-      return n;
+      // No period: the verb can only follow 至少 (至少听取1次).
+      return "至少" + c.verb + std::to_string(c.at_least) + "次";
     }
     std::string operator()(const DisplayInterval& d) const {
       std::string s = d.what + "不得少于" + amount_zh(d.minimum);
@@ -164,7 +165,8 @@ std::string clause_zh(const Clause& c) {
       }
       return "";
     }
-    std::string operator()(const ExternalReference& e) const { return "按" + e.reference; }
+    // 按照, not 按: 按周… / 按月… would read back as a frequency.
+    std::string operator()(const ExternalReference& e) const { return "按照" + e.reference; }
   };
   return std::visit(V{}, c);
 }
@@ -289,6 +291,7 @@ void clause_json(Json& j, const Clause& c) {
                                                           : "plan");
       if (c.scope == CountScope::each_period) j.str("period", frequency_name(c.period));
       j.num("at_least", c.at_least);
+      if (!c.verb.empty()) j.str("verb", c.verb);
     }
     void operator()(const DisplayInterval& d) const {
       j.str("type", "display_interval");
@@ -323,16 +326,42 @@ void clause_json(Json& j, const Clause& c) {
 
 }  // namespace
 
+namespace {
+
+bool has_trigger(const Clause& c) {
+  if (const auto* r = std::get_if<RelativeDeadline>(&c)) return !r->trigger.implicit();
+  if (const auto* t = std::get_if<Timely>(&c)) return !t->trigger.implicit() && t->kind != Timeliness::synchronous;
+  return std::holds_alternative<EventDeadline>(c);
+}
+
+std::string item_zh(const Item& it) {
+  std::string s = clause_zh(it.clause) + it.label;
+  // T is open vocabulary: one that starts with a word of the language
+  // (全年…, 年中…, 节前…) would read back as that word. Then write a
+  // preposition in front, which parsing strips again (SPEC §2): 自 first
+  // (it starts no other phrase before a non-number), else 在.
+  if (has_trigger(it.clause)) {
+    auto same = [&](const std::string& text) {
+      auto back = parse(text);
+      return back && back->items.size() == 1 && back->items[0].clause == it.clause && back->items[0].label == it.label;
+    };
+    if (!same(s)) {
+      if (same("自" + s)) s = "自" + s;
+      else if (same("在" + s)) s = "在" + s;
+    }
+  }
+  return (it.in_principle ? "原则上" : "") + s;
+}
+
+}  // namespace
+
 std::string canonical(const Rule& rule) {
   std::string out;
   for (std::size_t i = 0; i < rule.items.size(); ++i) {
-    const Item& it = rule.items[i];
     // "；" rather than "，": 后，在… and 后，及时… bridge a comma inside one
     // item, so a comma between items could be read back differently.
     if (i > 0) out += "；";
-    if (it.in_principle) out += "原则上";
-    out += clause_zh(it.clause);
-    out += it.label;
+    out += item_zh(rule.items[i]);
   }
   return out;
 }
@@ -435,7 +464,7 @@ std::string describe_clause(const Clause& c) {
       return std::string("节前：") + (h.major ? "每个重大节日" : "每个节日") + "的放假休息段开始前最后一个工作日";
     }
     std::string operator()(const CountConstraint& c) const {
-      const std::string n = "至少" + std::to_string(c.at_least) + "次";
+      const std::string n = (c.verb.empty() ? "" : c.verb) + "至少" + std::to_string(c.at_least) + "次";
       if (c.scope == CountScope::within_year) return "次数要求：计划年度内" + n;
       if (c.scope == CountScope::each_period) return "次数要求：" + std::string(frequency_zh(c.period)) + n;
       return "次数要求：在计划期间内" + n;

@@ -14,11 +14,14 @@ using x3::lit;
 auto const no_paren = any_char - hard_sep - '(' - ')';
 
 // Longest spellings first: 每季度末 before 每季度, 每年度 before 每年.
+// 定时/定期 after a frequency add nothing (每月定期 = 每月, SPEC §4) and are
+// absorbed, so a label never starts with them.
 auto const frequency_def =
-    cap(Field::f_daily, lit("每日") | "每天" | "逐日") | cap(Field::f_weekly, lit("每周") | "每星期" | "按周") |
-    cap(Field::f_monthly, (lit("每月") | "按月" | "逐月") >> -(lit("定时") | "定期")) |
-    cap(Field::f_quarterly, lit("每季度末") | "每季度" | "按季度" | "每季末" | "每季" | "按季") |
-    cap(Field::f_half, lit("每半年") | "按半年") | cap(Field::f_yearly, lit("每年度") | "每年" | "按年" | "年度");
+    (cap(Field::f_daily, lit("每日") | "每天" | "逐日") | cap(Field::f_weekly, lit("每周") | "每星期" | "按周") |
+     cap(Field::f_monthly, lit("每月") | "按月" | "逐月") |
+     cap(Field::f_quarterly, lit("每季度末") | "每季度" | "按季度" | "每季末" | "每季" | "按季") |
+     cap(Field::f_half, lit("每半年") | "按半年") | cap(Field::f_yearly, lit("每年度") | "每年" | "按年度" | "按年" | "年度")) >>
+    *(lit("定时") | "定期");
 
 // 自2016年起 / 从2016年开始 / 自2016年.
 auto const start = rb[(lit("自") | "从") >> cap(Field::start_year, number) >> "年" >> -(lit("起") | "开始" | "以来")];
@@ -46,12 +49,15 @@ auto const holiday_def = lead >> (cap(Field::holiday_major, lit("重大节日") 
 
 // 年内至少5次, 年内解读重要政策措施不少于1次, 原则上每月组织一次, 不少于1次.
 // The verb joins the label, so it may not start like a time phrase either.
-auto const filler = cap(Field::filler, !label_no_start >> open_text(no_paren - at_least - count_number));
+auto const filler =
+    cap(Field::filler, !label_no_start >> open_text(no_paren - at_least - count_number - label_stop));
 auto const times = cap(Field::count, number) >> -lit("个") >> "次";
+// One verb at most, before or after 至少 (年内解读…不少于1次, 年内至少听取一次):
+// the canonical form writes it before 至少, so two would not read back.
 auto const after_at_least = rb[filler >> times] | L(labels::times_count.zh)[times];
-// One prefix for both period forms, so the period words are matched once.
-auto const count_def = rb[(cap(Field::within_year, "年内") | frequency) >> -filler >>
-                          ((at_least >> after_at_least) | times)] |
+auto const count_def = rb[(cap(Field::within_year, "年内") | frequency) >>
+                          (rb[filler >> at_least >> L(labels::times_count.zh)[times]] | rb[at_least >> after_at_least] |
+                           rb[filler >> times] | times)] |
                        rb[at_least >> after_at_least];
 
 // 公示不得少于3个工作日, 公示20日, 7个公示工作日, 发放期不得少于5日，其中必须含1个以上工作日.

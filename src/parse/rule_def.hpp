@@ -26,7 +26,7 @@ constexpr auto kind(Field f, P const& p) {
 auto const qualifier = -cap(Field::principle, "原则上") >> -(lit("后续") | "并" | "继续" | "同时");
 
 auto const item_def = qualifier >>
-                      (kind(Field::k_count, count) | kind(Field::k_display, display) |
+                      (kind(Field::k_count, lead >> count) | kind(Field::k_display, lead >> display) |
                        kind(Field::k_recurrence, lead >> recurrence) | kind(Field::k_holiday, holiday) |
                        kind(Field::k_anchor, lead >> anchor) | kind(Field::k_relative, relative_implicit) |
                        kind(Field::k_continuous, continuous) | kind(Field::k_ongoing, ongoing) |
