@@ -362,6 +362,16 @@ std::vector<Task> tab_tasks(std::string_view text) {
     t.rule = rule;
     tasks.push_back(std::move(t));
   }
+  if (c_number >= 0) {
+    // A group with a single row is just its number: "12", not "12.1".
+    for (std::size_t k = 0; k < tasks.size(); ++k) {
+      const std::string& id = tasks[k].id;
+      if (!id.ends_with(".1")) continue;
+      const std::string group_prefix = id.substr(0, id.size() - 1);  // "12."
+      const bool alone = (k + 1 == tasks.size() || !tasks[k + 1].id.starts_with(group_prefix));
+      if (alone) tasks[k].id = id.substr(0, id.size() - 2);
+    }
+  }
   return tasks;
 }
 

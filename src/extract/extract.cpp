@@ -60,7 +60,7 @@ constexpr std::u32string_view kVerbs[] = {
     U"更新发布", U"公开", U"公布", U"发布", U"公示", U"转发", U"转载", U"提供", U"反馈", U"报告", U"举行", U"召开", U"批复",
     U"更新",     U"启动", U"完成", U"完善", U"审查", U"建立", U"发放", U"解读", U"听取", U"组织", U"邀请", U"通报", U"报送",
     U"上报",     U"制定", U"编制", U"纳入", U"轮训", U"检查", U"监测", U"评审", U"查询", U"报批", U"印发", U"出台", U"答复",
-    U"回复",     U"办结", U"发声", U"了解", U"推送", U"展示", U"备案", U"收集", U"督查", U"考核", U"宣传", U"报道", U"开展"};
+    U"回复",     U"办结", U"发声", U"了解", U"推送", U"展示", U"备案", U"收集", U"督查", U"考核", U"宣传", U"报道", U"开展", U"回应", U"做好"};
 
 class Scanner {
  public:
@@ -82,11 +82,21 @@ class Scanner {
                !has_hard_sep(tokens_[j - 1].e, tokens_[j].b) && list_gap_ok(tokens_[j - 1].e, tokens_[j].b))
           ++j;
       }
-      // Longest prefix of the cluster that parses.
-      bool done = false;
-      for (std::size_t m = j; m > i && !done; --m) done = try_window(i, m);
+      // Longest prefix of the cluster that parses. When the whole cluster
+      // fails and a strong anchor would be left over (每月10日前), the
+      // cluster is a shape the grammar does not know: report it whole.
+      bool done = try_window(i, j);
+      bool strong_rest = false;
+      for (std::size_t k = i + 1; k < j; ++k) strong_rest = strong_rest || tokens_[k].strong;
+      if (!done && strong_rest) {
+        unrecognized(tokens_[i], tokens_[j - 1].e);
+        consumed_ = tokens_[j - 1].e;
+        i = j;
+        continue;
+      }
+      for (std::size_t m = j - 1; m > i && !done; --m) done = try_window(i, m);
       if (!done) {
-        if (tokens_[i].strong) unrecognized(tokens_[i]);
+        if (tokens_[i].strong) unrecognized(tokens_[i], tokens_[i].e);
       }
       ++i;
     }
@@ -193,6 +203,10 @@ class Scanner {
     if (unit(U"日") || unit(U"天")) {
       tok.e = within_end(k);
       tok.strong = tok.e > k && is_digit(at(i));
+      if (tok.e == k && is_digit(at(i)) && before_end(k) > k) {  // 每月10日前: a shape to report if it fails
+        tok.e = before_end(k);
+        tok.strong = true;
+      }
       return true;
     }
     if (at(k) == U'年') {
@@ -318,7 +332,7 @@ class Scanner {
         return false;
       case U'上':
       case U'下':
-        if (word(i, U"上半年", tok) || word(i, U"下半年", tok)) return true;
+        if (word(i, U"上半年", tok) || word(i, U"下半年", tok)) return !after_verb(i);  // 公布上半年督查情况: an object
         return c == U'下' && word(i, U"下一年", tok) && (is_digit(at(i + 3)) || is_cn_digit(at(i + 3)));
       case U'全':
         if (word(i, U"全年工作", tok) || word(i, U"全年", tok)) {
@@ -445,6 +459,12 @@ class Scanner {
     return true;
   }
 
+  bool after_verb(std::size_t i) const {
+    for (auto v : kVerbs)
+      if (i >= v.size() && t_.view(i - v.size(), i) == v) return true;
+    return false;
+  }
+
   bool lexicon(std::u32string_view w) const { return canonical_event(detail::to_utf8(w)).has_value(); }
 
   // ---- triggers ----------------------------------------------------------------
@@ -502,6 +522,7 @@ class Scanner {
         break;
       }
     }
+    if (k >= 2 && t_.view(k - 2, k) == U"最迟") k -= 2;
     if (k > 0 && (t_[k - 1] == U'，' || t_[k - 1] == U',')) --k;
     for (auto w : {U"之日起", U"之日后", U"之后", U"以后", U"之前", U"以前", U"后", U"起", U"前"}) {
       const std::u32string_view wv(w);
@@ -540,6 +561,24 @@ class Scanner {
         }
       }
     }
+    // （4-10月）每月: a season in parentheses, with its name before.
+    if (s > 0 && (t_[s - 1] == U'）' || t_[s - 1] == U')')) {
+      std::size_t p = s - 1;
+      while (p > 0 && s - p < 12 && t_[p - 1] != U'（' && t_[p - 1] != U'(') --p;
+      if (p > 0 && (t_[p - 1] == U'（' || t_[p - 1] == U'(')) {
+        const std::u32string_view inner = t_.view(p, s - 1);
+        const bool range = inner.ends_with(U"月") && is_digit(inner.front()) &&
+                           inner.find_first_of(U"-－—~～至到") != std::u32string_view::npos;
+        if (range) {
+          std::size_t nm = p - 1;
+          while (nm > 0 && p - 1 - nm < 8 && !is_hard_sep(t_[nm - 1]) && !is_paren(t_[nm - 1]) &&
+                 !is_space(t_[nm - 1]) && t_[nm - 1] != U'、' && t_[nm - 1] != U'．' && t_[nm - 1] != U'.' &&
+                 !is_digit(t_[nm - 1]))
+            --nm;
+          s = nm;
+        }
+      }
+    }
     back(U"第");
     // A year prefix on the line before (2016年\n12月底前).
     {
@@ -557,7 +596,8 @@ class Scanner {
     for (auto w : {U"公示期", U"发放期", U"公告期", U"公开期", U"公布期", U"征求意见期", U"意见征集期", U"公示"})
       if (back(w)) break;
     if (!back(U"最迟不超过")) back(U"不超过");
-    back(U"原则上");
+    if (!back(U"原则上") && s >= 4 && (t_[s - 1] == U'在' || t_[s - 1] == U'于') && t_.view(s - 4, s - 1) == U"原则上")
+      s -= 4;  // 原则上在3个工作日内
     return s;
   }
 
@@ -720,15 +760,15 @@ class Scanner {
     consumed_ = e;
   }
 
-  void unrecognized(const Token& tok) {
+  void unrecognized(const Token& tok, std::size_t end) {
     Unrecognized u;
     std::size_t s = tok.b;
     // Show the clause up to the anchor (at most 12 characters before it).
     while (s > 0 && tok.b - s < 12 && !is_hard_sep(t_[s - 1])) --s;
     u.start = static_cast<std::uint32_t>(s);
-    u.end = static_cast<std::uint32_t>(tok.e);
+    u.end = static_cast<std::uint32_t>(end);
     u.line = t_.line_of(s);
-    u.text = t_.bytes(s, tok.e);
+    u.text = t_.bytes(s, end);
     unrec_.push_back(std::move(u));
   }
 
