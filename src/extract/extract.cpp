@@ -62,6 +62,20 @@ constexpr std::u32string_view kVerbs[] = {
     U"上报",     U"制定", U"编制", U"纳入", U"轮训", U"检查", U"监测", U"评审", U"查询", U"报批", U"印发", U"出台", U"答复",
     U"回复",     U"办结", U"发声", U"了解", U"推送", U"展示", U"备案", U"收集", U"督查", U"考核", U"宣传", U"报道", U"开展", U"回应", U"做好"};
 
+// First characters of keywords and verbs, for a one-lookup reject of the
+// characters that start neither (almost all of them).
+struct FirstChars {
+  std::vector<bool> keyword = std::vector<bool>(0x10000), verb = std::vector<bool>(0x10000);
+  FirstChars() {
+    for (char32_t c : std::u32string_view(U"每按逐及第实即立年上下全次明长持常适视不定提至重节同为待规时之前")) keyword[c] = true;
+    for (auto v : kVerbs) verb[v.front()] = true;
+  }
+};
+const FirstChars& first_chars() {
+  static const FirstChars f;
+  return f;
+}
+
 class Scanner {
  public:
   explicit Scanner(std::string_view utf8) : t_(utf8) {}
@@ -109,6 +123,7 @@ class Scanner {
 
  private:
   Text t_;
+  const FirstChars& first_ = first_chars();
   std::vector<Token> tokens_;
   std::vector<Found> found_;
   std::vector<Unrecognized> unrec_;
@@ -262,7 +277,7 @@ class Scanner {
         }
         continue;
       }
-      if (keyword_token(i, tok)) {
+      if (c < 0x10000 && first_.keyword[c] && keyword_token(i, tok)) {
         tokens_.push_back(tok);
         i = tok.e;
         continue;
@@ -609,6 +624,7 @@ class Scanner {
       // 政务公开 / 信息公开 are nouns here, not the action.
       if (k >= 2 && t_.starts_with(k, U"公开") && (t_.view(k - 2, k) == U"政务" || t_.view(k - 2, k) == U"信息"))
         continue;
+      if (t_[k] >= 0x10000 || !first_.verb[t_[k]]) continue;
       for (auto v : kVerbs)
         if (t_.starts_with(k, v)) return std::pair{k, k + v.size()};
     }
