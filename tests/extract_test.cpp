@@ -246,3 +246,37 @@ TEST(Extract, CsvQuoting) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every cut of a document (a rule cut in half, a lone surrogate of a table)
+// extracts without crashing, and findings stay inside the text.
+TEST(ExtractRobustness, PrefixesAndSuffixesOfPlans) {
+  for (const char* name : {"anju-2016", "yingkou-2016", "xian-2018-yaodian"}) {
+    const std::string text = slurp(kDataDir + std::string(name) + ".txt");
+    for (std::size_t cut = 0; cut < text.size(); cut += 211) {
+      std::size_t c = cut;
+      while (c < text.size() && (static_cast<unsigned char>(text[c]) & 0xC0) == 0x80) ++c;
+      for (const std::string& part : {text.substr(0, c), text.substr(c)}) {
+        const auto x = shixian::extract_all(part);
+        for (const auto& f : x.found) {
+          EXPECT_LE(f.end, part.size());
+          EXPECT_FALSE(f.canonical.empty());
+        }
+      }
+    }
+  }
+}
+
+TEST(ExtractRobustness, OddInputs) {
+  for (const std::string& s :
+       {std::string(), std::string("前"), std::string("待"), std::string("3"), std::string("3个工作"), std::string("每"),
+        std::string("（4-"), std::string("2016年\n"), std::string("以为准"), std::string("按时间要求"),
+        std::string("同步"), std::string("\xE5\xBD"), std::string(5000, '1') + "个工作日内",
+        std::string("形成文件后") + std::string(300, 'x') + "3个工作日内"}) {
+    EXPECT_NO_FATAL_FAILURE(shixian::extract_all(s));
+  }
+  EXPECT_TRUE(shixian::extract_tasks("no table here").empty());
+}
+
+}  // namespace
