@@ -181,6 +181,15 @@ TEST(Recurrence, SeasonStartOffset) {
   ASSERT_TRUE(r.offset);
   EXPECT_EQ(r.offset->value, 15u);
   EXPECT_EQ(must_parse("每季度末"), must_parse("按季"));
+  r = clause<Recurrence>(must_parse("每月10日前公开上月数据"));
+  ASSERT_TRUE(r.due);
+  EXPECT_EQ(r.due->month, 0u);
+  EXPECT_EQ(r.due->day, 10u);
+  r = clause<Recurrence>(must_parse("每年3月底前"));
+  ASSERT_TRUE(r.due);
+  EXPECT_EQ(r.due->kind, AnchorKind::month_end);
+  EXPECT_EQ(r.due->month, 3u);
+  EXPECT_EQ(clause<Recurrence>(must_parse("每月底前")).due->kind, AnchorKind::month_end);
   EXPECT_TRUE(clause<HolidayRecurrence>(must_parse("在重大节日前发布")).major);
   EXPECT_FALSE(clause<HolidayRecurrence>(must_parse("节前")).major);
 }
@@ -584,7 +593,19 @@ Clause generate_clause(std::mt19937& rng, bool& labelable) {
         const unsigned from = 1 + rng() % 12;
         r.season = Season{rng() % 2 ? "流行季节" : "", from, from + static_cast<unsigned>(rng() % (13 - from))};
       }
-      if (rng() % 3 == 0) r.offset = amount(rng, {Unit::working_days, Unit::days});
+      if (rng() % 3 == 0) {
+        r.offset = amount(rng, {Unit::working_days, Unit::days});
+      } else if (rng() % 3 == 0 && (r.frequency == Frequency::monthly || r.frequency == Frequency::yearly)) {
+        CalendarAnchor due;
+        due.kind = rng() % 2 ? AnchorKind::month_day : AnchorKind::xun;
+        if (r.frequency == Frequency::yearly) due.month = 1 + rng() % 12;
+        if (due.kind == AnchorKind::month_day) due.day = 1 + rng() % 28;
+        if (due.kind == AnchorKind::xun) {
+          due.xun = static_cast<Xun>(rng() % 3);
+          due.before = rng() % 2;
+        }
+        r.due = due;
+      }
       return r;
     }
     case 5: return HolidayRecurrence{rng() % 2 == 0};

@@ -316,6 +316,44 @@ struct Lowerer {
       if (!amount(v, a)) return false;
       r.offset = a;
     }
+    return recurrence_due(v, r);
+  }
+
+  // 每月10日前 / 每月上旬 / 每年3月底前: a due date inside each period.
+  bool recurrence_due(const View& v, Recurrence& r) {
+    const Piece* first = v.find_any({Field::month, Field::day, Field::xun_upper, Field::xun_middle, Field::xun_lower,
+                                     Field::m_end, Field::m_before});
+    if (first == nullptr) return true;
+    CalendarAnchor a;
+    if (v.find(Field::month) != nullptr) {
+      if (!anchor(v, a)) return false;
+    } else if (const Piece* d = v.find(Field::day)) {
+      std::uint64_t value = 0;
+      // Any month has a day 31 at most; shorter months clamp to their end (POLICIES.md).
+      if (!number(*d, 1, 31, "日期", "day of month", value)) return false;
+      a.kind = AnchorKind::month_day;
+      a.day = static_cast<unsigned>(value);
+    } else if (const Piece* x = v.find_any({Field::xun_upper, Field::xun_middle, Field::xun_lower})) {
+      a.kind = AnchorKind::xun;
+      a.xun = x->field == Field::xun_upper ? Xun::upper : x->field == Field::xun_middle ? Xun::middle : Xun::lower;
+      a.before = v.find(Field::before) != nullptr;
+    } else {
+      a.kind = AnchorKind::month_end;
+    }
+    const Piece& end = *first;
+    if (r.frequency == Frequency::monthly && a.month != 0) {
+      return fail(end, "“每月”后的日期不应再写月份", "a monthly due date takes no month");
+    }
+    if (r.frequency == Frequency::yearly && a.month == 0) {
+      return fail(end, "“每年”后的日期需写明月份", "a yearly due date needs its month");
+    }
+    if (r.frequency != Frequency::monthly && r.frequency != Frequency::yearly) {
+      return fail(end, "只有“每月”“每年”可以指定每期内的日期", "only monthly and yearly recurrences take a due date");
+    }
+    // 每月底前 is kept as written although it means what 每月 means (SPEC §4:
+    // due at the period's end): dropping it would let 每月底组织一次 print as
+    // 每月组织一次, which reads back as a count.
+    r.due = a;
     return true;
   }
 

@@ -106,6 +106,17 @@ std::string anchor_zh(const CalendarAnchor& a) {
   return "";
 }
 
+// A due date inside each period: 10日前 (month 0: of every month), 3月底前.
+std::string due_zh(const CalendarAnchor& a) {
+  if (a.month != 0) return anchor_zh(a);
+  switch (a.kind) {
+    case AnchorKind::month_day: return std::to_string(a.day) + "日前";
+    case AnchorKind::xun:
+      return std::string(a.xun == Xun::upper ? "上旬" : a.xun == Xun::middle ? "中旬" : "下旬") + (a.before ? "前" : "");
+    default: return "底前";
+  }
+}
+
 std::string clause_zh(const Clause& c) {
   struct V {
     std::string operator()(const RelativeDeadline& r) const {
@@ -129,6 +140,7 @@ std::string clause_zh(const Clause& c) {
       }
       s += frequency_zh(r.frequency);
       if (r.offset) s += "结束后" + amount_zh(*r.offset) + "内";
+      if (r.due) s += due_zh(*r.due);
       return s;
     }
     std::string operator()(const HolidayRecurrence& h) const { return h.major ? "重大节日前" : "节前"; }
@@ -232,6 +244,19 @@ struct Json {
     else if (y.kind == YearKind::next) str("year", "next");
     else str("year", "plan");
   }
+  void anchor_fields(const CalendarAnchor& a) {
+    static constexpr const char* kinds[] = {"month_end",  "month_day",   "month_before", "xun",     "quarter_end",
+                                            "first_half", "second_half", "mid_year",     "year_end"};
+    str("anchor", kinds[static_cast<int>(a.kind)]);
+    year(a.year);
+    if (a.month) num("month", a.month);
+    if (a.day) num("day", a.day);
+    if (a.quarter) num("quarter", a.quarter);
+    if (a.kind == AnchorKind::xun) {
+      str("xun", a.xun == Xun::upper ? "upper" : a.xun == Xun::middle ? "middle" : "lower");
+      boolean("before", a.before);
+    }
+  }
 };
 
 void clause_json(Json& j, const Clause& c) {
@@ -244,18 +269,8 @@ void clause_json(Json& j, const Clause& c) {
       j.amount("amount", r.amount);
     }
     void operator()(const CalendarAnchor& a) const {
-      static constexpr const char* kinds[] = {"month_end",  "month_day",   "month_before", "xun",     "quarter_end",
-                                              "first_half", "second_half", "mid_year",     "year_end"};
       j.str("type", "anchor");
-      j.str("anchor", kinds[static_cast<int>(a.kind)]);
-      j.year(a.year);
-      if (a.month) j.num("month", a.month);
-      if (a.day) j.num("day", a.day);
-      if (a.quarter) j.num("quarter", a.quarter);
-      if (a.kind == AnchorKind::xun) {
-        j.str("xun", a.xun == Xun::upper ? "upper" : a.xun == Xun::middle ? "middle" : "lower");
-        j.boolean("before", a.before);
-      }
+      j.anchor_fields(a);
     }
     void operator()(const EventDeadline& e) const {
       j.str("type", "event_deadline");
@@ -279,6 +294,12 @@ void clause_json(Json& j, const Clause& c) {
         j.close();
       }
       if (r.offset) j.amount("offset", *r.offset);
+      if (r.due) {
+        j.key("due");
+        j.open();
+        j.anchor_fields(*r.due);
+        j.close();
+      }
     }
     void operator()(const HolidayRecurrence& h) const {
       j.str("type", "holiday_recurrence");
@@ -334,13 +355,30 @@ bool has_trigger(const Clause& c) {
   return std::holds_alternative<EventDeadline>(c);
 }
 
+// Characters that begin a word tried before the triggered forms (全年, 年中,
+// 节前, 原则上, 每月, 3月…). Only a trigger starting with one of them needs
+// the read-back check below; the check, not this list, decides.
+bool may_start_a_word(std::string_view s) {
+  static constexpr std::string_view starts =
+      "原后并继同应要须需必于在经年每按逐至不公发征意自从流重节次明下今本第上提最全长持常适视定及即立实与以根依待、。"
+      "一二三四五六七八九十百千万〇零两半";
+  if (s.empty()) return false;
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return true;  // digits, ASCII punctuation
+  const std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+  const std::string_view first = s.substr(0, n);
+  for (std::size_t i = 0; i + n <= starts.size(); i += 3)
+    if (starts.substr(i, n) == first) return true;
+  return false;
+}
+
 std::string item_zh(const Item& it) {
   std::string s = clause_zh(it.clause) + it.label;
   // T is open vocabulary: one that starts with a word of the language
   // (全年…, 年中…, 节前…) would read back as that word. Then write a
   // preposition in front, which parsing strips again (SPEC §2): 自 first
   // (it starts no other phrase before a non-number), else 在.
-  if (has_trigger(it.clause)) {
+  if (has_trigger(it.clause) && may_start_a_word(s)) {
     auto same = [&](const std::string& text) {
       auto back = parse(text);
       return back && back->items.size() == 1 && back->items[0].clause == it.clause && back->items[0].label == it.label;
@@ -456,8 +494,13 @@ std::string describe_clause(const Clause& c) {
              std::to_string(r.season->to_month) + "月内，";
       }
       s += std::string(frequency_zh(r.frequency)) + "至少一次";
-      s += r.offset ? "，期限为每期结束后" + std::to_string(r.offset->value) + unit_words(r.offset->unit) + "内"
-                    : "，期限为每期最后一天";
+      if (r.offset) {
+        s += "，期限为每期结束后" + std::to_string(r.offset->value) + unit_words(r.offset->unit) + "内";
+      } else if (r.due) {
+        s += "，期限为每期的" + due_zh(*r.due);
+      } else {
+        s += "，期限为每期最后一天";
+      }
       return s;
     }
     std::string operator()(const HolidayRecurrence& h) const {

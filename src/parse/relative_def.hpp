@@ -34,8 +34,9 @@ auto const relative_direct_def = lead >> -prep >>
                                  cap(Field::trigger, open_text(no_paren - (number >> unit_word))) >> amount_unit >>
                                  within_word;
 
-auto const timely_word_cap = cap(Field::t_timely, "及时") | cap(Field::t_first, "第一时间") |
-                             cap(Field::t_immediate, lit("即时") | "立即") | cap(Field::t_realtime, "实时");
+auto const timely_word_cap =
+    kwf(Keyword{"及时", Field::t_timely}, Keyword{"第一时间", Field::t_first}, Keyword{"即时", Field::t_immediate},
+        Keyword{"立即", Field::t_immediate}, Keyword{"实时", Field::t_realtime});
 
 // 及时 / 第一时间 / 收到文件后及时 / 征集意见结束后要及时 / 与文件同步.
 auto const timely_def =
