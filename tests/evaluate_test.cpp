@@ -230,7 +230,8 @@ TEST(Anchor, MiddleXunBeforeIsAmbiguous) {
   ASSERT_TRUE(s);
   EXPECT_EQ(s->at(0).due_string(), "2017-01-20");
   EXPECT_TRUE(s->at(0).assumed & assumed_ambiguous_reading);
-  EXPECT_FALSE(s->notes.empty());
+  ASSERT_EQ(s->readings.size(), 1u);
+  EXPECT_NE(s->readings[0].find("中旬前"), std::string::npos);
   EXPECT_EQ(dues("次年1月中旬前", year(2016), with_policy("xun_before", "10")), V{"完成 2017-01-10"});
   // 中旬 without 前 is not ambiguous.
   EXPECT_EQ(due("2月中旬", year(2016))->at(0).assumed, 0);

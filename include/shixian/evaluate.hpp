@@ -33,6 +33,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -207,9 +208,19 @@ const char* to_string(Classification c);
 
 class Schedule {
  public:
+  // User-provided on purpose: value-initialising a Schedule (as expected<>
+  // does) then runs only the member initialisers, without first zeroing the
+  // whole object (a `rep stos` that cost more than an evaluation).
+  Schedule() noexcept {}  // NOLINT(modernize-use-equals-default)
+
   ast::RuleKind kind = ast::RuleKind::deadline;
   Classification classification = Classification::checkable;
-  /// Notes for a reader: readings used, gates, empty windows.
+  /// How the rule's ambiguous or policy-defined phrases were read (中旬前 →
+  /// day 20, 及时 → 20 working days, 原则上 …). Fixed when the rule is compiled
+  /// and interned: valid for the life of the process, copied for free.
+  std::span<const std::string> readings;
+  /// Notes that depend on the context: 以T时间为准 applied or not, empty
+  /// windows (自2017年起 in a 2016 plan), the year a recurrence used.
   std::vector<std::string> notes;
 
   std::size_t size() const { return size_; }
@@ -221,6 +232,11 @@ class Schedule {
   std::span<const Deadline> deadlines() const { return {data(), size_}; }
 
   Deadline& push_back(Deadline d);
+  /// A new value-initialised deadline at the end.
+  Deadline& emplace_back() {
+    if (size_ < kInline) return *::new (static_cast<void*>(&slots_.items[size_++])) Deadline;  // in place
+    return push_back(Deadline{});
+  }
   /// Empties the schedule, keeping its storage (for Evaluator::evaluate_into).
   void clear() {
     size_ = 0;
@@ -231,10 +247,16 @@ class Schedule {
   void reserve(std::size_t n);
 
  private:
-  const Deadline* data() const { return size_ <= 1 ? &first_ : heap_.data(); }
-  Deadline* mutable_data() { return size_ <= 1 ? &first_ : heap_.data(); }
-  // One deadline inline (most rules), no allocation; more move to the heap.
-  Deadline first_;
+  static constexpr std::size_t kInline = 2;
+  const Deadline* data() const { return size_ <= kInline ? slots_.items : heap_.data(); }
+  Deadline* mutable_data() { return size_ <= kInline ? slots_.items : heap_.data(); }
+  // Up to two deadlines inline (most rules; milestones 启动/完成), no
+  // allocation; more move to the heap. Raw storage: slots are constructed
+  // when used (Deadline is trivially copyable and destructible).
+  union Slots {
+    Slots() noexcept {}  // NOLINT: leaves the slots unconstructed on purpose
+    Deadline items[kInline];
+  } slots_;
   std::vector<Deadline> heap_;
   std::size_t size_ = 0;
 };

@@ -220,9 +220,16 @@ int due_command(int argc, char** argv, int first) {
       out += ",\"item\":" + std::to_string(d.item) + "}";
     }
     out += "],\"notes\":[";
-    for (std::size_t i = 0; i < schedule->notes.size(); ++i) {
-      if (i) out += ",";
-      json_string(out, schedule->notes[i]);
+    bool first_note = true;
+    for (const std::string& n : schedule->readings) {
+      if (!first_note) out += ",";
+      first_note = false;
+      json_string(out, n);
+    }
+    for (const std::string& n : schedule->notes) {
+      if (!first_note) out += ",";
+      first_note = false;
+      json_string(out, n);
     }
     out += "]}\n";
     std::cout << out;
@@ -258,6 +265,7 @@ int due_command(int argc, char** argv, int first) {
   if (schedule->empty()) {
     std::cerr << "注：无可检查的期限（" << to_string(rule->kind) << "，" << to_string(schedule->classification) << "）\n";
   }
+  for (const auto& n : schedule->readings) std::cerr << "注：" << n << "\n";
   for (const auto& n : schedule->notes) std::cerr << "注：" << n << "\n";
   return kExitOk;
 }

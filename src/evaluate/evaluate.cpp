@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <unordered_set>
 
 #include "shixian/evaluate.hpp"
@@ -76,7 +77,6 @@ struct Step {
   // duration
   std::uint32_t min_days = 0, min_working_days = 0;
   std::string start_key;  // event that starts the display: 公示开始
-  std::string note;       // a note the step adds to the schedule
 };
 
 struct Program {
@@ -90,7 +90,8 @@ struct Program {
   std::string default_trigger, default_key;
   int timely_workdays = 20, first_moment_hours = 24;
   std::vector<Step> steps;
-  std::vector<std::string> notes;  // readings that do not depend on the context
+  std::vector<std::string> notes;      // readings, while compiling
+  std::span<const std::string> readings;  // the same, interned
   Date first_projected;            // no projected day before it: provisional checks skip the call
   int prevails = -1;               // index of the 以T时间为准 step
   int wait_for = -1;               // index of the 待T后 step
@@ -119,14 +120,35 @@ std::string_view intern(std::string_view text) {
 
 // --- dates ------------------------------------------------------------------
 
-Date make_date(int y, unsigned m, unsigned d) {
-  using namespace std::chrono;
-  return Date{year{y} / month{m} / day{d}};
+// Civil-date arithmetic inline (H. Hinnant's algorithms): libstdc++'s
+// year_month_day conversions are out of line and were a quarter of an
+// anchored evaluation.
+constexpr std::int32_t days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);                  // [0, 399]
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
+  return era * 146097 + static_cast<std::int32_t>(doe) - 719468;
 }
-Date month_last(int y, unsigned m) {
-  using namespace std::chrono;
-  return Date{year{y} / month{m} / last};
+constexpr int year_of(Date date) {
+  const std::int32_t z = date.days_since_epoch() + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);                    // [0, 146096]
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const unsigned mp = (5 * doy + 2) / 153;                                     // [0, 11]
+  return static_cast<int>(yoe) + era * 400 + (mp >= 10);
 }
+constexpr unsigned days_in_month(int y, unsigned m) {
+  if (m == 2) return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+  return (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31;
+}
+static_assert(days_from_civil(2016, 9, 30) == Date{std::chrono::year{2016} / 9 / 30}.days_since_epoch());
+static_assert(year_of(Date{std::chrono::year{2016} / 12 / 31}) == 2016 && year_of(Date{std::chrono::year{2017} / 1 / 1}) == 2017);
+
+Date make_date(int y, unsigned m, unsigned d) { return Date::from_days(days_from_civil(y, m, d)); }
+Date month_last(int y, unsigned m) { return make_date(y, m, days_in_month(y, m)); }
 Date year_first(int y) { return make_date(y, 1, 1); }
 Date year_last(int y) { return make_date(y, 12, 31); }
 
@@ -190,6 +212,16 @@ EvalError missing_year(std::uint16_t item) {
 }
 
 // --- compile ------------------------------------------------------------------
+
+// Readings are few and repeat across rules: interned once, shared by every
+// Schedule as a span (no copy, no allocation per evaluation).
+std::span<const std::string> intern_readings(std::vector<std::string> notes) {
+  if (notes.empty()) return {};
+  static std::mutex mutex;
+  static std::set<std::vector<std::string>> pool;
+  const std::lock_guard lock(mutex);
+  return *pool.insert(std::move(notes)).first;
+}
 
 // "2016年1月31日" / "1月31日" written where an event would be (自2016年1月31日起1个月内).
 bool literal_date(std::string_view text, int& y, unsigned& m, unsigned& d) {
@@ -301,7 +333,7 @@ Step compile_item(const ast::Item& item, std::uint16_t index, const Policy& poli
   Step s;
   s.item = index;
   s.label = item.label.empty() ? kDefaultLabel : intern(item.label);
-  if (item.in_principle) s.note = "“原则上”：按规则要求计算，执行中可有例外";
+  if (item.in_principle) p.notes.emplace_back("“原则上”：按规则要求计算，执行中可有例外");
   std::visit(
       [&](const auto& c) {
         using T = std::decay_t<decltype(c)>;
@@ -387,11 +419,10 @@ class Run {
   bool run(Schedule& out) {
     out.kind = p_.kind;
     out.classification = p_.classification;
-    if (!p_.notes.empty()) out.notes = p_.notes;
+    out.readings = p_.readings;
     for (const Step& s : p_.steps) {
       if (trace_) trace_->add(std::to_string(s.item + 1) + ". " + step_title(s));
       if (auto e = step(s, out)) return error_ = std::move(*e), false;
-      if (!s.note.empty()) out.notes.push_back(s.note);
     }
     if (p_.prevails >= 0) apply_prevails(p_.steps[static_cast<std::size_t>(p_.prevails)], out);
     return true;
@@ -482,11 +513,17 @@ class Run {
     if (!trace_) {  // the common cases, without building an expected
       if (!t.implicit) {
         if (const auto* e = ctx_.find(t.key, t.text)) {
-          out = Instant{e->time.date, e->time.minute, 0};
+          // Field by field: a whole-struct assignment is built on the stack and
+          // re-read wider than it was written (a store-forwarding stall).
+          out.date = e->time.date;
+          out.minute = e->time.minute;
+          out.assumed = 0;
           return true;
         }
       } else if (p_.wait_for < 0 && ctx_.events().size() == 1) {
-        out = Instant{ctx_.events()[0].time.date, ctx_.events()[0].time.minute, 0};
+        out.date = ctx_.events()[0].time.date;
+        out.minute = ctx_.events()[0].time.minute;
+        out.assumed = 0;
         return true;
       }
     }
@@ -638,8 +675,10 @@ class Run {
     trace_->add(line);
   }
 
-  Deadline make(const Step& s, Date due, Date start, Date end) const {
-    Deadline d;
+  // A new deadline constructed in place in `out` (no copies of a half-written
+  // struct: those stall store forwarding on the hot path).
+  static Deadline& make(Schedule& out, const Step& s, Date due, Date start, Date end) {
+    Deadline& d = out.emplace_back();
     d.label = s.label;
     d.due = due;
     d.period_start = start;
@@ -660,10 +699,9 @@ class Run {
     trace_->add("   → " + std::string(d.label) + " " + (d.has_due ? d.due_string() : std::string("（无固定日期）")) + flags);
   }
 
-  Err push(Schedule& out, Deadline d, Date a, Date b) const {
+  Err finish(Deadline& d, Date a, Date b) const {
     if (auto e = mark(d, a, b)) return e;
     trace_result(d);
-    out.push_back(std::move(d));
     return std::nullopt;
   }
 
@@ -672,20 +710,27 @@ class Run {
       case Op::offset: {
         Instant t;
         if (!resolve(s, t)) return take_error();
-        Instant r;
+        // Plain locals, not an Instant: re-reading a just-written struct as a
+        // wider word stalls store forwarding on this hot path.
+        Date due;
+        int minute = -1;
+        std::uint8_t assumed = t.assumed;
         if (s.unit == ast::Unit::working_days && !trace_) {
           auto d = cal_.add_workdays(t.date, s.direction == ast::Direction::after ? s.n : -s.n);
           if (!d) return from_error(std::move(d).error(), s.item);
-          r = Instant{*d, -1, t.assumed};
+          due = *d;
         } else {
           auto o = offset(t, s.direction, s.unit, s.n, s.item);
           if (!o) return std::move(o).error();
-          r = *o;
+          due = o->date;
+          minute = o->minute;
+          assumed = o->assumed;
         }
-        Deadline d = make(s, r.date, std::min(t.date, r.date), std::max(t.date, r.date));
-        d.minute = static_cast<std::int16_t>(r.minute);
-        d.assumed |= r.assumed;
-        return push(out, d, d.period_start, d.period_end);
+        const Date from = std::min(t.date, due), to = std::max(t.date, due);
+        Deadline& d = make(out, s, due, from, to);
+        d.minute = static_cast<std::int16_t>(minute);
+        d.assumed |= assumed;
+        return finish(d, from, to);
       }
       case Op::same_day:
       case Op::event_date: {
@@ -695,10 +740,10 @@ class Run {
         const Date start = s.op == Op::event_date && ctx_.plan_year && year_first(*ctx_.plan_year) <= t->date
                                ? year_first(*ctx_.plan_year)
                                : t->date;
-        Deadline d = make(s, t->date, start, t->date);
+        Deadline& d = make(out, s, t->date, start, t->date);
         d.assumed |= t->assumed;
         if (trace_) trace_->add("   期限为该事件当日（含当日）");
-        return push(out, std::move(d), t->date, t->date);
+        return finish(d, t->date, t->date);
       }
       case Op::anchor: return anchor(s, out);
       case Op::recurrence: return recurrence(s, out);
@@ -708,10 +753,10 @@ class Run {
       case Op::continuous: {
         auto y = plan_year(s);
         if (!y) return std::move(y).error();
-        Deadline d = make(s, year_last(*y), year_first(*y), year_last(*y));
+        Deadline& d = make(out, s, year_last(*y), year_first(*y), year_last(*y));
         d.type = Obligation::continuous;
         if (trace_) trace_->add("   贯穿" + std::to_string(*y) + "年全年，于12月31日检查");
-        return push(out, std::move(d), d.period_start, d.period_end);
+        return finish(d, d.period_start, d.period_end);
       }
       case Op::prevails:
       case Op::none: return std::nullopt;
@@ -733,8 +778,10 @@ class Run {
     Date due;
     if (s.day == 0) {
       due = month_last(year, s.month);
+    } else if (s.day <= days_in_month(year, s.month)) {
+      due = make_date(year, s.month, s.day);
     } else {
-      auto d = Date::from_ymd(year, s.month, s.day);
+      auto d = Date::from_ymd(year, s.month, s.day);  // the error: 2017年2月只有28天
       if (!d) return from_error(std::move(d).error(), s.item);
       due = *d;
     }
@@ -744,9 +791,9 @@ class Run {
                   describe(cal_, due) + "（含当日）");
     }
     if (auto e = roll(due, p_.absolute_roll, s.item)) return e;
-    const int first_year = ctx_.plan_year ? std::min(*ctx_.plan_year, due.year()) : due.year();
-    Deadline d = make(s, due, year_first(first_year), due);
-    return push(out, std::move(d), due, due);
+    const int first_year = ctx_.plan_year ? std::min(*ctx_.plan_year, year_of(due)) : year_of(due);
+    Deadline& d = make(out, s, due, year_first(first_year), due);
+    return finish(d, due, due);
   }
 
   struct Window {
@@ -837,13 +884,12 @@ class Run {
       } else if (auto e = roll(due, p_.absolute_roll, s.item)) {
         return trace_ = saved, e;
       }
-      Deadline d = make(s, due, start, end);
+      Deadline& d = make(out, s, due, start, end);
       d.minute = static_cast<std::int16_t>(minute);
       d.assumed |= assumed;
       trace_ = saved;
       if (auto e = mark(d, start, due)) return e;
       if (trace_ && index <= 3) trace_result(d);
-      out.push_back(std::move(d));
       return std::nullopt;
     });
   }
@@ -880,10 +926,10 @@ class Run {
         trace_->add("   " + std::string(b.festival) + "休息 " + to_string(b.first) + " 至 " + to_string(b.last) +
                     "，之前最后一个工作日 " + describe(cal_, *due));
       }
-      Deadline d = make(s, *due, std::min(previous_end + 1, *due), *due);
+      Deadline& d = make(out, s, *due, std::min(previous_end + 1, *due), *due);
       if (s.label == kDefaultLabel) d.label = intern(std::string(b.festival) + "前");
       previous_end = b.last;
-      if (auto e = push(out, std::move(d), *due, *due)) return e;
+      if (auto e = finish(d, *due, *due)) return e;
     }
     return std::nullopt;
   }
@@ -895,16 +941,16 @@ class Run {
     const Window win{*y, year_first(*y), year_last(*y)};
     if (trace_) trace_->add("   " + std::to_string(*y) + "年内每期至少" + std::to_string(s.at_least) + "次，于期末检查");
     return periods(s.whole_window ? ast::Frequency::yearly : s.frequency, win, [&](Date start, Date end) -> Err {
-      Deadline d = make(s, end, start, end);
+      Deadline& d = make(out, s, end, start, end);
       d.type = Obligation::count;
       d.at_least = s.at_least;
-      return push(out, std::move(d), start, end);
+      return finish(d, start, end);
     });
   }
 
   // SPEC §5: a minimum display interval; with its start known, the earliest last day.
   Err duration(const Step& s, Schedule& out) const {
-    Deadline d = make(s, Date{}, Date{}, Date{});
+    Deadline& d = make(out, s, Date{}, Date{}, Date{});
     d.type = Obligation::min_duration;
     d.min_days = s.min_days;
     d.min_working_days = s.min_working_days;
@@ -929,10 +975,9 @@ class Run {
       d.period_start = first;
       d.period_end = last;
       if (trace_) trace_->add("   自" + describe(cal_, first) + "起公示，最早可于 " + describe(cal_, last) + " 结束");
-      return push(out, std::move(d), first, last);
+      return finish(d, first, last);
     }
     trace_result(d);
-    out.push_back(std::move(d));
     return std::nullopt;
   }
 
@@ -957,10 +1002,9 @@ class Run {
       replaced = true;
     }
     if (!replaced) {
-      Deadline d = make(s, e->time.date, e->time.date, e->time.date);
+      Deadline& d = make(out, s, e->time.date, e->time.date, e->time.date);
       d.provisional = cal_.projected_between(d.due, d.due);
       trace_result(d);
-      out.push_back(std::move(d));
     }
     out.notes.push_back("以" + s.trigger.text + "时间为准：" + to_string(e->time.date));
   }
@@ -1033,6 +1077,7 @@ Evaluator compile(const ast::Rule& rule, const Calendar& calendar, const Policy&
     if (op == Op::prevails) p->prevails = static_cast<int>(i);
     if (op == Op::wait_for) p->wait_for = static_cast<int>(i);
   }
+  p->readings = intern_readings(std::move(p->notes));
   return Evaluator(std::move(p));
 }
 
@@ -1075,6 +1120,7 @@ std::string Evaluator::explain(const Context& context) const {
     for (auto a : assumption_names(d.assumed)) out += "\t假定:" + std::string(a);
     out += "\n";
   }
+  for (const auto& n : result->readings) out += "说明：" + n + "\n";
   for (const auto& n : result->notes) out += "说明：" + n + "\n";
   return out;
 }

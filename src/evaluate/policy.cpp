@@ -265,22 +265,21 @@ const Deadline& Schedule::at(std::size_t i) const {
 }
 
 Deadline& Schedule::push_back(Deadline d) {
-  if (size_ == 0) {
-    first_ = std::move(d);
-    size_ = 1;
-    return first_;
+  if (size_ < kInline) {
+    return *::new (static_cast<void*>(&slots_.items[size_++])) Deadline(d);
   }
-  if (size_ == 1) {
-    heap_.reserve(heap_.capacity() > 2 ? heap_.capacity() : 4);
-    heap_.push_back(std::move(first_));
+  if (size_ == kInline) {
+    heap_.clear();
+    heap_.reserve(heap_.capacity() > 2 * kInline ? heap_.capacity() : 4 * kInline);
+    heap_.insert(heap_.end(), slots_.items, slots_.items + kInline);
   }
-  heap_.push_back(std::move(d));
+  heap_.push_back(d);
   ++size_;
   return heap_.back();
 }
 
 void Schedule::reserve(std::size_t n) {
-  if (n > 1) heap_.reserve(n);
+  if (n > kInline) heap_.reserve(n);
 }
 
 }  // namespace shixian
