@@ -210,10 +210,15 @@ TEST(Extract, LongestMatchAndLists) {
 }
 
 TEST(Extract, UnrecognizedShapesAreReported) {
-  const auto x = shixian::extract_all("每月10日前公开上月水环境质量状况；招标公告一经发布至开标之日内不得撤销。");
+  const auto x = shixian::extract_all("每季度第一个月10日前公开上季度数据；招标公告一经发布至开标之日内不得撤销。");
   EXPECT_TRUE(x.found.empty());
   ASSERT_EQ(x.unrecognized.size(), 2u);
-  EXPECT_EQ(x.unrecognized[0].text, "每月10日前");
+  EXPECT_EQ(x.unrecognized[0].text, "每季度第一个月10日前");
+  // Never overlapping a finding before it.
+  const auto y = shixian::extract_all("开标前3日至开标之日内");
+  ASSERT_EQ(y.found.size(), 1u);
+  ASSERT_EQ(y.unrecognized.size(), 1u);
+  EXPECT_GE(y.unrecognized[0].start, y.found[0].end);
 }
 
 TEST(Extract, PlanYear) {

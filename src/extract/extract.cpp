@@ -780,7 +780,7 @@ class Scanner {
     Unrecognized u;
     std::size_t s = tok.b;
     // Show the clause up to the anchor (at most 12 characters before it).
-    while (s > 0 && tok.b - s < 12 && !is_hard_sep(t_[s - 1])) --s;
+    while (s > consumed_ && s > 0 && tok.b - s < 12 && !is_hard_sep(t_[s - 1])) --s;
     u.start = static_cast<std::uint32_t>(s);
     u.end = static_cast<std::uint32_t>(end);
     u.line = t_.line_of(s);
