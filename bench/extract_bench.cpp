@@ -3,11 +3,12 @@
 // tests/data/extract/ (three seeds and two written for the tests), ~160 KB;
 // bytes processed are UTF-8 bytes of input.
 //
-// Baseline (Release, GCC 12 -O2, 2-core x86-64 VM shared with other builds,
-// load ~6.7; CPU time, so per core):
-//   BM_ExtractPlans        2.8 ms CPU   ~32 MB/s   438 findings
-//   BM_ExtractSparseProse  5.8 ms CPU  ~170 MB/s   (scanner only, no anchors)
-//   BM_DraftRegister       0.83 ms CPU  ~51 MB/s   (yuexiu, 90 tasks)
+// Baseline (Release, GCC 12 -O2, 2-core x86-64 VM shared with other builds at
+// load 6.7–8.7, so CPU time per core is inflated by contention; median of 5):
+//   BM_ExtractPlans        2.8–3.4 ms CPU   27–33 MB/s   439 findings
+//   BM_ExtractSparseProse  5.8–7.0 ms CPU  143–170 MB/s  (scanner only, no anchors)
+//   BM_DraftRegister       0.83–0.86 ms CPU  ~50 MB/s    (yuexiu, 90 tasks)
+
 #include <benchmark/benchmark.h>
 
 #include <fstream>

@@ -65,9 +65,13 @@ constexpr std::u32string_view kVerbs[] = {
 // First characters of keywords and verbs, for a one-lookup reject of the
 // characters that start neither (almost all of them).
 struct FirstChars {
-  std::vector<bool> keyword = std::vector<bool>(0x10000), verb = std::vector<bool>(0x10000);
+  // Per BMP code point: 1 a digit or Chinese numeral, 2 a keyword's first character.
+  std::vector<std::uint8_t> cls = std::vector<std::uint8_t>(0x10000);
+  std::vector<bool> verb = std::vector<bool>(0x10000);
   FirstChars() {
-    for (char32_t c : std::u32string_view(U"每按逐及第实即立年上下全次明长持常适视不定提至重节同为待规时之前")) keyword[c] = true;
+    for (char32_t c : std::u32string_view(U"每按逐及第实即立年上下全次明长持常适视不定提至重节同为待规时之前")) cls[c] |= 2;
+    for (char32_t c = 0; c < 0x10000; ++c)
+      if (is_digit(c) || is_cn_digit(c)) cls[c] |= 1;
     for (auto v : kVerbs) verb[v.front()] = true;
   }
 };
@@ -75,6 +79,15 @@ const FirstChars& first_chars() {
   static const FirstChars f;
   return f;
 }
+
+// At most three window starts and two ends per cluster: no allocation.
+struct SmallList {
+  std::array<std::size_t, 4> v{};
+  std::size_t n = 0;
+  void push_back(std::size_t x) { v[n++] = x; }
+  const std::size_t* begin() const { return v.data(); }
+  const std::size_t* end() const { return v.data() + n; }
+};
 
 class Scanner {
  public:
@@ -267,8 +280,13 @@ class Scanner {
     const std::size_t n = t_.size();
     for (std::size_t i = 0; i < n;) {
       const char32_t c = t_[i];
+      const std::uint8_t cls = c < 0x10000 ? first_.cls[c] : 0;
+      if (cls == 0) {
+        ++i;
+        continue;
+      }
       Token tok;
-      if (is_digit(c) || is_cn_digit(c)) {
+      if (cls & 1) {
         if (number_token(i, tok)) {
           tokens_.push_back(tok);
           i = tok.e;
@@ -277,7 +295,7 @@ class Scanner {
         }
         continue;
       }
-      if (c < 0x10000 && first_.keyword[c] && keyword_token(i, tok)) {
+      if (keyword_token(i, tok)) {
         tokens_.push_back(tok);
         i = tok.e;
         continue;
@@ -464,7 +482,7 @@ class Scanner {
     static constexpr std::array<std::u32string_view, 17> kEventEnds = {
         U"使用", U"实施", U"出台", U"发布", U"印发", U"公布", U"审议", U"召开", U"开标",
         U"施行", U"生效", U"上线", U"运行", U"签订", U"到期", U"届满", U"结束"};
-    bool event = lexicon(trig);
+    bool event = lexicon(s, i);
     for (auto e : kEventEnds) event = event || trig.ends_with(e);
     if (!event) return false;
     tok.b = s;
@@ -480,7 +498,7 @@ class Scanner {
     return false;
   }
 
-  bool lexicon(std::u32string_view w) const { return canonical_event(detail::to_utf8(w)).has_value(); }
+  bool lexicon(std::size_t b, std::size_t e) const { return canonical_event(t_.slice(b, e)).has_value(); }
 
   // ---- triggers ----------------------------------------------------------------
 
@@ -491,7 +509,7 @@ class Scanner {
     std::size_t clause = end;
     while (clause > 0 && !is_hard_sep(t_[clause - 1]) && !is_paren(t_[clause - 1]) && end - clause < 60) --clause;
     for (std::size_t len = std::min<std::size_t>(end - clause, 12); len >= 2; --len)
-      if (lexicon(t_.view(end - len, end))) return end - len;
+      if (lexicon(end - len, end)) return end - len;
     if (lexicon_only) return end;
     static constexpr std::u32string_view kNotPrepBefore = U"存所现正实内关对由属用基至等处位归便利善勇终鉴过";
     std::size_t s = clause;
@@ -662,7 +680,7 @@ class Scanner {
 
   bool try_parse(std::size_t s, std::size_t e, Rule& out) const {
     if (e <= s) return false;
-    auto r = parse(t_.bytes(s, e));
+    auto r = parse(t_.slice(s, e));
     if (!r) return false;
     if (!accept(*r, s, e)) return false;
     out = std::move(*r);
@@ -675,7 +693,7 @@ class Scanner {
     const Token& last = tokens_[m - 1];
     std::size_t core_b = first.b;
     std::size_t core_e = last.e;
-    std::vector<std::size_t> starts;
+    SmallList starts;
     bool triggered = false;
     switch (first.type) {
       case TokenType::gate:
@@ -710,7 +728,7 @@ class Scanner {
         break;
       }
     }
-    std::vector<std::size_t> ends;
+    SmallList ends;
     const auto verb = verb_after(core_e, kVerbReach);
     // A count keeps its verb inside (年内至少听取一次); a gate ends at its clause.
     const bool count_last = at(core_e - 1) == U'次';
@@ -801,7 +819,7 @@ class Scanner {
           only_seps = ch == U'，' || ch == U',' || ch == U'、' || ch == U'\n' || ch == U'\r' || is_space(ch);
         }
         if (only_seps && f.start - p.end <= 4) {
-          auto r = parse(t_.bytes(p.start, f.end));
+          auto r = parse(t_.slice(p.start, f.end));
           if (r && r->kind == ast::RuleKind::milestones) {
             p.end = f.end;
             p.text = t_.bytes(p.start, p.end);

@@ -25,9 +25,26 @@ std::string to_utf8(std::u32string_view text) {
   return out;
 }
 
-Text::Text(std::string_view utf8) : utf8_(utf8) {
-  cps_.reserve(utf8.size() / 2);
-  off_.reserve(utf8.size() / 2 + 1);
+Text::Buffers& Text::acquire(std::unique_ptr<Buffers>& own) {
+  thread_local Buffers shared;
+  if (!shared.in_use) {
+    shared.in_use = true;
+    return shared;
+  }
+  own = std::make_unique<Buffers>();
+  return *own;
+}
+
+Text::~Text() { buf_.in_use = false; }
+
+Text::Text(std::string_view utf8)
+    : buf_(acquire(own_)), utf8_(utf8), cps_(buf_.cps), off_(buf_.off), lines_(buf_.lines) {
+  buf_.in_use = true;
+  cps_.clear();
+  off_.clear();
+  lines_.clear();
+  cps_.reserve(utf8.size());
+  off_.reserve(utf8.size() + 1);
   lines_.push_back(0);
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const std::size_t n = utf8.size();
