@@ -285,3 +285,19 @@ TEST(ExtractRobustness, OddInputs) {
 }
 
 }  // namespace
+
+namespace {
+
+// Found by fuzz_extract: an item numbered "0." gave a task with an empty id.
+TEST(ExtractRobustness, ItemNumberZeroIsNotAnItem) {
+  const std::string plan =
+      "\t工作事项\n\t公开的主要内容和时间要求\n\t牵头单位\n\t责任单位\n\n"
+      "\t0.加强监管执法信息公开\n\t形成文件后3个工作日公开\n\t区法制办\n\t各乡镇\n\n"
+      "\t1.推进企业信用信息公示\n\t每季度末公开\n\t区工商局\n\t各乡镇\n\n";
+  const auto tasks = shixian::extract_tasks(plan);
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(tasks[0].id, "1");
+  EXPECT_EQ(tasks[0].rule, "每季度末公开");
+}
+
+}  // namespace

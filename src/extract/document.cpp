@@ -106,6 +106,7 @@ std::optional<Numbered> numbered(std::string_view s) {
   while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
   if (d > 0 && d <= 3) {
     const int v = std::stoi(std::string(s.substr(0, d)));
+    if (v <= 0) return std::nullopt;  // "0." is not an item number
     for (std::string_view sep : {"．", ".", "、"})
       if (s.substr(d).starts_with(sep)) return Numbered{3, v, trim(s.substr(d + sep.size()))};
     return std::nullopt;
