@@ -1,7 +1,13 @@
 #include "parse/lower.hpp"
 #include "parse/strcat.hpp"
 
+#include <initializer_list>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
 
 #include "shixian/parse.hpp"
 

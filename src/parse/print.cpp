@@ -2,6 +2,10 @@
 // spellings are chosen so that parsing them gives the same AST back
 // (tests/parse_test.cpp checks this over the whole corpus and generated ASTs).
 #include <cstdio>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
 
 #include "parse/strcat.hpp"
 #include "shixian/parse.hpp"
