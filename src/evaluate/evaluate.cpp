@@ -442,7 +442,11 @@ class Run {
       case Op::same_day: return "起算事件当日：" + std::string(s.label);
       case Op::anchor: return "日历锚定期限：" + std::string(s.label);
       case Op::event_date: return s.trigger.text + "前：" + std::string(s.label);
-      case Op::recurrence: return "周期性义务";
+      case Op::recurrence: {
+        static constexpr const char* kNames[] = {"每日", "每周", "每月", "每季度", "每半年", "每年"};
+        return std::string("周期性义务：") + kNames[static_cast<int>(s.frequency)] +
+               (s.start_year ? "（自" + std::to_string(s.start_year) + "年起）" : std::string());
+      }
       case Op::holidays: return "节前（每个节假日休息段之前的最后一个工作日）";
       case Op::count: return "次数要求：每期至少" + std::to_string(s.at_least) + "次";
       case Op::duration: return "公示期限要求";
