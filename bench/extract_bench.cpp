@@ -8,6 +8,8 @@
 //   BM_ExtractPlans        2.8–3.4 ms CPU   27–33 MB/s   439 findings
 //   BM_ExtractSparseProse  5.8–7.0 ms CPU  143–170 MB/s  (scanner only, no anchors)
 //   BM_DraftRegister       0.83–0.86 ms CPU  ~50 MB/s    (yuexiu, 90 tasks)
+// After merging the grammar's keyword tables (load 6.7): Plans 2.17 ms CPU, 42 MB/s;
+// SparseProse 247 MB/s; DraftRegister 67 MB/s.
 
 #include <benchmark/benchmark.h>
 
