@@ -92,6 +92,8 @@ INSTANTIATE_TEST_SUITE_P(CliCalendar, CliCalendarErrors, testing::Values(
     BadArgs{{"calendar", "2000"}, "shixian calendar: 年份 2000 超出日历范围（2001–2100）"},
     BadArgs{{"calendar", "20x6"}, "shixian calendar: 年份应为四位数字（如 2016），得到“20x6”"},
     BadArgs{{"calendar", "99999"}, "shixian calendar: 年份应为四位数字（如 2016），得到“99999”"},
+    BadArgs{{"calendar", "99999999999999999999"},
+            "shixian calendar: 年份应为四位数字（如 2016），得到“99999999999999999999”"},
     BadArgs{{"calendar", "2016", "--fromat", "tsv"},
             "shixian calendar: 未知选项 --fromat（可用：--format, --holidays, --overlay, --strict）"},
     BadArgs{{"calendar", "2016", "--format", "csv"}, "shixian calendar: --format 应为 tsv 或 text，得到“csv”"},

@@ -181,6 +181,15 @@ TEST(Recurrence, SeasonStartOffset) {
   ASSERT_TRUE(r.offset);
   EXPECT_EQ(r.offset->value, 15u);
   EXPECT_EQ(must_parse("每季度末"), must_parse("按季"));
+  r = clause<Recurrence>(must_parse("每月10日前公开上月数据"));
+  ASSERT_TRUE(r.due);
+  EXPECT_EQ(r.due->month, 0u);
+  EXPECT_EQ(r.due->day, 10u);
+  r = clause<Recurrence>(must_parse("每年3月底前"));
+  ASSERT_TRUE(r.due);
+  EXPECT_EQ(r.due->kind, AnchorKind::month_end);
+  EXPECT_EQ(r.due->month, 3u);
+  EXPECT_EQ(clause<Recurrence>(must_parse("每月底前")).due->kind, AnchorKind::month_end);
   EXPECT_TRUE(clause<HolidayRecurrence>(must_parse("在重大节日前发布")).major);
   EXPECT_FALSE(clause<HolidayRecurrence>(must_parse("节前")).major);
 }
@@ -196,7 +205,10 @@ TEST(CountConstraint, Forms) {
   EXPECT_EQ(c.at_least, 1u);
   EXPECT_TRUE(p.items[0].in_principle);
   const Rule v = must_parse("年内至少听取一次政务公开工作汇报");
-  EXPECT_EQ(v.items[0].label, "听取政务公开工作汇报");
+  EXPECT_EQ(clause<CountConstraint>(v).verb, "听取");
+  EXPECT_EQ(v.items[0].label, "政务公开工作汇报");
+  EXPECT_EQ(canonical(v), "年内听取至少1次政务公开工作汇报");
+  EXPECT_EQ(canonical(must_parse("年内解读重要政策措施不少于1次")), "年内解读重要政策措施至少1次");
   EXPECT_EQ(clause<CountConstraint>(must_parse("不少于1次")).scope, CountScope::plan);
 }
 
@@ -391,6 +403,15 @@ TEST(Errors, ParseRuleReturnsThePlainError) {
 
 // ---- canonical form, JSON, notes ------------------------------------------------
 
+TEST(Canonical, TriggersThatStartLikeAWordGetAPreposition) {
+  // T is open vocabulary; printed bare, "全年…后" would read back as 全年.
+  const Rule r = must_parse("在全年任务分解后3个工作日内");
+  EXPECT_EQ(clause<RelativeDeadline>(r).trigger.text, "全年任务分解");
+  EXPECT_EQ(canonical(r), "自全年任务分解后3个工作日内");
+  EXPECT_EQ(must_parse(canonical(r)), r);
+  EXPECT_EQ(canonical(must_parse("形成文件后3个工作日内")), "形成文件后3个工作日内");
+}
+
 TEST(Canonical, SynonymsPrintTheSame) {
   EXPECT_EQ(canonical(must_parse("形成文件后三个工作日以内公开")), "形成文件后3个工作日内公开");
   EXPECT_EQ(canonical(must_parse("自文件公开之日起3个工作日内")), "文件公开后3个工作日内");
@@ -466,6 +487,41 @@ TEST(Robustness, RandomInputNeverThrowsOrHangs) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
 }
 
+TEST(Robustness, MutatedCorpusPhrasesFailCleanly) {
+  // Real phrases with pieces inserted at random character boundaries: every
+  // result is either a rule whose canonical form parses, or an error that
+  // points inside the input.
+  const std::vector<std::string> phrases = {"形成文件后3个工作日公开；收到文件后及时发布", "7月底前启动，9月底前完成",
+                                            "流行季节（4-10月）每月定期发布", "不得少于5日，其中必须含1个以上工作日",
+                                            "2016年9月前完成（以区人大常委会审议时间为准）", "年内至少听取一次政务公开工作汇报",
+                                            "经人大批复后，在20个工作日内公开", "每季度结束后15个工作日内"};
+  const std::vector<std::string> pieces = {"后", "前", "起", "3", "十五", "个", "工作日", "月", "底", "年", "（", "）", "，",
+                                           "、", "至少", "次", "及时", "待", "以", "按", "第", "之", "全年", "节前", "\xE5"};
+  std::mt19937 rng(7);
+  int parsed = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text = phrases[rng() % phrases.size()];
+    for (int e = 0; e < 1 + static_cast<int>(rng() % 3); ++e) {
+      std::size_t pos = rng() % (text.size() + 1);
+      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+      text.insert(pos, pieces[rng() % pieces.size()]);
+    }
+    auto r = parse(text);
+    if (r) {
+      ++parsed;
+      EXPECT_FALSE(r->items.empty());
+      for (const Item& it : r->items) EXPECT_LE(it.span.end, text.size()) << text;
+      EXPECT_TRUE(parse(canonical(*r))) << text << " → " << canonical(*r);
+    } else {
+      const Error& e = r.error().error;
+      EXPECT_GE(e.where.column, 1u) << text;
+      EXPECT_LE(e.where.offset, text.size()) << text;
+      EXPECT_EQ(e.message.rfind("第" + std::to_string(e.where.column) + "个字符处：", 0), 0u) << e.message;
+    }
+  }
+  EXPECT_GT(parsed, 1000);
+}
+
 TEST(Robustness, LongAdversarialInputIsFast) {
   // Open-vocabulary triggers scan ahead; a long trigger-like text must not
   // go quadratic enough to matter.
@@ -537,7 +593,19 @@ Clause generate_clause(std::mt19937& rng, bool& labelable) {
         const unsigned from = 1 + rng() % 12;
         r.season = Season{rng() % 2 ? "流行季节" : "", from, from + static_cast<unsigned>(rng() % (13 - from))};
       }
-      if (rng() % 3 == 0) r.offset = amount(rng, {Unit::working_days, Unit::days});
+      if (rng() % 3 == 0) {
+        r.offset = amount(rng, {Unit::working_days, Unit::days});
+      } else if (rng() % 3 == 0 && (r.frequency == Frequency::monthly || r.frequency == Frequency::yearly)) {
+        CalendarAnchor due;
+        due.kind = rng() % 2 ? AnchorKind::month_day : AnchorKind::xun;
+        if (r.frequency == Frequency::yearly) due.month = 1 + rng() % 12;
+        if (due.kind == AnchorKind::month_day) due.day = 1 + rng() % 28;
+        if (due.kind == AnchorKind::xun) {
+          due.xun = static_cast<Xun>(rng() % 3);
+          due.before = rng() % 2;
+        }
+        r.due = due;
+      }
       return r;
     }
     case 5: return HolidayRecurrence{rng() % 2 == 0};
@@ -546,6 +614,8 @@ Clause generate_clause(std::mt19937& rng, bool& labelable) {
       c.scope = static_cast<CountScope>(rng() % 3);
       c.period = c.scope == CountScope::each_period ? freq() : Frequency::yearly;
       c.at_least = 1 + rng() % 20;
+      static const char* verbs[] = {"", "", "解读重要政策措施", "听取", "组织"};
+      c.verb = verbs[rng() % std::size(verbs)];
       return c;
     }
     case 7: {

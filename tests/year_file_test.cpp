@@ -75,6 +75,8 @@ TEST_P(YearFileErrors, SayWhereAndWhy) {
 INSTANTIATE_TEST_SUITE_P(YearFile, YearFileErrors, testing::Values(
     BadFile{"", 1, 1, "缺少 year 行"},
     BadFile{"year 16\n", 1, 6, "年份应为1949到2200之间的四位数字"},
+    // Found by fuzz_year_file: a long digit string once overflowed an int while being checked.
+    BadFile{"year 2016666666666666666666\n", 1, 6, "年份应为1949到2200之间的四位数字"},
     BadFile{"year 2016\nyear 2016\n", 2, 1, "重复的 year 行"},
     BadFile{"year 2016\n春节 off 2016-02-30\n", 2, 16, "日期不存在：2016年2月只有29天"},
     BadFile{"year 2016\n春节 off 2016-02-07..2016-02-0x\n", 2, 29, "日期格式应为 yyyy-mm-dd：此处应为数字"},

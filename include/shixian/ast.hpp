@@ -154,12 +154,15 @@ struct Season {
 };
 
 /// 每月 / 按季 / 每季度末 / 每半年 / 每年, optionally 自2016年起, in a season,
-/// or with a per-period offset (每季度结束后15个工作日内), SPEC §4.
+/// with a per-period offset (每季度结束后15个工作日内), SPEC §4, or with a due
+/// date inside each period: 每月10日前 (monthly; `month` is 0), 每年3月底前
+/// (yearly). Without either, each period is due on its last day.
 struct Recurrence {
   Frequency frequency = Frequency::monthly;
   std::optional<Season> season;
-  std::optional<int> start_year;  ///< 自2016年起; [1900, 2200]
-  std::optional<Amount> offset;   ///< due = offset after each period's end
+  std::optional<int> start_year;      ///< 自2016年起; [1900, 2200]
+  std::optional<Amount> offset;       ///< due = offset after each period's end
+  std::optional<CalendarAnchor> due;  ///< due inside each period (month_day, xun, month_end, month_before)
   friend bool operator==(const Recurrence&, const Recurrence&) = default;
 };
 
@@ -180,6 +183,7 @@ struct CountConstraint {
   CountScope scope = CountScope::plan;
   Frequency period = Frequency::yearly;  ///< meaningful for each_period (within_year is yearly)
   std::uint32_t at_least = 1;            ///< [1, 9999]
+  std::string verb;  ///< the action between period and count: 年内解读重要政策措施不少于1次 → "解读重要政策措施"
   friend bool operator==(const CountConstraint&, const CountConstraint&) = default;
 };
 

@@ -57,6 +57,10 @@ expected<Rule, Error> parse_rule(std::string_view utf8);
 std::string canonical(const Rule& rule);
 
 /// The structured form: {"kind":"deadline","canonical":"…","items":[{…}]}.
+/// Each item has "type" (relative, anchor, event_deadline, event_gate,
+/// recurrence, holiday_recurrence, count, display_interval, timely,
+/// continuous, ongoing, unspecified, external), its fields, "label" when
+/// present, and "span": [begin, end) in UTF-8 bytes of the parsed input.
 std::string to_json(const Rule& rule);
 
 /// The event key a trigger phrase stands for through the lexicon in

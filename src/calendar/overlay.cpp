@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/fields.hpp"
 #include "common/text.hpp"
 #include "shixian/overlay.hpp"
 
@@ -12,32 +13,8 @@ namespace shixian {
 
 namespace {
 
-struct Field {
-  std::string_view text;
-  std::size_t offset;  // byte offset in the whole file
-};
-
-std::vector<Field> fields_of(std::string_view line, std::size_t line_offset) {
-  std::vector<Field> out;
-  std::size_t i = 0;
-  const auto blank = [&](std::size_t k) { return line[k] == ' ' || line[k] == '\t' || line[k] == '\r'; };
-  while (i < line.size()) {
-    while (i < line.size() && blank(i)) ++i;
-    if (i >= line.size() || line[i] == '#') break;
-    const std::size_t start = i;
-    while (i < line.size() && !blank(i) && line[i] != '#') ++i;
-    out.push_back({line.substr(start, i - start), line_offset + start});
-  }
-  return out;
-}
-
-std::string_view trimmed_rest(std::string_view line, std::size_t from) {
-  std::string_view rest = line.substr(from);
-  if (const auto hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
-  const auto first = rest.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  return rest.substr(first, rest.find_last_not_of(" \t\r") - first + 1);
-}
+using detail::Field;
+using detail::fields_of;
 
 class OverlayParser {
  public:
@@ -63,16 +40,9 @@ class OverlayParser {
   }
 
   expected<Date, Error> date(std::string_view token, std::size_t offset) const {
-    auto d = parse_iso_date(token);
-    if (d) {
-      if (d->year() < 1949 || d->year() > 2200) return unexpected(error_at(offset, "日期应在1949年至2200年之间"));
-      return d;
-    }
-    std::size_t byte = 0;  // the date parser's character column → a byte in the file
-    for (std::uint32_t k = 1; k < d.error().where.column && byte < token.size(); ++k) {
-      byte += detail::utf8_length(static_cast<unsigned char>(token[byte]));
-    }
-    return unexpected(error_at(offset + byte, d.error().message));
+    auto d = detail::date_field(text_, {token, offset}, source_);
+    if (d && (d->year() < 1949 || d->year() > 2200)) return unexpected(error_at(offset, "日期应在1949年至2200年之间"));
+    return d;
   }
 
   std::optional<Error> line(std::string_view text, std::size_t offset) {
@@ -83,7 +53,7 @@ class OverlayParser {
       if (fields.size() < 2) return error_at(fields[0].offset + key.size(), "“" + std::string(key) + "”后缺少内容");
       std::string& slot = key == "name" ? overlay_.name : key == "region" ? overlay_.region : overlay_.source;
       if (!slot.empty()) return error_at(fields[0].offset, "重复的 " + std::string(key) + " 行");
-      slot = std::string(trimmed_rest(text, fields[0].offset - offset + key.size()));
+      slot = std::string(detail::rest_of_line(text, fields[0].offset - offset + key.size()));
       return std::nullopt;
     }
     const std::string festival(key);

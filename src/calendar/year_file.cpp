@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/fields.hpp"
 #include "common/text.hpp"
 #include "shixian/holidays.hpp"
 
@@ -13,33 +14,9 @@ namespace shixian {
 
 namespace {
 
-struct Token {
-  std::string_view text;
-  std::size_t offset;  // byte offset in the whole file
-};
-
-std::vector<Token> split_fields(std::string_view line, std::size_t line_offset) {
-  std::vector<Token> tokens;
-  std::size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
-    if (i >= line.size() || line[i] == '#') break;
-    const std::size_t start = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '#') ++i;
-    tokens.push_back({line.substr(start, i - start), line_offset + start});
-  }
-  return tokens;
-}
-
-// The rest of the line after `from`, comments and surrounding blanks removed.
-std::string_view rest_of_line(std::string_view line, std::size_t from) {
-  std::string_view rest = line.substr(from);
-  if (const auto hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
-  const auto first = rest.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  const auto last = rest.find_last_not_of(" \t\r");
-  return rest.substr(first, last - first + 1);
-}
+using detail::Field;
+using detail::fields_of;
+using detail::rest_of_line;
 
 class YearFileParser {
  public:
@@ -64,19 +41,10 @@ class YearFileParser {
     return detail::make_error(ErrorCode::invalid_argument, std::move(message), text_, offset, source_);
   }
 
-  expected<Date, Error> date_at(const Token& t) const {
-    auto d = parse_iso_date(t.text);
-    if (d) return d;
-    // Re-anchor the token-relative column on the whole file.
-    std::size_t byte = 0;
-    for (std::uint32_t k = 0; k < d.error().where.offset && byte < t.text.size(); ++k) {
-      byte += detail::utf8_length(static_cast<unsigned char>(t.text[byte]));
-    }
-    return unexpected(error_at(t.offset + byte, d.error().message));
-  }
+  expected<Date, Error> date_at(const Field& f) const { return detail::date_field(text_, f, source_); }
 
   std::optional<Error> parse_line(std::string_view line, std::size_t line_offset) {
-    const auto tokens = split_fields(line, line_offset);
+    const auto tokens = fields_of(line, line_offset);
     if (tokens.empty()) return std::nullopt;
     const std::string_view key = tokens[0].text;
     const std::size_t value_from = tokens[0].offset - line_offset + key.size();
@@ -90,7 +58,10 @@ class YearFileParser {
       const auto v = tokens[1].text;
       int y = 0;
       bool digits = v.size() == 4;
-      for (char c : v) digits = digits && c >= '0' && c <= '9', y = y * 10 + (c - '0');
+      for (std::size_t k = 0; digits && k < v.size(); ++k) {
+        digits = v[k] >= '0' && v[k] <= '9';
+        y = y * 10 + (v[k] - '0');  // at most 4 digits: no overflow
+      }
       if (!digits || y < 1949 || y > 2200) return error_at(tokens[1].offset, "年份应为1949到2200之间的四位数字");
       year_.year = y;
       seen_year_ = true;
@@ -123,13 +94,13 @@ class YearFileParser {
     return parse_festival(tokens);
   }
 
-  std::optional<Error> parse_festival(const std::vector<Token>& tokens) {
+  std::optional<Error> parse_festival(const std::vector<Field>& tokens) {
     const std::string festival(tokens[0].text);
     if (tokens.size() < 2) return error_at(tokens[0].offset, "节日“" + festival + "”后缺少 off 或 work");
     std::optional<bool> work;
     bool group_has_date = false;
     for (std::size_t k = 1; k < tokens.size(); ++k) {
-      const Token& t = tokens[k];
+      const Field& t = tokens[k];
       if (t.text == "off" || t.text == "work") {
         if (work && !group_has_date) return error_at(t.offset, "off/work 后应至少有一个日期");
         work = t.text == "work";

@@ -64,7 +64,10 @@ expected<Calendar, std::string> calendar_from_args(const Args& args, std::vector
 expected<int, std::string> parse_year_arg(std::string_view text, const Calendar& calendar) {
   int year = 0;
   bool ok = !text.empty() && text.size() <= 4;
-  for (char c : text) ok = ok && c >= '0' && c <= '9', year = year * 10 + (c - '0');
+  for (std::size_t k = 0; ok && k < text.size(); ++k) {
+    ok = text[k] >= '0' && text[k] <= '9';
+    year = year * 10 + (text[k] - '0');  // at most 4 digits: no overflow
+  }
   if (!ok) return unexpected("年份应为四位数字（如 2016），得到“" + std::string(text) + "”");
   if (year < calendar.first_day().year() || year > calendar.last_day().year()) {
     return unexpected(absl::StrFormat("年份 %d 超出日历范围（%d–%d）", year, calendar.first_day().year(),

@@ -8,6 +8,10 @@ namespace shixian::grammar {
 
 using anchor_type = x3::rule<class anchor_class>;
 anchor_type const anchor = "anchor";
-BOOST_SPIRIT_DECLARE(anchor_type)
+/// A due date inside each period of a recurrence: 10日前 (of every month),
+/// 3月底前 (of every year), 上旬.
+using period_due_type = x3::rule<class period_due_class>;
+period_due_type const period_due = "period_due";
+BOOST_SPIRIT_DECLARE(anchor_type, period_due_type)
 
 }  // namespace shixian::grammar

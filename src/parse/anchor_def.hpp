@@ -11,34 +11,41 @@ using namespace lex;
 using x3::lit;
 
 auto const year_prefix = rb[cap(Field::year, number) >> "年" >> -lit('\n')] |
-                         cap(Field::year_next, lit("次年") | "明年" | "下一年" | "下年") | lit("今年") | "本年";
+                         kw(Field::year_next, "次年", "明年", "下一年", "下年") | kw("今年", "本年");
 
 // After "M月": 底/末 (month end), 上旬/中旬/下旬 (+前), D日 (+前), or a bare 前 (M月前).
-auto const month_tail = cap(Field::m_end, (lit("底") | "末") >> -before_word) |
-                        ((cap(Field::xun_upper, "上旬") | cap(Field::xun_middle, "中旬") |
-                          cap(Field::xun_lower, "下旬")) >>
+auto const month_tail = cap(Field::m_end, kw("底", "末") >> -before_word) |
+                        (kwf(Keyword{"上旬", Field::xun_upper}, Keyword{"中旬", Field::xun_middle},
+                             Keyword{"下旬", Field::xun_lower}) >>
                          -cap(Field::before, before_word)) |
-                        rb[cap(Field::day, number) >> (lit("日") | "号") >> -before_word] |
+                        rb[cap(Field::day, number) >> kw("日", "号") >> -before_word] |
                         cap(Field::m_before, before_word);
 
 auto const month_anchor = rb[cap(Field::month, number) >> "月" >> L(labels::month_tail.zh)[month_tail]];
 
-auto const quarter = rb[-lit("第") >> cap(Field::quarter, number) >> "季" >> -lit("度") >>
-                        -(lit("末") | "底") >> -before_word];
+auto const quarter = rb[-lit("第") >> cap(Field::quarter, number) >> "季" >> -lit("度") >> -kw("末", "底") >>
+                        -before_word];
 
 // Year-level words standing alone or after a year prefix: 年底前, 2016年年底前.
-auto const year_level_long = cap(Field::year_end, (lit("年底") | "年末" | "年终" | "年内") >> -before_word) |
-                             cap(Field::mid_year, "年中") | cap(Field::half_first, "上半年") |
-                             cap(Field::half_second, "下半年") | quarter;
+auto const year_level_long =
+    cap(Field::year_end, kw("年底", "年末", "年终", "年内") >> -before_word) |
+    kwf(Keyword{"年中", Field::mid_year}, Keyword{"上半年", Field::half_first}, Keyword{"下半年", Field::half_second}) |
+    quarter;
 // The short forms need the prefix: 2016年底前, 2016年中, 次年底.
-auto const year_level_short = cap(Field::year_end, (lit("底") | "末" | "终") >> -before_word) |
-                              cap(Field::mid_year, "中");
+auto const year_level_short = cap(Field::year_end, kw("底", "末", "终") >> -before_word) | kw(Field::mid_year, "中");
 
 auto const anchor_def = rb[year_prefix >> (month_anchor | year_level_long | year_level_short)] | month_anchor |
                         year_level_long;
+
+auto const period_due_def = month_anchor | rb[cap(Field::day, number) >> kw("日", "号") >> -before_word] |
+                            (kwf(Keyword{"上旬", Field::xun_upper}, Keyword{"中旬", Field::xun_middle},
+                                 Keyword{"下旬", Field::xun_lower}) >>
+                             -cap(Field::before, before_word)) |
+                            cap(Field::m_end, kw("底", "末") >> -before_word);
 }  // namespace anchor_detail
 
 using anchor_detail::anchor_def;
-BOOST_SPIRIT_DEFINE(anchor)
+using anchor_detail::period_due_def;
+BOOST_SPIRIT_DEFINE(anchor, period_due)
 
 }  // namespace shixian::grammar

@@ -10,10 +10,11 @@ namespace common_detail {
 using namespace lex;
 using x3::lit;
 
-auto const unit_def = cap(Field::u_wd, -lit("个") >> "工作日") | cap(Field::u_hour, -lit("个") >> "小时") |
-                      cap(Field::u_day, lit("日") | "天") |
-                      cap(Field::u_week, -lit("个") >> (lit("周") | "星期")) | cap(Field::u_month, "个月") |
-                      cap(Field::u_year, "年");
+auto const unit_def =
+    kwf(Keyword{"个工作日", Field::u_wd}, Keyword{"工作日", Field::u_wd}, Keyword{"个小时", Field::u_hour},
+        Keyword{"小时", Field::u_hour}, Keyword{"日", Field::u_day}, Keyword{"天", Field::u_day},
+        Keyword{"个周", Field::u_week}, Keyword{"周", Field::u_week}, Keyword{"个星期", Field::u_week},
+        Keyword{"星期", Field::u_week}, Keyword{"个月", Field::u_month}, Keyword{"年", Field::u_year});
 
 // 3个工作日, 十五日, 24小时: the unit is a named expectation after the number.
 auto const amount_unit_def = cap(Field::amount, number) >> L(labels::unit.zh)[unit];

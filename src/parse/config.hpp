@@ -12,7 +12,9 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -86,7 +88,7 @@ struct guard_parser : x3::unary_parser<Subject, guard_parser<Subject>> {
     const auto n = st.pieces.size();
     const It save = first;
     if (this->subject.parse(first, last, ctx, rctx, attr)) return true;
-    st.pieces.resize(n);
+    if (st.pieces.size() != n) st.pieces.resize(n);
     first = save;
     if (label != nullptr) st.fail(save, label);
     return false;
@@ -102,6 +104,59 @@ struct guard_gen {
 };
 
 inline constexpr guard_gen rb{nullptr};
+
+/// A keyword table: matches the longest of its words at the current
+/// position and, unless the word's field is Field::none, logs it. Word sets
+/// are tried at almost every position, and a few integer compares and a
+/// memcmp per word are much cheaper than X3's chain of literal parsers.
+struct Keyword {
+  std::string_view text;
+  Field field = Field::none;
+};
+
+template <std::size_t N>
+struct keyword_parser : x3::parser<keyword_parser<N>> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  std::array<Keyword, N> words;
+
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    const auto avail = static_cast<std::size_t>(last - first);
+    std::size_t best = 0;
+    Field field = Field::none;
+    for (const Keyword& w : words) {
+      // Most words are Chinese: compare the first three bytes inline before
+      // calling memcmp for the rest.
+      const std::size_t n = w.text.size();
+      if (n > best && n <= avail && first[0] == w.text[0] && (n < 3 || (first[1] == w.text[1] && first[2] == w.text[2])) &&
+          (n <= 3 || std::memcmp(&*first + 3, w.text.data() + 3, n - 3) == 0)) {
+        best = n;
+        field = w.field;
+      }
+    }
+    if (best == 0) return false;
+    if (field != Field::none) x3::get<state_tag>(ctx).push(field, &*first, &*first + best);
+    first += static_cast<std::ptrdiff_t>(best);
+    return true;
+  }
+};
+
+/// kw("之前", "以前", "前"): uncaptured words.
+template <class... S>
+constexpr auto kw(S... words) {
+  return keyword_parser<sizeof...(S)>{{}, {Keyword{std::string_view(words), Field::none}...}};
+}
+/// kwf({"每月", Field::f_monthly}, …): each word with its own field.
+template <class... K>
+constexpr auto kwf(K... words) {
+  return keyword_parser<sizeof...(K)>{{}, {words...}};
+}
+/// kw(Field::d_what, "公示期", "公示"): every word captured under one field.
+template <class... S>
+constexpr auto kw(Field f, S... words) {
+  return keyword_parser<sizeof...(S)>{{}, {Keyword{std::string_view(words), f}...}};
+}
 constexpr guard_gen L(const char* label) { return guard_gen{label}; }
 
 }  // namespace shixian::grammar

@@ -32,6 +32,7 @@ enum class Field : std::uint8_t {
   o_long, o_sustained, o_routine,
   n_suitable, n_as_needed, n_periodic, n_irregular,
   ext_ref,
+  none,  // keyword tables: match without capturing
 };
 
 /// One capture: a field and its [begin, end) in the normalized text.

@@ -28,14 +28,12 @@ inline constexpr Label rparen{"“）”", "a closing parenthesis ）"};
 inline constexpr Label end{"“，”“；”或结尾", "a separator (，；) or the end of the rule"};
 inline constexpr Label frequency{"周期（每日、每周、每月、每季度、每半年、每年）",
                                  "a frequency (每日, 每周, 每月, 每季度, 每半年, 每年)"};
-inline constexpr Label times{"“次”", "次"};
 inline constexpr Label working_day_word{"“工作日”", "工作日"};
-inline constexpr Label for_sure{"“为准”", "为准"};
 inline constexpr Label times_count{"次数（如“1次”）", "a number of times (such as 1次)"};
 inline constexpr Label amount{"数量（如“3个工作日”“5日”）", "an amount (such as 3个工作日, 5日)"};
 
-inline constexpr Label all[] = {item,   unit, month_tail, continuation, number,   month_number,     month_char,
-                                rparen, end,  frequency,  times,        for_sure, working_day_word, times_count, amount};
+inline constexpr Label all[] = {item,   unit, month_tail, continuation,     number,      month_number, month_char,
+                                rparen, end,  frequency,  working_day_word, times_count, amount};
 
 /// The English text for a Chinese label pointer (the same string if unknown).
 inline const char* english(const char* zh) {

@@ -67,42 +67,45 @@ inline constexpr cn_digit_parser cn_digit{};
 inline auto const number = +ascii_digit | +cn_digit;
 
 /// Item separators. 、 separates list items but may sit inside an event phrase.
-inline auto const hard_sep = x3::lit(',') | ';' | "。" | '\n' | ':';
-inline auto const sep = hard_sep | "、";
+inline auto const hard_sep = kw(",", ";", "。", "\n", ":");
+inline auto const sep = kw(",", ";", "。", "\n", ":", "、");
 
-inline auto const before_word = x3::lit("之前") | "以前" | "前";
-inline auto const after_word = x3::lit("之日起") | "之日后" | "之后" | "以后" | "后" | "起";
-inline auto const within_word = x3::lit("以内") | "之内" | "内";
-inline auto const modal = x3::lit("应当") | "应" | "要" | "须" | "需" | "必须";
+inline auto const before_word = kw("之前", "以前", "前");
+inline auto const after_word = kw("之日起", "之日后", "之后", "以后", "后", "起");
+inline auto const within_word = kw("以内", "之内", "内");
+inline auto const modal = kw("应当", "应", "要", "须", "需", "必须");
 /// Prepositions dropped from the start of a trigger (SPEC §2).
-inline auto const prep = x3::lit("于") | "在" | "自" | "从" | "经" | "待";
-inline auto const lead = -modal >> -(x3::lit("于") | "在");
+inline auto const prep = kw("于", "在", "自", "从", "经", "待");
+inline auto const lead = -modal >> -kw("于", "在");
 
-inline auto const unit_word = (-x3::lit("个") >> "工作日") | (-x3::lit("个") >> "小时") | x3::lit("日") | "天" |
-                              (-x3::lit("个") >> (x3::lit("周") | "星期")) | "个月" | "年";
-inline auto const timely_word = x3::lit("及时") | "第一时间" | "即时" | "立即" | "实时";
-inline auto const at_least = x3::lit("至少") | "不少于" | "不得少于" | "不低于";
+inline auto const unit_word =
+    kw("个工作日", "工作日", "个小时", "小时", "日", "天", "个周", "周", "个星期", "星期", "个月", "年");
+inline auto const timely_word = kw("及时", "第一时间", "即时", "立即", "实时");
+inline auto const at_least = kw("至少", "不少于", "不得少于", "不低于");
 inline auto const count_number = number >> -x3::lit("个") >> "次";
-inline auto const range_dash = x3::lit('-') | '~' | "至" | "到";
+inline auto const range_dash = kw("-", "~", "至", "到");
 
 /// What may follow 后/前 when it ends a trigger: 后3个工作日, 后，在20个工作日内, 后及时.
-inline auto const continuation = -x3::lit(',') >> lead >> (number | timely_word);
+/// A whole amount (number and unit), so that a numeral inside T (形成后万3个…)
+/// does not end T early.
+inline auto const continuation = -x3::lit(',') >> lead >> ((number >> unit_word) | timely_word);
 /// A trigger ends at a relational word followed by a continuation.
 inline auto const trigger_stop = (after_word | before_word) >> &continuation;
 
 /// Where a trailing label must stop so the next item can start without a
 /// separator ("7月底前启动9月底前完成" in a seed table cell).
-inline auto const label_stop =
-    ascii_digit | (+cn_digit >> (x3::lit("月") | "年" | "季度")) | "长期推进" | "持续推进" | "全年";
+inline auto const label_stop = ascii_digit | (+cn_digit >> kw("月", "年", "季度")) | kw("长期推进", "持续推进", "全年");
 
 /// A label never starts with words that belong to a time phrase: otherwise
 /// "每季度结束后个工作日内" or "年内至少次" would parse, their broken tail taken
 /// for a label.
-inline auto const label_no_start = after_word | before_word | within_word | at_least | unit_word | "结束" |
-                                   "不超过" | "其中" | "以上";
+inline auto const label_no_start =
+    kw("之日起", "之日后", "之后", "以后", "后", "起", "之前", "以前", "前", "以内", "之内", "内", "至少", "不少于",
+       "不得少于", "不低于", "个工作日", "工作日", "个小时", "小时", "日", "天", "个周", "周", "个星期", "星期",
+       "个月", "年", "结束", "不超过", "其中", "以上", "末", "底", "定时", "定期");
 /// 、 continues a label (审查、发布上述信息) unless the next item starts there.
 inline auto const dun_continues =
-    x3::lit("、") >> !(label_stop | x3::lit("每") | "按" | "年" | "次年" | "明年" | "上半年" | "下半年" | "第" |
-                      "提前" | "及时" | "第一时间" | "全年" | "定期" | "不定期" | "适时" | "视情" | "常态化");
+    x3::lit("、") >> !(label_stop | kw("每", "按", "年", "次年", "明年", "上半年", "下半年", "第", "提前", "及时",
+                                      "第一时间", "全年", "定期", "不定期", "适时", "视情", "常态化"));
 
 }  // namespace shixian::grammar::lex

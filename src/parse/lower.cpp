@@ -1,7 +1,13 @@
 #include "parse/lower.hpp"
 #include "parse/strcat.hpp"
 
+#include <initializer_list>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
 
 #include "shixian/parse.hpp"
 
@@ -157,10 +163,13 @@ struct Lowerer {
     if (p == nullptr) return t;
     std::string_view s = text(*p);
     // SPEC §2: T is written without 之日 (自文件公开之日起 → 文件公开).
-    if (s.size() > 6 && s.substr(s.size() - 6) == "之日") s.remove_suffix(6);
     // A trailing 以/之 belongs to the relational word (以后, 之前), which a
     // canonical "T后" would otherwise re-read as T's last character.
-    while (s.size() >= 3 && (s.substr(s.size() - 3) == "以" || s.substr(s.size() - 3) == "之")) s.remove_suffix(3);
+    for (bool again = true; again;) {
+      again = false;
+      if (s.size() >= 6 && s.substr(s.size() - 6) == "之日") s.remove_suffix(6), again = true;
+      if (s.size() >= 3 && (s.substr(s.size() - 3) == "以" || s.substr(s.size() - 3) == "之")) s.remove_suffix(3), again = true;
+    }
     if (s.empty()) {
       missing_event = *p;
       return t;
@@ -313,10 +322,48 @@ struct Lowerer {
       if (!amount(v, a)) return false;
       r.offset = a;
     }
+    return recurrence_due(v, r);
+  }
+
+  // 每月10日前 / 每月上旬 / 每年3月底前: a due date inside each period.
+  bool recurrence_due(const View& v, Recurrence& r) {
+    const Piece* first = v.find_any({Field::month, Field::day, Field::xun_upper, Field::xun_middle, Field::xun_lower,
+                                     Field::m_end, Field::m_before});
+    if (first == nullptr) return true;
+    CalendarAnchor a;
+    if (v.find(Field::month) != nullptr) {
+      if (!anchor(v, a)) return false;
+    } else if (const Piece* d = v.find(Field::day)) {
+      std::uint64_t value = 0;
+      // Any month has a day 31 at most; shorter months clamp to their end (POLICIES.md).
+      if (!number(*d, 1, 31, "日期", "day of month", value)) return false;
+      a.kind = AnchorKind::month_day;
+      a.day = static_cast<unsigned>(value);
+    } else if (const Piece* x = v.find_any({Field::xun_upper, Field::xun_middle, Field::xun_lower})) {
+      a.kind = AnchorKind::xun;
+      a.xun = x->field == Field::xun_upper ? Xun::upper : x->field == Field::xun_middle ? Xun::middle : Xun::lower;
+      a.before = v.find(Field::before) != nullptr;
+    } else {
+      a.kind = AnchorKind::month_end;
+    }
+    const Piece& end = *first;
+    if (r.frequency == Frequency::monthly && a.month != 0) {
+      return fail(end, "“每月”后的日期不应再写月份", "a monthly due date takes no month");
+    }
+    if (r.frequency == Frequency::yearly && a.month == 0) {
+      return fail(end, "“每年”后的日期需写明月份", "a yearly due date needs its month");
+    }
+    if (r.frequency != Frequency::monthly && r.frequency != Frequency::yearly) {
+      return fail(end, "只有“每月”“每年”可以指定每期内的日期", "only monthly and yearly recurrences take a due date");
+    }
+    // 每月底前 is kept as written although it means what 每月 means (SPEC §4:
+    // due at the period's end): dropping it would let 每月底组织一次 print as
+    // 每月组织一次, which reads back as a count.
+    r.due = a;
     return true;
   }
 
-  bool count(const View& v, CountConstraint& c, std::string& label) {
+  bool count(const View& v, CountConstraint& c) {
     if (v.find(Field::within_year)) {
       c.scope = CountScope::within_year;
       c.period = Frequency::yearly;
@@ -330,11 +377,7 @@ struct Lowerer {
     std::uint64_t value = 0;
     if (!number(*n, 1, kMaxAmount, "次数", "count", value)) return false;
     c.at_least = static_cast<std::uint32_t>(value);
-    // The verb around the count (年内解读重要政策措施不少于1次) joins the label.
-    std::string verb;
-    for (const Piece* p = v.b; p != v.e; ++p)
-      if (p->field == Field::filler) verb += text(*p);
-    label = verb + label;
+    if (const Piece* f = v.find(Field::filler)) c.verb = std::string(text(*f));
     return true;
   }
 
@@ -413,7 +456,7 @@ struct Lowerer {
       case Field::k_holiday: it.clause = HolidayRecurrence{v.find(Field::holiday_major) != nullptr}; return true;
       case Field::k_count: {
         CountConstraint c;
-        if (!count(v, c, it.label)) return false;
+        if (!count(v, c)) return false;
         it.clause = c;
         return true;
       }

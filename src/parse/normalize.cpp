@@ -31,22 +31,45 @@ bool is_literal_replacement(std::string_view s, std::size_t i) {
 }  // namespace
 
 bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
-  out.text.clear();
-  out.src_begin.clear();
-  out.src_end.clear();
-  out.text.reserve(input.size());
-  out.src_begin.reserve(input.size());
-  out.src_end.reserve(input.size());
-  for (std::size_t i = 0; i < input.size();) {
+  // Output is never longer than the input (folding only shortens), so size
+  // the buffers once and write by index; shrink at the end.
+  const std::size_t size = input.size();
+  out.text.resize(size);
+  out.src_begin.resize(size);
+  out.src_end.resize(size);
+  std::size_t o = 0;
+  auto put = [&](char c, std::size_t at, std::size_t end) {
+    out.text[o] = c;
+    out.src_begin[o] = static_cast<std::uint32_t>(at);
+    out.src_end[o] = static_cast<std::uint32_t>(end);
+    ++o;
+  };
+  for (std::size_t i = 0; i < size;) {
     const std::size_t at = i;
-    // ASCII fast path: digits and punctuation are most of what is not Chinese.
     const auto byte = static_cast<unsigned char>(input[i]);
+    // ASCII fast path: digits and punctuation are most of what is not Chinese.
     if (byte >= 0x21 && byte < 0x7F) {
-      out.text += static_cast<char>(byte);
-      out.src_begin.push_back(static_cast<std::uint32_t>(at));
-      out.src_end.push_back(static_cast<std::uint32_t>(at + 1));
+      put(static_cast<char>(byte), at, at + 1);
       ++i;
       continue;
+    }
+    // Fast path for the common case, a well-formed three-byte character
+    // (all of CJK) that folding leaves alone.
+    if ((byte >> 4) == 0xE && i + 2 < size) {
+      const auto b1 = static_cast<unsigned char>(input[i + 1]);
+      const auto b2 = static_cast<unsigned char>(input[i + 2]);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+        const char32_t cp = (char32_t{byte} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (char32_t{b2} & 0x3F);
+        const bool plain = cp >= 0x3001 && cp != 0x301C && !(cp >= 0xD800 && cp <= 0xDFFF) &&
+                           !(cp >= 0xFF01 && cp <= 0xFF5E) && cp != 0xFEFF && cp != 0xFFFD;
+        if (plain) {
+          put(input[i], at, at + 3);
+          put(input[i + 1], at, at + 3);
+          put(input[i + 2], at, at + 3);
+          i += 3;
+          continue;
+        }
+      }
     }
     char32_t c = detail::next_code_point(input, i);
     const std::size_t len = i - at;
@@ -67,13 +90,16 @@ bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
     }
     if (c == 0x2014 || c == 0x2013 || c == 0x2015 || c == 0x2212 || c == 0x301C) c = U'-';  // dashes, 〜
     if (c >= 0x80 && c == raw) {
-      out.text.append(input.data() + at, len);  // unchanged: copy the bytes
+      for (std::size_t k = at; k < i; ++k) put(input[k], at, i);  // unchanged: copy the bytes
     } else {
-      append_utf8(out.text, c);
+      std::string encoded;
+      append_utf8(encoded, c);
+      for (char b : encoded) put(b, at, i);
     }
-    out.src_begin.resize(out.text.size(), static_cast<std::uint32_t>(at));
-    out.src_end.resize(out.text.size(), static_cast<std::uint32_t>(i));
   }
+  out.text.resize(o);
+  out.src_begin.resize(o);
+  out.src_end.resize(o);
   return true;
 }
 

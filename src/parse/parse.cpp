@@ -1,6 +1,9 @@
 // The only file that runs the grammar: normalize, parse, turn the farthest
 // failure into a positioned message, lower. Nothing here throws to the caller.
+#include <algorithm>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include "common/text.hpp"
 #include "parse/labels.hpp"

@@ -2,6 +2,10 @@
 // spellings are chosen so that parsing them gives the same AST back
 // (tests/parse_test.cpp checks this over the whole corpus and generated ASTs).
 #include <cstdio>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
 
 #include "parse/strcat.hpp"
 #include "shixian/parse.hpp"
@@ -106,6 +110,17 @@ std::string anchor_zh(const CalendarAnchor& a) {
   return "";
 }
 
+// A due date inside each period: 10日前 (month 0: of every month), 3月底前.
+std::string due_zh(const CalendarAnchor& a) {
+  if (a.month != 0) return anchor_zh(a);
+  switch (a.kind) {
+    case AnchorKind::month_day: return std::to_string(a.day) + "日前";
+    case AnchorKind::xun:
+      return std::string(a.xun == Xun::upper ? "上旬" : a.xun == Xun::middle ? "中旬" : "下旬") + (a.before ? "前" : "");
+    default: return "底前";
+  }
+}
+
 std::string clause_zh(const Clause& c) {
   struct V {
     std::string operator()(const RelativeDeadline& r) const {
@@ -129,14 +144,16 @@ std::string clause_zh(const Clause& c) {
       }
       s += frequency_zh(r.frequency);
       if (r.offset) s += "结束后" + amount_zh(*r.offset) + "内";
+      if (r.due) s += due_zh(*r.due);
       return s;
     }
     std::string operator()(const HolidayRecurrence& h) const { return h.major ? "重大节日前" : "节前"; }
     std::string operator()(const CountConstraint& c) const {
-      const std::string n = "至少" + std::to_string(c.at_least) + "次";
+      const std::string n = c.verb + "至少" + std::to_string(c.at_least) + "次";
       if (c.scope == CountScope::within_year) return "年内" + n;
       if (c.scope == CountScope::each_period) return frequency_zh(c.period) + n;
-      return n;
+      // No period: the verb can only follow 至少 (至少听取1次).
+      return "至少" + c.verb + std::to_string(c.at_least) + "次";
     }
     std::string operator()(const DisplayInterval& d) const {
       std::string s = d.what + "不得少于" + amount_zh(d.minimum);
@@ -164,7 +181,8 @@ std::string clause_zh(const Clause& c) {
       }
       return "";
     }
-    std::string operator()(const ExternalReference& e) const { return "按" + e.reference; }
+    // 按照, not 按: 按周… / 按月… would read back as a frequency.
+    std::string operator()(const ExternalReference& e) const { return "按照" + e.reference; }
   };
   return std::visit(V{}, c);
 }
@@ -230,6 +248,19 @@ struct Json {
     else if (y.kind == YearKind::next) str("year", "next");
     else str("year", "plan");
   }
+  void anchor_fields(const CalendarAnchor& a) {
+    static constexpr const char* kinds[] = {"month_end",  "month_day",   "month_before", "xun",     "quarter_end",
+                                            "first_half", "second_half", "mid_year",     "year_end"};
+    str("anchor", kinds[static_cast<int>(a.kind)]);
+    year(a.year);
+    if (a.month) num("month", a.month);
+    if (a.day) num("day", a.day);
+    if (a.quarter) num("quarter", a.quarter);
+    if (a.kind == AnchorKind::xun) {
+      str("xun", a.xun == Xun::upper ? "upper" : a.xun == Xun::middle ? "middle" : "lower");
+      boolean("before", a.before);
+    }
+  }
 };
 
 void clause_json(Json& j, const Clause& c) {
@@ -242,18 +273,8 @@ void clause_json(Json& j, const Clause& c) {
       j.amount("amount", r.amount);
     }
     void operator()(const CalendarAnchor& a) const {
-      static constexpr const char* kinds[] = {"month_end",  "month_day",   "month_before", "xun",     "quarter_end",
-                                              "first_half", "second_half", "mid_year",     "year_end"};
       j.str("type", "anchor");
-      j.str("anchor", kinds[static_cast<int>(a.kind)]);
-      j.year(a.year);
-      if (a.month) j.num("month", a.month);
-      if (a.day) j.num("day", a.day);
-      if (a.quarter) j.num("quarter", a.quarter);
-      if (a.kind == AnchorKind::xun) {
-        j.str("xun", a.xun == Xun::upper ? "upper" : a.xun == Xun::middle ? "middle" : "lower");
-        j.boolean("before", a.before);
-      }
+      j.anchor_fields(a);
     }
     void operator()(const EventDeadline& e) const {
       j.str("type", "event_deadline");
@@ -277,6 +298,12 @@ void clause_json(Json& j, const Clause& c) {
         j.close();
       }
       if (r.offset) j.amount("offset", *r.offset);
+      if (r.due) {
+        j.key("due");
+        j.open();
+        j.anchor_fields(*r.due);
+        j.close();
+      }
     }
     void operator()(const HolidayRecurrence& h) const {
       j.str("type", "holiday_recurrence");
@@ -289,6 +316,7 @@ void clause_json(Json& j, const Clause& c) {
                                                           : "plan");
       if (c.scope == CountScope::each_period) j.str("period", frequency_name(c.period));
       j.num("at_least", c.at_least);
+      if (!c.verb.empty()) j.str("verb", c.verb);
     }
     void operator()(const DisplayInterval& d) const {
       j.str("type", "display_interval");
@@ -323,16 +351,59 @@ void clause_json(Json& j, const Clause& c) {
 
 }  // namespace
 
+namespace {
+
+bool has_trigger(const Clause& c) {
+  if (const auto* r = std::get_if<RelativeDeadline>(&c)) return !r->trigger.implicit();
+  if (const auto* t = std::get_if<Timely>(&c)) return !t->trigger.implicit() && t->kind != Timeliness::synchronous;
+  return std::holds_alternative<EventDeadline>(c);
+}
+
+// Characters that begin a word tried before the triggered forms (全年, 年中,
+// 节前, 原则上, 每月, 3月…). Only a trigger starting with one of them needs
+// the read-back check below; the check, not this list, decides.
+bool may_start_a_word(std::string_view s) {
+  static constexpr std::string_view starts =
+      "原后并继同应要须需必于在经年每按逐至不公发征意自从流重节次明下今本第上提最全长持常适视定及即立实与以根依待、。"
+      "一二三四五六七八九十百千万〇零两半";
+  if (s.empty()) return false;
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return true;  // digits, ASCII punctuation
+  const std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+  const std::string_view first = s.substr(0, n);
+  for (std::size_t i = 0; i + n <= starts.size(); i += 3)
+    if (starts.substr(i, n) == first) return true;
+  return false;
+}
+
+std::string item_zh(const Item& it) {
+  std::string s = clause_zh(it.clause) + it.label;
+  // T is open vocabulary: one that starts with a word of the language
+  // (全年…, 年中…, 节前…) would read back as that word. Then write a
+  // preposition in front, which parsing strips again (SPEC §2): 自 first
+  // (it starts no other phrase before a non-number), else 在.
+  if (has_trigger(it.clause) && may_start_a_word(s)) {
+    auto same = [&](const std::string& text) {
+      auto back = parse(text);
+      return back && back->items.size() == 1 && back->items[0].clause == it.clause && back->items[0].label == it.label;
+    };
+    if (!same(s)) {
+      if (same("自" + s)) s = "自" + s;
+      else if (same("在" + s)) s = "在" + s;
+    }
+  }
+  return (it.in_principle ? "原则上" : "") + s;
+}
+
+}  // namespace
+
 std::string canonical(const Rule& rule) {
   std::string out;
   for (std::size_t i = 0; i < rule.items.size(); ++i) {
-    const Item& it = rule.items[i];
     // "；" rather than "，": 后，在… and 后，及时… bridge a comma inside one
     // item, so a comma between items could be read back differently.
     if (i > 0) out += "；";
-    if (it.in_principle) out += "原则上";
-    out += clause_zh(it.clause);
-    out += it.label;
+    out += item_zh(rule.items[i]);
   }
   return out;
 }
@@ -427,15 +498,20 @@ std::string describe_clause(const Clause& c) {
              std::to_string(r.season->to_month) + "月内，";
       }
       s += std::string(frequency_zh(r.frequency)) + "至少一次";
-      s += r.offset ? "，期限为每期结束后" + std::to_string(r.offset->value) + unit_words(r.offset->unit) + "内"
-                    : "，期限为每期最后一天";
+      if (r.offset) {
+        s += "，期限为每期结束后" + std::to_string(r.offset->value) + unit_words(r.offset->unit) + "内";
+      } else if (r.due) {
+        s += "，期限为每期的" + due_zh(*r.due);
+      } else {
+        s += "，期限为每期最后一天";
+      }
       return s;
     }
     std::string operator()(const HolidayRecurrence& h) const {
       return std::string("节前：") + (h.major ? "每个重大节日" : "每个节日") + "的放假休息段开始前最后一个工作日";
     }
     std::string operator()(const CountConstraint& c) const {
-      const std::string n = "至少" + std::to_string(c.at_least) + "次";
+      const std::string n = (c.verb.empty() ? "" : c.verb) + "至少" + std::to_string(c.at_least) + "次";
       if (c.scope == CountScope::within_year) return "次数要求：计划年度内" + n;
       if (c.scope == CountScope::each_period) return "次数要求：" + std::string(frequency_zh(c.period)) + n;
       return "次数要求：在计划期间内" + n;

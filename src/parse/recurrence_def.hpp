@@ -1,5 +1,6 @@
 #pragma once
 
+#include "parse/anchor.hpp"
 #include "parse/common.hpp"
 #include "parse/labels.hpp"
 #include "parse/lexical.hpp"
@@ -14,14 +15,21 @@ using x3::lit;
 auto const no_paren = any_char - hard_sep - '(' - ')';
 
 // Longest spellings first: 每季度末 before 每季度, 每年度 before 每年.
+// 定时/定期 after a frequency add nothing (每月定期 = 每月, SPEC §4) and are
+// absorbed, so a label never starts with them.
 auto const frequency_def =
-    cap(Field::f_daily, lit("每日") | "每天" | "逐日") | cap(Field::f_weekly, lit("每周") | "每星期" | "按周") |
-    cap(Field::f_monthly, (lit("每月") | "按月" | "逐月") >> -(lit("定时") | "定期")) |
-    cap(Field::f_quarterly, lit("每季度末") | "每季度" | "按季度" | "每季末" | "每季" | "按季") |
-    cap(Field::f_half, lit("每半年") | "按半年") | cap(Field::f_yearly, lit("每年度") | "每年" | "按年" | "年度");
+    kwf(Keyword{"每日", Field::f_daily}, Keyword{"每天", Field::f_daily}, Keyword{"逐日", Field::f_daily},
+        Keyword{"每周", Field::f_weekly}, Keyword{"每星期", Field::f_weekly}, Keyword{"按周", Field::f_weekly},
+        Keyword{"每月", Field::f_monthly}, Keyword{"按月", Field::f_monthly}, Keyword{"逐月", Field::f_monthly},
+        Keyword{"每季度末", Field::f_quarterly}, Keyword{"每季度", Field::f_quarterly},
+        Keyword{"按季度", Field::f_quarterly}, Keyword{"每季末", Field::f_quarterly}, Keyword{"每季", Field::f_quarterly},
+        Keyword{"按季", Field::f_quarterly}, Keyword{"每半年", Field::f_half}, Keyword{"按半年", Field::f_half},
+        Keyword{"每年度", Field::f_yearly}, Keyword{"每年", Field::f_yearly}, Keyword{"按年度", Field::f_yearly},
+        Keyword{"按年", Field::f_yearly}, Keyword{"年度", Field::f_yearly}) >>
+    *kw("定时", "定期");
 
 // 自2016年起 / 从2016年开始 / 自2016年.
-auto const start = rb[(lit("自") | "从") >> cap(Field::start_year, number) >> "年" >> -(lit("起") | "开始" | "以来")];
+auto const start = rb[kw("自", "从") >> cap(Field::start_year, number) >> "年" >> -kw("起", "开始", "以来")];
 
 // 流行季节（4-10月） / 4-10月 / 4月至10月.
 auto const month_range = cap(Field::season_from, number) >> -lit("月") >> range_dash >>
@@ -32,31 +40,36 @@ auto const season = rb[-cap(Field::season_name, open_text(no_paren - ascii_digit
                     rb[month_range];
 
 // 每季度结束后15个工作日内.
-auto const offset = rb[(lit("结束后") | "结束之日起" | "结束之日后" | "届满后") >> lead >>
+auto const offset = rb[kw("结束后", "结束之日起", "结束之日后", "届满后") >> lead >>
                        L(labels::amount.zh)[amount_unit] >> -within_word] |
                     rb[lit("后") >> lead >> amount_unit >> -within_word];
 
 // After 自2016年起 a frequency must follow.
-auto const recurrence_def = rb[start >> -season >> L(labels::frequency.zh)[frequency] >> -offset] |
-                            (-season >> frequency >> -offset);
+auto const recurrence_def = rb[start >> -season >> L(labels::frequency.zh)[frequency] >> -(offset | period_due)] |
+                            (-season >> frequency >> -(offset | period_due));
 
-auto const holiday_def = lead >> (cap(Field::holiday_major, lit("重大节日") | "重大节假日" | "重要节日" | "节假日") |
-                                  cap(Field::holiday_any, lit("节日") | "节")) >>
+auto const holiday_def = lead >>
+                         kwf(Keyword{"重大节日", Field::holiday_major}, Keyword{"重大节假日", Field::holiday_major},
+                             Keyword{"重要节日", Field::holiday_major}, Keyword{"节假日", Field::holiday_major},
+                             Keyword{"节日", Field::holiday_any}, Keyword{"节", Field::holiday_any}) >>
                          before_word;
 
 // 年内至少5次, 年内解读重要政策措施不少于1次, 原则上每月组织一次, 不少于1次.
 // The verb joins the label, so it may not start like a time phrase either.
-auto const filler = cap(Field::filler, !label_no_start >> open_text(no_paren - at_least - count_number));
+auto const filler =
+    cap(Field::filler, !label_no_start >> open_text(no_paren - at_least - count_number - label_stop));
 auto const times = cap(Field::count, number) >> -lit("个") >> "次";
+// One verb at most, before or after 至少 (年内解读…不少于1次, 年内至少听取一次):
+// the canonical form writes it before 至少, so two would not read back.
 auto const after_at_least = rb[filler >> times] | L(labels::times_count.zh)[times];
-// One prefix for both period forms, so the period words are matched once.
-auto const count_def = rb[(cap(Field::within_year, "年内") | frequency) >> -filler >>
-                          ((at_least >> after_at_least) | times)] |
+auto const count_def = rb[(cap(Field::within_year, "年内") | frequency) >>
+                          (rb[filler >> at_least >> L(labels::times_count.zh)[times]] | rb[at_least >> after_at_least] |
+                           rb[filler >> times] | times)] |
                        rb[at_least >> after_at_least];
 
 // 公示不得少于3个工作日, 公示20日, 7个公示工作日, 发放期不得少于5日，其中必须含1个以上工作日.
-auto const what = cap(Field::d_what, lit("公示期") | "公示" | "发放期" | "公告期" | "公开期" | "公布期" |
-                                         "征求意见期" | "意见征集期");
+auto const what =
+    kw(Field::d_what, "公示期", "公示", "发放期", "公告期", "公开期", "公布期", "征求意见期", "意见征集期");
 auto const min_working_days = rb[lit(',') >> "其中" >> -(lit("必须") | "应当" | "应") >>
                                  (lit("包含") | "包括" | "含" | "有") >> L(labels::number.zh)[cap(Field::d_min_wd, number)] >>
                                  -lit("个") >> -lit("以上") >> L(labels::working_day_word.zh)["工作日"] >> -lit("以上")];
@@ -66,15 +79,16 @@ auto const display_def = rb[-what >> at_least >> L(labels::amount.zh)[amount_uni
                             (cap(Field::u_wd, "工作日") | cap(Field::u_day, lit("日") | "天"))];
 
 auto const continuous_def = lit("全年") >> -lit("工作");
-auto const ongoing_def = cap(Field::o_long, lit("长期推进") | "长期坚持") | cap(Field::o_sustained, "持续推进") |
-                         cap(Field::o_routine, "常态化");
-auto const unspecified_def = cap(Field::n_suitable, "适时") | cap(Field::n_as_needed, lit("视情况") | "视情") |
-                             cap(Field::n_irregular, "不定期") | cap(Field::n_periodic, "定期");
+auto const ongoing_def = kwf(Keyword{"长期推进", Field::o_long}, Keyword{"长期坚持", Field::o_long},
+                             Keyword{"持续推进", Field::o_sustained}, Keyword{"常态化", Field::o_routine});
+auto const unspecified_def =
+    kwf(Keyword{"适时", Field::n_suitable}, Keyword{"视情况", Field::n_as_needed}, Keyword{"视情", Field::n_as_needed},
+        Keyword{"不定期", Field::n_irregular}, Keyword{"定期", Field::n_periodic});
 
 // 按预算法规定时限, 按环保部修订发布后的时间要求, 按照财政部相关部署, 按要求.
-auto const ref_end = lit("规定时限") | "规定期限" | "规定时间" | "时间要求" | "时限要求" | "相关部署" | "部署" |
-                     "规定" | "要求" | "安排";
-auto const external_def = (lit("按照") | "按" | "根据" | "依照" | "依据") >>
+auto const ref_end =
+    kw("规定时限", "规定期限", "规定时间", "时间要求", "时限要求", "相关部署", "部署", "规定", "要求", "安排");
+auto const external_def = kw("按照", "按", "根据", "依照", "依据") >>
                           cap(Field::ext_ref, -open_text(no_paren - ref_end) >> ref_end);
 }  // namespace recurrence_detail
 

@@ -26,7 +26,7 @@ auto const relative_implicit_def = lead >> (rb[cap(Field::advance, "提前") >> 
 
 // 形成文件后3个工作日内, 自文件公开之日起3个工作日内, 经人大批复后，在20个工作日内,
 // 在执行政策前3个工作日.
-auto const relative_triggered_def = lead >> -prep >> trigger_text >> relation >> -lit(',') >> lead >> amount_unit >>
+auto const relative_triggered_def = lead >> *prep >> trigger_text >> relation >> -lit(',') >> lead >> amount_unit >>
                                     -within_word;
 
 // 签订3日内: T written straight before the amount; 内 is required here.
@@ -34,13 +34,14 @@ auto const relative_direct_def = lead >> -prep >>
                                  cap(Field::trigger, open_text(no_paren - (number >> unit_word))) >> amount_unit >>
                                  within_word;
 
-auto const timely_word_cap = cap(Field::t_timely, "及时") | cap(Field::t_first, "第一时间") |
-                             cap(Field::t_immediate, lit("即时") | "立即") | cap(Field::t_realtime, "实时");
+auto const timely_word_cap =
+    kwf(Keyword{"及时", Field::t_timely}, Keyword{"第一时间", Field::t_first}, Keyword{"即时", Field::t_immediate},
+        Keyword{"立即", Field::t_immediate}, Keyword{"实时", Field::t_realtime});
 
 // 及时 / 第一时间 / 收到文件后及时 / 征集意见结束后要及时 / 与文件同步.
 auto const timely_def =
     rb[lit("与") >> cap(Field::trigger, open_text(no_paren - "同步")) >> cap(Field::t_sync, "同步")] |
-    (lead >> -rb[-prep >> trigger_text >> cap(Field::rel_after, after_word) >> -lit(',')] >> lead >> timely_word_cap);
+    (lead >> -rb[*prep >> trigger_text >> cap(Field::rel_after, after_word) >> -lit(',')] >> lead >> timely_word_cap);
 
 // 系统投入使用前, 在决策前: due on the event's date.
 // No digits in T: "…时限为2016年12月底前" is a calendar anchor inside text, not an event.
@@ -57,9 +58,12 @@ auto const gate_prevails_def = lit("以") >> cap(Field::trigger, open_text(no_pa
 
 // Never matches: reports "expected an amount or 及时" after a T后 that has
 // neither (形成文件后, 形成文件后个工作日), which no other alternative explains.
-auto const dangling_trigger_def = lead >> -prep >> open_text(no_paren - after_word - before_word) >> (after_word | before_word) >>
-                                  -lit(',') >> lead >> L(labels::continuation.zh)[number | timely_word] >>
-                                  x3::eps(false);
+// With a number but a broken unit (形成文件后3个工作) the unit label inside
+// amount_unit reports it.
+auto const dangling_trigger_def = lead >> *prep >> open_text(no_paren - after_word - before_word) >>
+                                  (after_word | before_word) >> -lit(',') >> lead >>
+                                  L(labels::continuation.zh)[&(number | timely_word)] >>
+                                  (timely_word | amount_unit) >> x3::eps(false);
 }  // namespace relative_detail
 
 using relative_detail::dangling_trigger_def;

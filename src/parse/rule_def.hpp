@@ -23,10 +23,10 @@ constexpr auto kind(Field f, P const& p) {
   return cap(f, rb[p >> -label]);
 }
 
-auto const qualifier = -cap(Field::principle, "原则上") >> -(lit("后续") | "并" | "继续" | "同时");
+auto const qualifier = -cap(Field::principle, "原则上") >> -kw("后续", "并", "继续", "同时");
 
 auto const item_def = qualifier >>
-                      (kind(Field::k_count, count) | kind(Field::k_display, display) |
+                      (kind(Field::k_count, lead >> count) | kind(Field::k_display, lead >> display) |
                        kind(Field::k_recurrence, lead >> recurrence) | kind(Field::k_holiday, holiday) |
                        kind(Field::k_anchor, lead >> anchor) | kind(Field::k_relative, relative_implicit) |
                        kind(Field::k_continuous, continuous) | kind(Field::k_ongoing, ongoing) |
@@ -39,7 +39,8 @@ auto const item_def = qualifier >>
 auto const entry = rb['(' >> L(labels::item.zh)[item] >> *(*sep >> item) >> *sep >> L(labels::rparen.zh)[')']] |
                    L(labels::item.zh)[item];
 
-auto const rule_def = *sep >> entry >> *(*sep >> entry) >> *sep >> L(labels::end.zh)[x3::eoi];
+// !eoi: at the end nothing can start, so do not try every item kind there.
+auto const rule_def = *sep >> entry >> *(*sep >> !x3::eoi >> entry) >> *sep >> L(labels::end.zh)[x3::eoi];
 }  // namespace rule_detail
 
 using rule_detail::item_def;

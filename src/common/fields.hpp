@@ -1,0 +1,30 @@
+// The line-and-field layer shared by the project's plain-text file formats
+// (holidays/YYYY.txt, overlays): `#` comments, blank-separated fields that
+// remember their byte offset, and ISO dates whose errors point into the file.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "shixian/date.hpp"
+#include "shixian/error.hpp"
+#include "shixian/expected.hpp"
+
+namespace shixian::detail {
+
+struct Field {
+  std::string_view text;
+  std::size_t offset;  // byte offset in the whole file
+};
+
+/// The fields of one line (blank = space, tab, CR), up to a `#` comment.
+std::vector<Field> fields_of(std::string_view line, std::size_t line_offset);
+
+/// The rest of `line` from byte `from`, comment and surrounding blanks removed.
+std::string_view rest_of_line(std::string_view line, std::size_t from);
+
+/// An ISO date field; on error, the message of parse_iso_date at its exact column in `file`.
+expected<Date, Error> date_field(std::string_view file, Field field, std::string_view source);
+
+}  // namespace shixian::detail
