@@ -101,7 +101,8 @@ INSTANTIATE_TEST_SUITE_P(CliCalendar, CliCalendarErrors, testing::Values(
     BadArgs{{"calendar", "2016", "--holidays", "/nonexistent/2027.txt"},
             "shixian calendar: 无法读取文件 /nonexistent/2027.txt"},
     BadArgs{{"calendar"}, "shixian calendar: 用法：shixian calendar YEAR [--format tsv|text] [--holidays FILE] [--overlay FILE] [--strict]"},
-    BadArgs{{"frobnicate"}, "shixian: 未知命令“frobnicate”（可用：demo, calendar, holidays, parse, explain, due；见 shixian --help）"}));
+    BadArgs{{"frobnicate"},
+            "shixian: 未知命令“frobnicate”（可用：demo, calendar, holidays, parse, explain, due, check, ics, extract；见 shixian --help）"}));
 
 TEST(CliCalendar, BadHolidaysFileNamesLineAndColumn) {
   const auto path = std::filesystem::temp_directory_path() / "shixian-bad-year.txt";

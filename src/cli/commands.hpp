@@ -17,6 +17,9 @@ int holidays_command(int argc, char** argv, int first);
 int parse_command(int argc, char** argv, int first);
 int explain_command(int argc, char** argv, int first);
 int due_command(int argc, char** argv, int first);
+int check_command(int argc, char** argv, int first);
+int ics_command(int argc, char** argv, int first);
+int extract_command(int argc, char** argv, int first);
 
 /// What `due` and `explain` evaluate with: the calendar options, --policy
 /// KEY=VALUE, --year and --event NAME=YYYY-MM-DD[THH:MM]. Error: a one-line message.

@@ -20,9 +20,19 @@ constexpr std::string_view kUsage = R"(shixian — 政务公开时限规则与�
   shixian due RULE [--year Y] [--event NAME=YYYY-MM-DD[THH:MM]]... [--policy KEY=VALUE]...
                    [--overlay FILE]... [--holidays FILE]... [--strict] [--json]
                                        计算规则的期限：每行“标签<TAB>日期”，或 --json
+  shixian check TASKS --publications LOG [--as-of D] [--year Y] [--format text|csv|jsonl] [-o FILE]
+                   [--encoding utf-8|gb18030] [--publications-encoding …] [--policy KEY=VALUE]...
+                                       按任务登记表和发布记录检查每个期限：按时、逾期、缺失、未到期……
+  shixian ics TASKS [--publications LOG] [--from D] [--to D] [--remind DAYS] [-o FILE]
+                                       把即将到期的期限导出为iCalendar日历（.ics）
+  shixian extract DOC [--year Y] [--format text|jsonl] [--encoding utf-8|gb18030] [--html]
+                                       找出文档中的每条时限规则（偏移量按字符计）
+  shixian extract DOC --tasks [-o tasks.csv] [--year Y]
+                                       由任务表式的计划起草任务台账（CSV：id,title,lead,units,rule,year,events）
   shixian --help | --version
 
-退出码：0 成功；2 参数或输入错误（含规则解析错误）；3 缺少上下文（计划年度或事件日期）。
+退出码：0 成功；1 check 发现逾期、缺失、公示期不足或次数不足；2 参数或输入错误（含规则解析错误）；
+        3 缺少上下文（计划年度或事件日期）。
 )";
 
 }  // namespace
@@ -40,6 +50,9 @@ int main(int argc, char** argv) {
   if (command == "parse") return parse_command(argc, argv, 2);
   if (command == "explain") return explain_command(argc, argv, 2);
   if (command == "due") return due_command(argc, argv, 2);
+  if (command == "check") return check_command(argc, argv, 2);
+  if (command == "ics") return ics_command(argc, argv, 2);
+  if (command == "extract") return extract_command(argc, argv, 2);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;
     return kExitOk;
@@ -48,6 +61,7 @@ int main(int argc, char** argv) {
     std::cout << "shixian 0.1.0\n";
     return kExitOk;
   }
-  std::cerr << "shixian: 未知命令“" << command << "”（可用：demo, calendar, holidays, parse, explain, due；见 shixian --help）\n";
+  std::cerr << "shixian: 未知命令“" << command
+            << "”（可用：demo, calendar, holidays, parse, explain, due, check, ics, extract；见 shixian --help）\n";
   return kExitUsage;
 }

@@ -1,0 +1,445 @@
+// File: shixian/check.hpp
+//
+// Compliance checks over a plan's task register (任务分工表) and the log of
+// what was actually published: for every deadline of every task, a verdict —
+// on time, late (by how many working and calendar days), missing, pending,
+// a 公示 displayed too briefly, too few publications, or why it cannot be
+// checked.
+//
+//   task register (CSV / JSON Lines) ──TaskReader──▶ TaskRecord ─┐
+//   publication log (CSV / JSON Lines) ──PublicationReader──▶    │
+//        PublicationIndex ──────────────────────────────────────┤
+//                                                     Checker::check(task)
+//                                                                ▼
+//                                          one Finding per deadline ──▶ Report
+//
+// Streaming: the publication log is held in memory (compactly, sorted by
+// task id); tasks are read, checked and forgotten one at a time. Each
+// distinct rule text is parsed and compiled once (a cache keyed by text).
+//
+// How publications are matched to deadlines (docs/CHECK.md has the long form):
+//   - A publication belongs to a task by `task_id`. An optional `obligation`
+//     (1-based index of the rule within the task's rule cell) restricts it to
+//     that rule; without it, it counts for every rule of the task.
+//   - Publications dated after the as-of day are ignored (not yet happened).
+//   - by-deadlines of one rule are matched in due order, in two passes. A
+//     deadline's window starts at
+//       relative (T后N…):  the trigger date T;
+//       anchors (M月底前): January 1 of the plan year;
+//       recurrences:       the period's first day (每月: the 1st of the month);
+//       backward (提前N个工作日, T前N日): January 1 of the deadline's year.
+//     Pass 1 (on time): each deadline takes the latest publication not yet
+//     taken inside [window start, due] (the latest, so that when a period
+//     holds two, the earlier stays free to be a late one for an earlier
+//     period: each period needs its own publication). Pass 2 (late): each
+//     deadline still without one takes the earliest untaken publication after
+//     its due date, if it comes by the next deadline's due date (else it is
+//     no late report for this period), with the lateness. None → missing when the due date is
+//     before the as-of day, else pending (the as-of day itself is pending).
+//   - count deadlines (年内至少N次, 每月至少1次) count every publication
+//     dated inside the period; ≥ N → on_time; fewer with the period over →
+//     count_short; fewer with the period still running → pending.
+//   - 公示 durations (公示不得少于5个工作日) take the earliest publication
+//     (at or after the 公示开始 event, when given): its display interval is
+//     [published, withdrawn] inclusive, or [published, as-of] when no
+//     withdrawal is recorded (still on display). Long enough → on_time;
+//     withdrawn too early → too_short; still on display and not yet long
+//     enough → pending; nothing published → missing when the 公示开始 date is
+//     known and passed, else pending.
+//   - 全年 (continuous) needs at least one publication in the year and is
+//     judged on its check day (12/31): pending until the as-of day passes it.
+//
+// Example:
+//   shixian::CheckOptions options;
+//   options.as_of = shixian::Date{2016y / December / 31d};
+//   options.year = 2016;
+//   auto report = shixian::check_files("tasks.csv", "published.csv", options);
+//   if (report) std::cout << shixian::render_text(*report);
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "shixian/calendar.hpp"
+#include "shixian/date.hpp"
+#include "shixian/error.hpp"
+#include "shixian/evaluate.hpp"
+#include "shixian/expected.hpp"
+
+namespace shixian {
+
+// ---------------------------------------------------------------------------
+// Verdicts (a CLI/CSV/JSON contract: the names are fixed).
+// ---------------------------------------------------------------------------
+
+enum class Verdict : std::uint8_t {
+  on_time,        ///< 按时
+  late,           ///< 逾期: published after the due date
+  missing,        ///< 缺失: due before the as-of day, nothing published
+  pending,        ///< 未到期: not due yet (or a 公示 still on display)
+  too_short,      ///< 公示期不足: displayed shorter than the minimum
+  count_short,    ///< 次数不足: at least N required, M found
+  not_checkable,  ///< 无法检查: ongoing / unspecified / external / no date
+  needs_context,  ///< 缺少事件日期: an event date (or the plan year) is missing
+  invalid_rule,   ///< 规则无法解析: the rule text does not parse
+};
+inline constexpr std::size_t kVerdictCount = 9;
+
+/// "on_time", "late", … (the contract names above).
+const char* to_string(Verdict v);
+/// 按时, 逾期, 缺失, 未到期, 公示期不足, 次数不足, 无法检查, 缺少事件日期, 规则无法解析.
+std::string_view chinese_name(Verdict v);
+/// late, missing, too_short, count_short: what makes `shixian check` exit 1.
+constexpr bool is_failure(Verdict v) {
+  return v == Verdict::late || v == Verdict::missing || v == Verdict::too_short || v == Verdict::count_short;
+}
+/// The verdicts that count in the on-time rate: on_time and the failures.
+constexpr bool is_decided(Verdict v) { return v == Verdict::on_time || is_failure(v); }
+
+// ---------------------------------------------------------------------------
+// Input records.
+// ---------------------------------------------------------------------------
+
+/// One row of the task register.
+struct TaskRecord {
+  std::string id;     ///< unique within the register
+  std::string title;  ///< 事项
+  std::string lead;   ///< 牵头单位 (several joined by 、 count for each)
+  std::string units;  ///< 责任单位 (optional)
+  std::string rule;   ///< as written; several rules separated by ；/; each become an obligation
+  std::optional<int> year;  ///< plan year; CheckOptions::year when absent
+  std::vector<std::pair<std::string, EventTime>> events;  ///< 形成文件=2016-09-30 …
+  std::uint32_t line = 0;  ///< 1-based line in the register where the row starts
+};
+
+/// One row of the publication log.
+struct PublicationRecord {
+  std::string task_id;
+  EventTime published;
+  std::optional<EventTime> withdrawn;  ///< end of display (公示 durations)
+  std::string url;
+  std::string title;
+  std::uint16_t obligation = 0;  ///< 1-based rule index in the task's cell; 0: any
+  std::uint32_t line = 0;
+};
+
+/// A row that could not be used, or a warning about the inputs.
+struct InputProblem {
+  std::string file;
+  std::uint32_t line = 0;    ///< 1-based; 0: the whole file
+  std::uint32_t column = 0;  ///< 1-based, in characters; 0: not known
+  std::string message;       ///< Chinese
+  std::string to_string() const;  ///< "file:line:column: message"
+};
+
+/// Text encoding of an input file. UTF-8 (with or without a BOM) is the
+/// default; GB18030 (Excel exports of government spreadsheets) is converted
+/// only when asked for: a file whose first 64 KiB are not valid UTF-8 is
+/// refused with a message naming the option, never guessed.
+enum class Encoding : std::uint8_t { utf8, gb18030 };
+/// "utf-8" / "utf8" / "gb18030" / "gbk" (GBK is a subset of GB18030).
+expected<Encoding, Error> parse_encoding(std::string_view name);
+
+enum class FileFormat : std::uint8_t { automatic, csv, jsonl };
+
+struct ReadOptions {
+  Encoding encoding = Encoding::utf8;
+  FileFormat format = FileFormat::automatic;  ///< automatic: by extension (.jsonl/.ndjson), else CSV
+};
+
+namespace detail {
+class RecordReader;
+}
+
+/// Reads a task register row by row. Header names are matched in English
+/// (id, title, lead, units, rule, year, events) or Chinese (编号/序号, 事项/工作事项,
+/// 牵头单位, 责任单位, 时限要求/公开时限/时间要求, 年度, 事件).
+class TaskReader {
+ public:
+  /// Errors (exit 2 in the CLI): the file cannot be read, bad encoding, no
+  /// header, no id or rule column.
+  static expected<TaskReader, Error> open(const std::string& path, const ReadOptions& options = {});
+  static expected<TaskReader, Error> from_string(std::string text, std::string name, const ReadOptions& options = {});
+  TaskReader(TaskReader&&) noexcept;
+  TaskReader& operator=(TaskReader&&) noexcept;
+  ~TaskReader();
+
+  /// The next usable row into `out`; rows that cannot be used go to
+  /// `problems` and are skipped. false at the end of the file.
+  bool next(TaskRecord& out, std::vector<InputProblem>& problems);
+  /// Bytes consumed so far and the file size (for a progress bar; size 0 when unknown).
+  std::uint64_t position() const;
+  std::uint64_t size() const;
+
+ private:
+  explicit TaskReader(std::unique_ptr<detail::RecordReader> r);
+  std::unique_ptr<detail::RecordReader> reader_;
+  std::vector<std::uint64_t> seen_;  // open-addressing set of id hashes (duplicate ids)
+  std::size_t seen_count_ = 0;
+};
+
+/// Reads a publication log: task_id, published (date or date-time), and
+/// optional withdrawn, url, title, obligation. Chinese headers: 任务编号,
+/// 发布时间/发布日期, 撤下时间/撤除日期, 链接/网址, 标题, 规则序号.
+class PublicationReader {
+ public:
+  static expected<PublicationReader, Error> open(const std::string& path, const ReadOptions& options = {});
+  static expected<PublicationReader, Error> from_string(std::string text, std::string name,
+                                                        const ReadOptions& options = {});
+  PublicationReader(PublicationReader&&) noexcept;
+  PublicationReader& operator=(PublicationReader&&) noexcept;
+  ~PublicationReader();
+  bool next(PublicationRecord& out, std::vector<InputProblem>& problems);
+
+ private:
+  explicit PublicationReader(std::unique_ptr<detail::RecordReader> r);
+  std::unique_ptr<detail::RecordReader> reader_;
+};
+
+// ---------------------------------------------------------------------------
+// The publication index: every publication, grouped by task id.
+// ---------------------------------------------------------------------------
+
+class PublicationIndex {
+ public:
+  /// What the matcher needs of one publication (24 bytes; no strings).
+  struct Entry {
+    EventTime published;
+    EventTime withdrawn;  ///< date == Date{} and minute == -2 when absent
+    std::uint32_t line = 0;
+    std::uint16_t obligation = 0;
+    bool has_withdrawn() const { return withdrawn.minute != -2; }
+  };
+
+  void add(const PublicationRecord& p);
+  /// Sorts by task id, then date. Call once after the last add().
+  void finish();
+  /// The task's publications in date order (empty when none). Marks the id as used.
+  std::span<const Entry> of(std::string_view task_id) const;
+  std::size_t size() const { return entries_.size(); }
+  /// Task ids of the log that no of() call asked for, with the line of their
+  /// first publication (unknown task ids, once every task was checked): the
+  /// `limit` with the lowest lines, in line order.
+  std::vector<std::pair<std::string, std::uint32_t>> unused_ids(std::size_t limit = SIZE_MAX) const;
+  /// How many ids no of() call asked for.
+  std::size_t unused_count() const;
+
+ private:
+  struct Key {
+    std::uint32_t offset, length;  // into ids_
+    std::uint32_t index;           // into entries_ (insertion order until finish())
+  };
+  std::string ids_;  // every distinct id appended once
+  std::vector<Key> keys_;
+  std::vector<Entry> entries_;
+  struct Group {
+    std::uint32_t offset, length;  // id in ids_
+    std::uint32_t first, count;    // entries_
+  };
+  std::vector<Group> groups_;          // sorted by (hash of id, id)
+  std::vector<std::uint64_t> hashes_;  // hash of each group's id, for the binary search
+  mutable std::vector<bool> used_;
+};
+
+// ---------------------------------------------------------------------------
+// Checking.
+// ---------------------------------------------------------------------------
+
+struct CheckOptions {
+  /// Deadlines after this day are pending; publications after it are ignored.
+  /// The CLI defaults it to today in UTC+8.
+  Date as_of;
+  /// Plan year for rows without one.
+  std::optional<int> year;
+  /// Must outlive the Checker.
+  const Calendar* calendar = &Calendar::china();
+  Policy policy;
+};
+
+/// One deadline's verdict. The string_views point into the task being
+/// checked and the Checker's cache: valid until the next check() call.
+struct Finding {
+  std::string_view task_id, title, lead, units;
+  std::uint32_t line = 0;        ///< the task's line in the register
+  std::uint16_t obligation = 0;  ///< 1-based rule index within the task's cell
+  std::string_view rule;         ///< that rule's text
+  std::string_view label;        ///< 公开, 完成, 启动 … ("" when the rule has no deadline)
+  Verdict verdict = Verdict::not_checkable;
+  Obligation type = Obligation::by;
+  bool has_due = false;
+  Date due;
+  std::int16_t due_minute = -1;  ///< hour rules: minutes since 00:00; -1: end of day
+  Date period_start, period_end;
+  bool has_published = false;
+  EventTime published;           ///< the publication that decided the verdict
+  std::optional<EventTime> withdrawn;
+  std::uint32_t publication_line = 0;
+  std::int32_t late_workdays = 0;  ///< late: working days after the due date (0: later on the due day)
+  std::int32_t late_days = 0;      ///< late: calendar days after the due date
+  std::uint32_t required = 0;      ///< count: N; too_short: minimum (working days if the rule counts them, else days)
+  std::uint32_t found = 0;         ///< count: M; too_short / duration: what the display had, same unit
+  bool provisional = false;        ///< rests on a projected calendar year (SPEC §1)
+  std::uint8_t assumed = 0;        ///< Assumption bits of shixian/evaluate.hpp
+  std::string_view message;        ///< needs_context: 需要事件"人大批复"的日期; invalid_rule: the parse error; …
+  std::string_view needed;         ///< needs_context: the missing event names, joined by 、
+};
+
+/// "2016-10-10" or "2016-10-02T09:30" ("" when !has_due).
+std::string due_string(const Finding& f);
+
+class Checker {
+ public:
+  Checker(CheckOptions options, const PublicationIndex& publications);
+  ~Checker();
+  Checker(Checker&&) noexcept;
+
+  using Sink = std::function<void(const Finding&)>;
+  /// Checks one task: `sink` receives one Finding per deadline (one per rule
+  /// for rules that give no deadline). Returns the number of findings.
+  std::size_t check(const TaskRecord& task, const Sink& sink);
+  /// Distinct rule texts compiled so far.
+  std::size_t compiled_rules() const;
+  const CheckOptions& options() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// ---------------------------------------------------------------------------
+// The report: totals, by unit, and the items a person must look at.
+// ---------------------------------------------------------------------------
+
+struct ReportItem {  ///< a Finding that outlives the check
+  std::string task_id, title, lead, rule, label, message;
+  std::uint32_t line = 0;
+  std::uint16_t obligation = 0;
+  Verdict verdict = Verdict::late;
+  std::string due;        ///< due_string()
+  std::string published;  ///< "" when none
+  std::int32_t late_workdays = 0, late_days = 0;
+  std::uint32_t required = 0, found = 0;
+  bool provisional = false;
+};
+
+struct UnitTotals {
+  std::string unit;
+  std::array<std::uint64_t, kVerdictCount> counts{};
+  std::uint64_t decided() const;
+  std::uint64_t failures() const;
+  double on_time_rate() const;  ///< on_time / decided; 1 when nothing was decided
+};
+
+struct Report {
+  std::string tasks_file, publications_file;
+  Date as_of;
+  std::optional<int> year;
+  std::uint64_t tasks = 0;         ///< tasks checked
+  std::uint64_t publications = 0;  ///< publications read
+  std::uint64_t rules_compiled = 0;
+  std::array<std::uint64_t, kVerdictCount> counts{};
+  std::uint64_t provisional = 0;
+  std::vector<UnitTotals> units;         ///< by lead unit, worst first (after finish())
+  /// Items listed per verdict at most (the earliest due dates are kept), so
+  /// that the report stays small for any register; counts[] has the totals
+  /// and the csv/jsonl rows every item.
+  std::size_t item_limit = 500;
+  std::vector<ReportItem> attention;     ///< late, missing, too_short, count_short, in due order (after finish())
+  std::vector<ReportItem> unresolved;    ///< needs_context and invalid_rule (after finish())
+  /// Internal: the items kept so far, one max-heap by (due, line) per verdict.
+  std::array<std::vector<ReportItem>, kVerdictCount> item_heaps;
+  std::size_t kept_problems_ = 0;  ///< internal: problems already counted in problems_total
+  std::vector<InputProblem> problems;    ///< bad rows and unknown task ids (the first problem_limit)
+  std::size_t problem_limit = 1000;
+  std::uint64_t problems_total = 0;      ///< including those not kept
+  /// Keeps at most problem_limit problems, counting the rest (call after
+  /// readers appended to `problems`).
+  void trim_problems();
+  /// Reports the log's task ids that no task asked for.
+  void add_unknown_ids(const PublicationIndex& index, const std::string& file);
+  /// Internal: lead text → indices into `units` (leads repeat; split once).
+  std::unordered_map<std::string, std::vector<std::size_t>> lead_units;
+
+  std::uint64_t deadlines() const;
+  std::uint64_t decided() const;
+  std::uint64_t failures() const;
+  double on_time_rate() const;
+  /// Adds one finding to the totals (and to the lists when it needs attention).
+  void add(const Finding& f);
+  /// Sorts units worst first and the lists by due date.
+  void finish();
+  /// The one-line summary for stderr: "检查 48 项任务、120 个期限：按时 80，逾期 5 …；按时率 84.2%".
+  std::string summary_line() const;
+};
+
+/// The report a person reads (Chinese, aligned columns).
+std::string render_text(const Report& report);
+
+/// One CSV / JSON line per finding, for further processing. The header and
+/// the field names are a contract:
+/// task_id,obligation,line,lead,title,rule,label,verdict,due,period_start,period_end,
+/// published,withdrawn,late_workdays,late_days,required,found,provisional,message
+std::string csv_header();
+void append_csv(std::string& out, const Finding& f);
+void append_jsonl(std::string& out, const Finding& f);
+
+/// Progress of check_files: bytes of the register read, its size, tasks checked.
+using ProgressFn = std::function<void(std::uint64_t done, std::uint64_t total, std::uint64_t tasks)>;
+
+/// Everything in one call: reads both files, checks every task and returns
+/// the report; `each`, when given, also receives every finding as it is made
+/// (on the calling thread, in register order). Task rows are parsed on a
+/// second thread while the previous ones are checked. Errors only for
+/// unusable input (a file missing, bad encoding, no header).
+expected<Report, Error> check_files(const std::string& tasks_path, const std::string& publications_path,
+                                    const CheckOptions& options, const Checker::Sink& each = {},
+                                    const ReadOptions& tasks_read = {}, const ReadOptions& publications_read = {},
+                                    const ProgressFn& progress = {});
+
+/// The in-memory form, for applications that hold their rows already.
+Report check(const std::vector<TaskRecord>& tasks, const std::vector<PublicationRecord>& publications,
+             const CheckOptions& options, const Checker::Sink& each = {});
+
+// ---------------------------------------------------------------------------
+// Calendar export: iCalendar (RFC 5545).
+// ---------------------------------------------------------------------------
+
+struct IcsOptions {
+  Date from, to;                ///< deadlines due in [from, to]
+  std::string calendar_name = "政务公开期限";
+  int remind_days = 1;          ///< a VALARM this many days before (0: none)
+  Date stamp;                   ///< DTSTAMP (the CLI uses today, so output is reproducible per day)
+};
+
+/// Collects findings and writes one all-day VEVENT per deadline due in
+/// [from, to] that is not yet met (on_time findings are left out). UIDs are
+/// stable: a hash of task id, rule index, label and due date.
+class IcsWriter {
+ public:
+  explicit IcsWriter(IcsOptions options);
+  void add(const Finding& f);
+  std::size_t size() const { return events_.size(); }
+  /// The whole VCALENDAR, CRLF line endings, lines folded at 75 octets.
+  std::string render() const;
+
+ private:
+  struct Event {
+    std::string uid, summary, description;
+    Date due;
+    bool provisional;
+  };
+  IcsOptions options_;
+  std::vector<Event> events_;
+};
+
+}  // namespace shixian

@@ -1,0 +1,678 @@
+// The checker: rule cells → compiled rules (cached by text) → deadlines per
+// task → verdicts against the task's publications. The matching rules are
+// stated in shixian/check.hpp and docs/CHECK.md; each branch below names the
+// one it implements.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "check/util.hpp"
+#include "shixian/check.hpp"
+#include "shixian/parse.hpp"
+
+namespace shixian {
+
+const char* to_string(Verdict v) {
+  switch (v) {
+    case Verdict::on_time: return "on_time";
+    case Verdict::late: return "late";
+    case Verdict::missing: return "missing";
+    case Verdict::pending: return "pending";
+    case Verdict::too_short: return "too_short";
+    case Verdict::count_short: return "count_short";
+    case Verdict::not_checkable: return "not_checkable";
+    case Verdict::needs_context: return "needs_context";
+    case Verdict::invalid_rule: return "invalid_rule";
+  }
+  return "";
+}
+
+std::string_view chinese_name(Verdict v) {
+  switch (v) {
+    case Verdict::on_time: return "按时";
+    case Verdict::late: return "逾期";
+    case Verdict::missing: return "缺失";
+    case Verdict::pending: return "未到期";
+    case Verdict::too_short: return "公示期不足";
+    case Verdict::count_short: return "次数不足";
+    case Verdict::not_checkable: return "无法检查";
+    case Verdict::needs_context: return "缺少事件日期";
+    case Verdict::invalid_rule: return "规则无法解析";
+  }
+  return "";
+}
+
+std::string due_string(const Finding& f) {
+  if (!f.has_due) return {};
+  return to_string(EventTime{f.due, f.due_minute});
+}
+
+// ----------------------------------------------------------------------------
+// PublicationIndex: entries sorted by (hash of id, id, date); looked up by
+// binary search over the hashes. No per-publication strings beyond one copy
+// of each id.
+
+namespace {
+struct PendingKey {
+  std::uint64_t hash;
+  std::uint32_t offset, length, index;
+};
+}  // namespace
+
+void PublicationIndex::add(const PublicationRecord& p) {
+  // Logs list a task's publications together: reuse the previous id's bytes.
+  std::uint32_t offset = static_cast<std::uint32_t>(ids_.size());
+  if (!keys_.empty()) {
+    const Key& last = keys_.back();
+    if (std::string_view(ids_).substr(last.offset, last.length) == p.task_id) offset = last.offset;
+  }
+  if (offset == ids_.size()) ids_.append(p.task_id);
+  keys_.push_back({offset, static_cast<std::uint32_t>(p.task_id.size()), static_cast<std::uint32_t>(entries_.size())});
+  Entry e;
+  e.published = p.published;
+  if (p.withdrawn) e.withdrawn = *p.withdrawn;
+  else e.withdrawn = EventTime{Date{}, -2};
+  e.line = p.line;
+  e.obligation = p.obligation;
+  entries_.push_back(e);
+}
+
+void PublicationIndex::finish() {
+  std::vector<PendingKey> keys;
+  keys.reserve(keys_.size());
+  for (const Key& k : keys_) {
+    keys.push_back({detail::hash_id(std::string_view(ids_).substr(k.offset, k.length)), k.offset, k.length, k.index});
+  }
+  std::vector<Key>().swap(keys_);
+  const std::string_view ids = ids_;
+  const auto& entries = entries_;
+  auto when = [&](const PendingKey& k) {
+    const EventTime& t = entries[k.index].published;
+    return std::pair{t.date, t.minute};
+  };
+  std::sort(keys.begin(), keys.end(), [&](const PendingKey& a, const PendingKey& b) {
+    if (a.hash != b.hash) return a.hash < b.hash;
+    if (a.offset != b.offset) {
+      const int c = ids.substr(a.offset, a.length).compare(ids.substr(b.offset, b.length));
+      if (c != 0) return c < 0;
+    }
+    return when(a) < when(b);
+  });
+  std::vector<Entry> sorted;
+  sorted.reserve(entries_.size());
+  groups_.clear();
+  hashes_.clear();
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const PendingKey& k = keys[i];
+    const bool same = !groups_.empty() && hashes_.back() == k.hash &&
+                      ids.substr(groups_.back().offset, groups_.back().length) == ids.substr(k.offset, k.length);
+    if (!same) {
+      groups_.push_back({k.offset, k.length, static_cast<std::uint32_t>(sorted.size()), 0});
+      hashes_.push_back(k.hash);
+    }
+    ++groups_.back().count;
+    sorted.push_back(entries_[k.index]);
+  }
+  entries_ = std::move(sorted);
+  used_.assign(groups_.size(), false);
+}
+
+std::span<const PublicationIndex::Entry> PublicationIndex::of(std::string_view task_id) const {
+  const std::uint64_t h = detail::hash_id(task_id);
+  auto it = std::lower_bound(hashes_.begin(), hashes_.end(), h);
+  for (; it != hashes_.end() && *it == h; ++it) {
+    const std::size_t g = static_cast<std::size_t>(it - hashes_.begin());
+    if (std::string_view(ids_).substr(groups_[g].offset, groups_[g].length) != task_id) continue;
+    used_[g] = true;
+    return {entries_.data() + groups_[g].first, groups_[g].count};
+  }
+  return {};
+}
+
+std::vector<std::pair<std::string, std::uint32_t>> PublicationIndex::unused_ids(std::size_t limit) const {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> lines;  // first line, group
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    if (used_[g]) continue;
+    std::uint32_t line = UINT32_MAX;
+    for (std::uint32_t i = 0; i < groups_[g].count; ++i) line = std::min(line, entries_[groups_[g].first + i].line);
+    lines.emplace_back(line, static_cast<std::uint32_t>(g));
+  }
+  const std::size_t n = std::min(limit, lines.size());
+  std::partial_sort(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(n), lines.end());
+  std::vector<std::pair<std::string, std::uint32_t>> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Group& g = groups_[lines[i].second];
+    out.emplace_back(std::string(std::string_view(ids_).substr(g.offset, g.length)), lines[i].first);
+  }
+  return out;
+}
+
+std::size_t PublicationIndex::unused_count() const {
+  return static_cast<std::size_t>(std::count(used_.begin(), used_.end(), false));
+}
+
+// ----------------------------------------------------------------------------
+// Checker
+
+namespace {
+
+struct Piece {
+  std::string text;
+  bool parsed = false;
+  Evaluator evaluator;
+  std::string error;   // invalid_rule: the parse error with its position
+  std::string reason;  // why a rule without deadlines cannot be checked
+};
+
+struct Cell {
+  std::vector<Piece> pieces;
+};
+
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(detail::hash_id(s)); }
+};
+
+std::string not_checkable_reason(const ast::Rule& rule) {
+  for (const ast::Item& item : rule.items) {
+    if (const auto* e = std::get_if<ast::ExternalReference>(&item.clause)) {
+      return "时限由其他规定确定（" + e->reference + "），需配置后才能检查";
+    }
+  }
+  switch (rule.kind) {
+    case ast::RuleKind::ongoing: return "持续性工作（长期推进/常态化），没有期限";
+    case ast::RuleKind::unspecified: return "未规定具体时间（适时/视情/定期/不定期）";
+    case ast::RuleKind::external: return "时限由其他规定确定，需配置后才能检查";
+    default: return {};
+  }
+}
+
+// Is publication time p on or before the deadline (date, minute)? A
+// date-only publication on the due day of an hour deadline counts as on time.
+bool on_or_before(const EventTime& p, Date due, int due_minute) {
+  if (p.date != due) return p.date < due;
+  return due_minute < 0 || p.minute < 0 || p.minute <= due_minute;
+}
+
+Date year_start(int y) { return Date{std::chrono::year{y} / std::chrono::January / 1}; }
+
+}  // namespace
+
+struct Checker::Impl {
+  CheckOptions options;
+  const PublicationIndex& index;
+  std::unordered_map<std::string, std::unique_ptr<Cell>, TextHash, std::equal_to<>> cache;
+  std::size_t compiled = 0;
+  // Per-task scratch, reused.
+  Context context;
+  Schedule schedule;
+  std::vector<const PublicationIndex::Entry*> candidates;
+  std::vector<bool> taken;
+  std::vector<std::uint32_t> order;
+  std::vector<int> chosen;  // by-deadline → candidate index, -1: none
+  std::string message, needed;
+  const std::string not_published;  // "截至<as-of>未发布", built once
+
+  Impl(CheckOptions o, const PublicationIndex& i)
+      : options(std::move(o)), index(i), not_published("截至" + to_string(options.as_of) + "未发布") {}
+
+  const Cell& cell(const std::string& text) {
+    if (auto it = cache.find(std::string_view(text)); it != cache.end()) return *it->second;
+    // Bound the cache: registers with mostly distinct texts must not grow it forever.
+    if (cache.size() >= 200000) cache.clear();
+    auto c = std::make_unique<Cell>();
+    for (std::string_view piece : detail::split_rules(text)) {
+      Piece p;
+      p.text = std::string(piece);
+      auto rule = parse(piece);
+      if (!rule) {
+        p.error = rule.error().error.message;
+      } else {
+        p.parsed = true;
+        p.evaluator = compile(*rule, *options.calendar, options.policy);
+        p.reason = not_checkable_reason(*rule);
+        ++compiled;
+      }
+      c->pieces.push_back(std::move(p));
+    }
+    return *cache.emplace(text, std::move(c)).first->second;
+  }
+
+  std::size_t check(const TaskRecord& task, const Sink& sink) {
+    const Cell& c = cell(task.rule);
+    context = Context{};
+    if (task.year) context.year(*task.year);
+    else if (options.year) context.year(*options.year);
+    for (const auto& [name, time] : task.events) context.event(name, time);
+    const std::span<const PublicationIndex::Entry> pubs = index.of(task.id);
+
+    Finding base;
+    base.task_id = task.id, base.title = task.title, base.lead = task.lead, base.units = task.units;
+    base.line = task.line;
+    std::size_t emitted = 0;
+    auto emit = [&](Finding& f) {
+      f.message = message;
+      f.needed = needed;
+      if (sink) sink(f);
+      ++emitted;
+    };
+    if (c.pieces.empty()) {
+      Finding f = base;
+      f.verdict = Verdict::invalid_rule;
+      message = "时限要求为空";
+      needed.clear();
+      emit(f);
+      return emitted;
+    }
+    for (std::size_t k = 0; k < c.pieces.size(); ++k) {
+      const Piece& piece = c.pieces[k];
+      Finding f = base;
+      f.obligation = static_cast<std::uint16_t>(k + 1);
+      f.rule = piece.text;
+      message.clear(), needed.clear();
+      if (!piece.parsed) {
+        f.verdict = Verdict::invalid_rule;
+        message = piece.error;
+        emit(f);
+        continue;
+      }
+      if (auto error = piece.evaluator.evaluate_into(context, schedule)) {
+        if (error->error.code == ErrorCode::missing_context) {
+          f.verdict = Verdict::needs_context;
+          for (const auto& n : error->needed) needed += (needed.empty() ? "" : "、") + n;
+        } else {
+          f.verdict = Verdict::not_checkable;
+        }
+        message = error->error.message;
+        emit(f);
+        continue;
+      }
+      if (schedule.empty()) {
+        f.verdict = Verdict::not_checkable;
+        message = piece.reason;
+        for (const auto& n : schedule.notes) message += (message.empty() ? "" : "；") + n;
+        if (message.empty()) message = "没有可检查的期限";
+        emit(f);
+        continue;
+      }
+      // This rule's candidate publications: its own or untargeted, not after as-of.
+      candidates.clear();
+      for (const auto& e : pubs) {
+        if (e.published.date > options.as_of) continue;
+        if (e.obligation != 0 && e.obligation != k + 1) continue;
+        candidates.push_back(&e);
+      }
+      taken.assign(candidates.size(), false);
+      // Deadlines in due order (stable: schedule order among equal dates).
+      order.resize(schedule.size());
+      for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+      const auto due_before = [&](std::uint32_t a, std::uint32_t b) {
+        const Deadline& x = schedule[a];
+        const Deadline& y = schedule[b];
+        if (x.has_due != y.has_due) return x.has_due;
+        return x.due < y.due;
+      };
+      // Schedules come out in due order almost always (recurrences, 节前); sort only when not.
+      if (!std::is_sorted(order.begin(), order.end(), due_before)) std::stable_sort(order.begin(), order.end(), due_before);
+      match_by_deadlines();
+      for (std::uint32_t i : order) {
+        const Deadline& d = schedule[i];
+        Finding g = f;
+        message.clear(), needed.clear();
+        judge(d, g, chosen[i]);
+        emit(g);
+      }
+    }
+    return emitted;
+  }
+
+  // The by-deadlines' publications (docs/CHECK.md, "matching"), in two passes
+  // over the deadlines in due order:
+  //   1. on time: the latest untaken publication inside [window start, due] —
+  //      the latest, so that when a period holds two, the earlier one stays
+  //      free to be a late publication for an earlier period;
+  //   2. late: for those still without one, the earliest untaken publication
+  //      after the due date.
+  //      A late publication must come by the next deadline's due date (a
+  //      publication long after is not a late report for this period).
+  void match_by_deadlines() {
+    chosen.assign(schedule.size(), -1);
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::uint32_t i = order[k];
+        const Deadline& d = schedule[i];
+        if (d.type != Obligation::by || !d.has_due || chosen[i] >= 0) continue;
+        const Date open = window_start(d);
+        const Deadline* next = nullptr;
+        for (std::size_t j = k + 1; j < order.size() && !next; ++j) {
+          const Deadline& e = schedule[order[j]];
+          if (e.type == Obligation::by && e.has_due && e.due > d.due) next = &e;
+        }
+        int pick = -1;
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+          const EventTime& p = candidates[c]->published;
+          if (taken[c] || p.date < open) continue;
+          const bool in_time = on_or_before(p, d.due, d.minute);
+          if (pass == 0 && !in_time) break;  // candidates are in date order
+          if (pass == 0) pick = static_cast<int>(c);  // keep going: the latest
+          if (pass == 1 && !in_time) {
+            if (next == nullptr || on_or_before(p, next->due, next->minute)) pick = static_cast<int>(c);
+            break;
+          }
+        }
+        if (pick >= 0) chosen[i] = pick, taken[static_cast<std::size_t>(pick)] = true;
+      }
+    }
+  }
+
+  // Window start: the trigger / period start; backward deadlines
+  // (提前N个工作日, T前N日) from January 1 of their year.
+  static Date window_start(const Deadline& d) {
+    return d.due < d.period_end ? year_start(d.due.year()) : d.period_start;
+  }
+
+  void judge(const Deadline& d, Finding& f, int chosen_publication) {
+    f.label = d.label;
+    f.type = d.type;
+    f.has_due = d.has_due;
+    f.due = d.due;
+    f.due_minute = d.minute;
+    f.period_start = d.period_start;
+    f.period_end = d.period_end;
+    f.provisional = d.provisional;
+    f.assumed = d.assumed;
+    const Date as_of = options.as_of;
+    const Calendar& cal = *options.calendar;
+    auto take = [&](std::size_t i) {
+      taken[i] = true;
+      f.has_published = true;
+      f.published = candidates[i]->published;
+      if (candidates[i]->has_withdrawn()) f.withdrawn = candidates[i]->withdrawn;
+      f.publication_line = candidates[i]->line;
+    };
+    switch (d.type) {
+      case Obligation::by: {
+        if (!d.has_due) {
+          f.verdict = Verdict::not_checkable;
+          message = "没有确定的期限";
+          return;
+        }
+        if (chosen_publication >= 0) {
+          const auto c = static_cast<std::size_t>(chosen_publication);
+          f.has_published = true;
+          f.published = candidates[c]->published;
+          if (candidates[c]->has_withdrawn()) f.withdrawn = candidates[c]->withdrawn;
+          f.publication_line = candidates[c]->line;
+          if (on_or_before(f.published, d.due, d.minute)) {
+            f.verdict = Verdict::on_time;
+          } else {
+            f.verdict = Verdict::late;
+            f.late_days = f.published.date - d.due;
+            auto wd = cal.workdays_between(d.due, f.published.date);
+            f.late_workdays = wd ? *wd : 0;
+            message = "逾期" + std::to_string(f.late_workdays) + "个工作日（" + std::to_string(f.late_days) + "日）";
+            if (f.late_days == 0) message = "逾期（当日" + to_string(f.published) + "，期限" + due_string(f) + "）";
+          }
+          return;
+        }
+        if (d.due < as_of) {
+          f.verdict = Verdict::missing;
+          message = not_published;
+        } else {
+          f.verdict = Verdict::pending;
+        }
+        return;
+      }
+      case Obligation::count: {
+        std::uint32_t found = 0;
+        for (const auto* e : candidates)
+          if (e->published.date >= d.period_start && e->published.date <= d.period_end) ++found;
+        f.required = d.at_least;
+        f.found = found;
+        if (found >= d.at_least) {
+          f.verdict = Verdict::on_time;
+        } else if (d.period_end < as_of) {
+          f.verdict = Verdict::count_short;
+          message = "要求至少" + std::to_string(d.at_least) + "次，实际" + std::to_string(found) + "次（" +
+                    to_string(d.period_start) + "至" + to_string(d.period_end) + "）";
+        } else {
+          f.verdict = Verdict::pending;
+          message = "期内已发布" + std::to_string(found) + "次，要求至少" + std::to_string(d.at_least) + "次";
+        }
+        return;
+      }
+      case Obligation::continuous: {
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+          const Date p = candidates[i]->published.date;
+          if (p >= d.period_start && p <= d.period_end) {
+            // 全年 is judged on its check day: before it, the work is still running.
+            take(i);
+            f.verdict = d.due < as_of ? Verdict::on_time : Verdict::pending;
+            if (f.verdict == Verdict::pending) message = "已有发布，于" + to_string(d.due) + "检查";
+            return;
+          }
+        }
+        f.verdict = d.due < as_of ? Verdict::missing : Verdict::pending;
+        if (f.verdict == Verdict::missing) message = "全年无发布记录";
+        return;
+      }
+      case Obligation::min_duration: {
+        const bool by_workdays = d.min_working_days > 0;
+        f.required = by_workdays ? d.min_working_days : d.min_days;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+          if (taken[i] || (d.has_due && candidates[i]->published.date < d.period_start)) continue;
+          take(i);
+          const Date first = f.published.date;
+          const bool withdrawn = f.withdrawn && f.withdrawn->date <= as_of;
+          const Date last = withdrawn ? f.withdrawn->date : std::max(first, as_of);
+          const std::int32_t days = last - first + 1;
+          auto wd = cal.workdays_between(first - 1, last);
+          const std::int32_t workdays = wd ? *wd : 0;
+          const bool long_enough = days >= static_cast<std::int32_t>(d.min_days) &&
+                                   workdays >= static_cast<std::int32_t>(d.min_working_days);
+          f.found = static_cast<std::uint32_t>(by_workdays ? workdays : days);
+          if (by_workdays && d.min_days > 0 && workdays >= static_cast<std::int32_t>(d.min_working_days)) {
+            // 不得少于5日，其中含1个以上工作日: report the calendar days that fell short.
+            f.required = d.min_days;
+            f.found = static_cast<std::uint32_t>(days);
+          }
+          const std::string span = to_string(first) + "至" + (withdrawn ? to_string(last) : to_string(last) + "（仍在公示）");
+          const std::string unit = f.required == d.min_working_days && by_workdays ? "个工作日" : "日";
+          if (long_enough) {
+            f.verdict = Verdict::on_time;
+            message = "公示" + std::to_string(f.found) + unit + "（" + span + "）";
+          } else if (withdrawn) {
+            f.verdict = Verdict::too_short;
+            message = "公示" + std::to_string(f.found) + unit + "（" + span + "），要求不少于" + std::to_string(f.required) + unit;
+          } else {
+            f.verdict = Verdict::pending;
+            message = "仍在公示，已" + std::to_string(f.found) + unit + "，要求不少于" + std::to_string(f.required) + unit;
+          }
+          return;
+        }
+        if (d.has_due && d.period_start < as_of) {
+          f.verdict = Verdict::missing;
+          message = "公示应于" + to_string(d.period_start) + "开始，截至" + to_string(as_of) + "无公示记录";
+        } else if (d.has_due) {
+          f.verdict = Verdict::pending;
+        } else {
+          f.verdict = Verdict::not_checkable;
+          message = "无公示记录，也未给出公示开始日期";
+        }
+        return;
+      }
+    }
+  }
+};
+
+Checker::Checker(CheckOptions options, const PublicationIndex& publications)
+    : impl_(std::make_unique<Impl>(std::move(options), publications)) {}
+Checker::~Checker() = default;
+Checker::Checker(Checker&&) noexcept = default;
+std::size_t Checker::check(const TaskRecord& task, const Sink& sink) { return impl_->check(task, sink); }
+std::size_t Checker::compiled_rules() const { return impl_->compiled; }
+const CheckOptions& Checker::options() const { return impl_->options; }
+
+// ----------------------------------------------------------------------------
+// Running over files or vectors.
+
+namespace {
+
+// Two stages on two threads: a reader thread parses task rows into batches
+// while the caller's thread checks the previous batch. Batches (and the
+// strings in their records) are reused, so the steady state allocates
+// nothing; problems travel with their batch, so the report's order is the
+// file's order whatever the timing.
+class TaskPipeline {
+ public:
+  static constexpr std::size_t kBatch = 1024;
+  struct Batch {
+    std::vector<TaskRecord> rows;
+    std::size_t size = 0;
+    std::vector<InputProblem> problems;
+    std::uint64_t position = 0;
+    bool last = false;
+  };
+
+  explicit TaskPipeline(TaskReader& reader) : reader_(reader) {
+    for (auto& b : batches_) free_.push_back(&b);
+    thread_ = std::thread([this] { run(); });
+  }
+  ~TaskPipeline() {
+    {
+      const std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  /// The next filled batch (nullptr after the last one).
+  Batch* next() {
+    std::unique_lock lock(mutex_);
+    if (finished_ && full_.empty()) return nullptr;
+    cv_.wait(lock, [&] { return !full_.empty(); });
+    Batch* b = full_.front();
+    full_.pop_front();
+    if (b->last) finished_ = true;
+    return b;
+  }
+  void release(Batch* b) {
+    {
+      const std::lock_guard lock(mutex_);
+      free_.push_back(b);
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  void run() {
+    for (;;) {
+      Batch* b = nullptr;
+      {
+        std::unique_lock lock(mutex_);
+        cv_.wait(lock, [&] { return stop_ || !free_.empty(); });
+        if (stop_) return;
+        b = free_.front();
+        free_.pop_front();
+      }
+      b->size = 0;
+      b->problems.clear();
+      bool more = true;
+      while (b->size < kBatch) {
+        if (b->rows.size() <= b->size) b->rows.emplace_back();
+        if (!(more = reader_.next(b->rows[b->size], b->problems))) break;
+        ++b->size;
+      }
+      b->position = reader_.position();
+      b->last = !more;
+      {
+        const std::lock_guard lock(mutex_);
+        full_.push_back(b);
+      }
+      cv_.notify_all();
+      if (!more) return;
+    }
+  }
+
+  TaskReader& reader_;
+  std::array<Batch, 4> batches_;
+  std::deque<Batch*> free_, full_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stop_ = false, finished_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
+expected<Report, Error> check_files(const std::string& tasks_path, const std::string& publications_path,
+                                    const CheckOptions& options, const Checker::Sink& each,
+                                    const ReadOptions& tasks_read, const ReadOptions& publications_read,
+                                    const ProgressFn& progress) {
+  auto pubs = PublicationReader::open(publications_path, publications_read);
+  if (!pubs) return unexpected(std::move(pubs).error());
+  auto tasks = TaskReader::open(tasks_path, tasks_read);
+  if (!tasks) return unexpected(std::move(tasks).error());
+  Report report;
+  report.tasks_file = tasks_path, report.publications_file = publications_path;
+  report.as_of = options.as_of, report.year = options.year;
+  PublicationIndex index;
+  PublicationRecord p;
+  while (pubs->next(p, report.problems)) index.add(p), ++report.publications, report.trim_problems();
+  report.trim_problems();
+  index.finish();
+  Checker checker(options, index);
+  const Checker::Sink sink = [&](const Finding& f) {
+    report.add(f);
+    if (each) each(f);
+  };
+  {
+    TaskPipeline pipeline(*tasks);
+    while (TaskPipeline::Batch* b = pipeline.next()) {
+      for (std::size_t i = 0; i < b->size; ++i) checker.check(b->rows[i], sink);
+      report.tasks += b->size;
+      for (auto& problem : b->problems) report.problems.push_back(std::move(problem));
+      report.trim_problems();
+      if (progress) progress(b->position, tasks->size(), report.tasks);
+      pipeline.release(b);
+    }
+  }
+  report.add_unknown_ids(index, publications_path);
+  report.rules_compiled = checker.compiled_rules();
+  report.finish();
+  return report;
+}
+
+Report check(const std::vector<TaskRecord>& tasks, const std::vector<PublicationRecord>& publications,
+             const CheckOptions& options, const Checker::Sink& each) {
+  Report report;
+  report.as_of = options.as_of, report.year = options.year;
+  PublicationIndex index;
+  for (const auto& p : publications) index.add(p), ++report.publications;
+  index.finish();
+  Checker checker(options, index);
+  const Checker::Sink sink = [&](const Finding& f) {
+    report.add(f);
+    if (each) each(f);
+  };
+  std::unordered_map<std::string_view, std::uint32_t> seen;
+  for (const auto& t : tasks) {
+    if (auto [it, fresh] = seen.emplace(t.id, t.line); !fresh) {
+      report.problems.push_back({{}, t.line, 0, "任务编号“" + t.id + "”重复（首次出现在第" + std::to_string(it->second) + "行），跳过"});
+      report.trim_problems();
+      continue;
+    }
+    checker.check(t, sink), ++report.tasks;
+  }
+  report.add_unknown_ids(index, {});
+  report.rules_compiled = checker.compiled_rules();
+  report.finish();
+  return report;
+}
+
+}  // namespace shixian

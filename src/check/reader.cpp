@@ -1,0 +1,691 @@
+#include "check/reader.hpp"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+
+namespace shixian::detail {
+
+namespace {
+
+constexpr std::size_t kChunk = 1 << 20;         // bytes read at a time
+constexpr std::size_t kSniff = 64 * 1024;       // bytes checked for the encoding up front
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  // A full-width space (U+3000) at either end, as spreadsheets leave them.
+  while (s.size() >= 3 && s.substr(0, 3) == "\xE3\x80\x80") s.remove_prefix(3);
+  while (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") s.remove_suffix(3);
+  return s;
+}
+
+std::string fold(std::string_view s) {
+  std::string out(trim(s));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Line and character column of byte `offset` in `text` (both 1-based).
+std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::size_t offset) {
+  std::uint32_t line = 0, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') ++line, column = 1;
+    else if ((c & 0xC0) != 0x80) ++column;
+  }
+  return {line, column};
+}
+
+}  // namespace
+
+std::size_t find_invalid_utf8(std::string_view s, bool allow_truncated_tail) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII fast path, 8 bytes at a time.
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // The common case in Chinese text: a 3-byte sequence (U+0800–U+FFFF, no surrogates).
+    if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+      const unsigned char c1 = p[i + 1], c2 = p[i + 2];
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && (c != 0xE0 || c1 >= 0xA0) && (c != 0xED || c1 < 0xA0)) {
+        i += 3;
+        continue;
+      }
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
+    else return i;
+    if (i + len > n) return allow_truncated_tail ? std::string_view::npos : i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+RecordReader::~RecordReader() {
+  if (file_) std::fclose(file_);
+  if (iconv_) iconv_close(static_cast<iconv_t>(iconv_));
+}
+
+expected<std::unique_ptr<RecordReader>, Error> RecordReader::open(const std::string& path, const ReadOptions& options,
+                                                                  std::vector<ColumnSpec> columns) {
+  std::unique_ptr<RecordReader> r(new RecordReader());
+  r->name_ = path;
+  r->columns_ = std::move(columns);
+  r->file_ = std::fopen(path.c_str(), "rb");
+  if (!r->file_) {
+    return unexpected(Error{ErrorCode::io_error, "无法读取文件：" + std::string(std::strerror(errno)), {}, path});
+  }
+  if (std::fseek(r->file_, 0, SEEK_END) == 0) {
+    const long size = std::ftell(r->file_);
+    if (size > 0) r->size_ = static_cast<std::uint64_t>(size);
+    std::fseek(r->file_, 0, SEEK_SET);
+  }
+  r->jsonl_ = options.format == FileFormat::jsonl ||
+              (options.format == FileFormat::automatic && (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ||
+                                                          ends_with(path, ".JSONL")));
+  auto ok = r->start(options);
+  if (!ok) return unexpected(std::move(ok).error());
+  return r;
+}
+
+expected<std::unique_ptr<RecordReader>, Error> RecordReader::from_string(std::string text, std::string name,
+                                                                         const ReadOptions& options,
+                                                                         std::vector<ColumnSpec> columns) {
+  std::unique_ptr<RecordReader> r(new RecordReader());
+  r->name_ = std::move(name);
+  r->columns_ = std::move(columns);
+  r->size_ = text.size();
+  r->text_ = std::move(text);
+  r->jsonl_ = options.format == FileFormat::jsonl ||
+              (options.format == FileFormat::automatic && (ends_with(r->name_, ".jsonl") || ends_with(r->name_, ".ndjson")));
+  auto ok = r->start(options);
+  if (!ok) return unexpected(std::move(ok).error());
+  return r;
+}
+
+std::size_t RecordReader::read_raw(char* out, std::size_t n) {
+  std::size_t got = 0;
+  if (file_) {
+    got = std::fread(out, 1, n, file_);
+  } else {
+    got = std::min(n, text_.size() - text_pos_);
+    std::memcpy(out, text_.data() + text_pos_, got);
+    text_pos_ += got;
+    if (text_pos_ == text_.size()) std::string().swap(text_);  // release the input early
+  }
+  consumed_ += got;
+  if (got < n) raw_eof_ = true;
+  return got;
+}
+
+bool RecordReader::fill() {
+  if (raw_eof_ && raw_carry_.empty()) return false;
+  std::string raw;
+  raw.resize(kChunk);
+  std::size_t got = raw_eof_ ? 0 : read_raw(raw.data(), raw.size());
+  raw.resize(got);
+  if (!gb18030_) {
+    buf_.append(raw);
+    return got > 0 || !raw_eof_;
+  }
+  std::string in = std::move(raw_carry_);
+  raw_carry_.clear();
+  in.append(raw);
+  if (in.empty()) return false;
+  const std::size_t before = buf_.size();
+  std::size_t in_left = in.size();
+  char* in_ptr = in.data();
+  while (in_left > 0) {
+    const std::size_t start = buf_.size();
+    buf_.resize(start + in_left * 2 + 16);
+    char* out_ptr = buf_.data() + start;
+    std::size_t out_left = buf_.size() - start;
+    const std::size_t rc = iconv(static_cast<iconv_t>(iconv_), &in_ptr, &in_left, &out_ptr, &out_left);
+    buf_.resize(static_cast<std::size_t>(out_ptr - buf_.data()));
+    if (rc != static_cast<std::size_t>(-1)) break;
+    if (errno == E2BIG) continue;
+    if (errno == EINVAL && !raw_eof_) {  // an incomplete sequence at the end of this chunk
+      raw_carry_.assign(in_ptr, in_left);
+      break;
+    }
+    // Not GB18030 (or cut off at the end of the file): mark it, go on.
+    buf_.append(kReplacement);
+    ++invalid_gb_;
+    ++in_ptr, --in_left;
+  }
+  return buf_.size() > before || !raw_eof_ || !raw_carry_.empty();
+}
+
+expected<bool, Error> RecordReader::start(const ReadOptions& options) {
+  auto fail = [&](std::string message, std::size_t offset = std::string::npos) -> expected<bool, Error> {
+    Error e{ErrorCode::invalid_argument, std::move(message), {}, name_};
+    if (offset != std::string::npos) {
+      auto [line, column] = line_column(buf_, offset);
+      e.where.line = line + 1, e.where.column = column;
+    }
+    return unexpected(std::move(e));
+  };
+  if (options.encoding == Encoding::gb18030) {
+    // Look at the raw bytes first: converting UTF-8 as GB18030 would garble it silently.
+    std::string head(kSniff, '\0');
+    head.resize(read_raw(head.data(), head.size()));
+    if (head.starts_with("\xEF\xBB\xBF")) {
+      return fail("指定了GB18030编码，但文件以UTF-8的BOM开头；它是UTF-8文件，请去掉编码选项");
+    }
+    const bool non_ascii = std::any_of(head.begin(), head.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (non_ascii && find_invalid_utf8(head, !raw_eof_) == std::string_view::npos) {
+      return fail("指定了GB18030编码，但文件内容是有效的UTF-8；请去掉编码选项");
+    }
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == reinterpret_cast<iconv_t>(-1)) return fail("本系统不支持GB18030转换（iconv）");
+    iconv_ = cd;
+    gb18030_ = true;
+    raw_carry_ = std::move(head);
+  }
+  while (buf_.size() < kSniff && fill()) {
+  }
+  if (buf_.size() < kSniff) eof_ = raw_eof_ && raw_carry_.empty();
+  if (!gb18030_) {
+    if (buf_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+    const std::string_view head = std::string_view(buf_).substr(pos_, kSniff);
+    const std::size_t bad = find_invalid_utf8(head, !eof_);
+    if (bad != std::string_view::npos) {
+      return fail(
+          "不是有效的UTF-8文本；若文件为GB18030/GBK编码（Excel另存为CSV时常见），请指定编码 gb18030"
+          "（命令行：--encoding gb18030）",
+          pos_ + bad);
+    }
+  } else if (invalid_gb_ > 0 && buf_.size() < 4 * kSniff) {
+    return fail("不是有效的GB18030文本（含无法转换的字节）");
+  }
+  if (jsonl_) {
+    mapped_.assign(columns_.size(), false);
+    present_.assign(columns_.size(), false);
+    values_.assign(columns_.size(), {});
+    value_src_.assign(columns_.size(), 0);
+    return true;
+  }
+  // The header row.
+  std::vector<InputProblem> problems;
+  for (;;) {
+    std::string error;
+    std::size_t error_at = 0;
+    const int r = parse_csv_record(&error, &error_at);
+    if (r == 0) {
+      if (!eof_) {
+        buf_.erase(0, pos_), pos_ = 0;
+        if (!fill()) eof_ = true;
+        continue;
+      }
+    }
+    if (r == -1) return fail("表头行无法解析：" + error, pos_ + error_at);
+    break;
+  }
+  if (field_begin_.empty() || (field_begin_.size() == 1 && field_end_[0] == field_begin_[0])) {
+    return fail("文件为空，没有表头行");
+  }
+  std::vector<std::string> header;
+  for (std::size_t f = 0; f < field_begin_.size(); ++f) {
+    header.push_back(fold(std::string_view(scratch_).substr(field_begin_[f], field_end_[f] - field_begin_[f])));
+  }
+  map_header(header);
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (columns_[c].required && !mapped_[c]) {
+      std::string names;
+      for (auto n : columns_[c].names) names += (names.empty() ? "" : "、") + std::string(n);
+      std::string seen;
+      for (const auto& h : header) seen += (seen.empty() ? "" : ", ") + h;
+      Error e{ErrorCode::invalid_argument, "表头缺少必需的列“" + std::string(columns_[c].names[0]) + "”（可写作：" +
+                                               names + "；表头为：" + seen + "）",
+              {1, 1, 0}, name_};
+      return unexpected(std::move(e));
+    }
+  }
+  return true;
+}
+
+void RecordReader::map_header(const std::vector<std::string>& header) {
+  mapped_.assign(columns_.size(), false);
+  present_.assign(columns_.size(), false);
+  values_.assign(columns_.size(), {});
+  value_src_.assign(columns_.size(), 0);
+  field_to_column_.assign(header.size(), -1);
+  header_fields_ = header.size();
+  for (std::size_t f = 0; f < header.size(); ++f) {
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      if (mapped_[c]) continue;
+      for (auto n : columns_[c].names) {
+        if (header[f] == n) {
+          field_to_column_[f] = static_cast<int>(c);
+          mapped_[c] = true;
+          break;
+        }
+      }
+      if (field_to_column_[f] >= 0) break;
+    }
+  }
+}
+
+// One CSV record (RFC 4180, plus: CRLF or LF, quotes inside unquoted fields
+// taken literally) starting at buf_[pos_]. Values are copied into scratch_.
+int RecordReader::parse_csv_record(std::string* error, std::size_t* error_at) {
+  scratch_.clear();
+  field_begin_.clear(), field_end_.clear(), field_src_.clear();
+  const char* const b = buf_.data();
+  const std::size_t n = buf_.size();
+  std::size_t i = pos_;
+  for (;;) {
+    field_src_.push_back(static_cast<std::uint32_t>(i - pos_));
+    field_begin_.push_back(static_cast<std::uint32_t>(scratch_.size()));
+    if (i < n && b[i] == '"') {
+      const std::size_t open = i;
+      ++i;
+      for (;;) {
+        const void* q = std::memchr(b + i, '"', n - i);
+        if (!q) {
+          if (!eof_) return 0;
+          *error = "引号未闭合";
+          *error_at = open - pos_;
+          return -1;
+        }
+        const std::size_t qi = static_cast<std::size_t>(static_cast<const char*>(q) - b);
+        scratch_.append(b + i, qi - i);
+        i = qi + 1;
+        if (i >= n && !eof_) return 0;
+        if (i < n && b[i] == '"') {
+          scratch_ += '"';
+          ++i;
+          continue;
+        }
+        break;
+      }
+      while (i < n && (b[i] == ' ' || b[i] == '\t')) ++i;
+      if (i < n && b[i] != ',' && b[i] != '\n' && b[i] != '\r') {
+        *error = "引号闭合后应为逗号或换行（字段内的引号须写成两个引号\"\"）";
+        *error_at = i - pos_;
+        return -1;
+      }
+    } else {
+      std::size_t j = i;
+      while (j < n && b[j] != ',' && b[j] != '\n' && b[j] != '\r') ++j;
+      if (j >= n && !eof_) return 0;
+      scratch_.append(b + i, j - i);
+      i = j;
+    }
+    field_end_.push_back(static_cast<std::uint32_t>(scratch_.size()));
+    if (i >= n) break;
+    if (b[i] == ',') {
+      ++i;
+      continue;
+    }
+    if (b[i] == '\r') {
+      if (i + 1 >= n && !eof_) return 0;
+      i += (i + 1 < n && b[i + 1] == '\n') ? 2 : 1;
+    } else {
+      ++i;
+    }
+    break;
+  }
+  record_begin_ = pos_;
+  line_ = next_line_;
+  next_line_ += static_cast<std::uint32_t>(std::count(b + pos_, b + i, '\n'));
+  pos_ = i;
+  return 1;
+}
+
+bool RecordReader::next(std::vector<InputProblem>& problems) {
+  return jsonl_ ? next_jsonl(problems) : next_csv(problems);
+}
+
+bool RecordReader::next_csv(std::vector<InputProblem>& problems) {
+  for (;;) {
+    if (pos_ >= buf_.size()) {
+      if (eof_) return false;
+      buf_.clear(), pos_ = 0;
+      if (!fill()) eof_ = true;
+      if (buf_.empty() && eof_) return false;
+    }
+    std::string error;
+    std::size_t error_at = 0;
+    const int r = parse_csv_record(&error, &error_at);
+    if (r == 0) {
+      buf_.erase(0, pos_), pos_ = 0;
+      if (!fill()) eof_ = true;
+      continue;
+    }
+    if (r == -1) {
+      // Report, then skip to the next line and go on.
+      auto [dl, column] = line_column(std::string_view(buf_).substr(pos_), error_at);
+      problems.push_back({name_, next_line_ + dl, column, "无法解析的CSV行：" + error});
+      const std::size_t nl = buf_.find('\n', pos_ + error_at);
+      const std::size_t end = nl == std::string::npos ? buf_.size() : nl + 1;
+      next_line_ += static_cast<std::uint32_t>(std::count(buf_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                                                          buf_.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+      pos_ = end;
+      continue;
+    }
+    const std::string_view record = std::string_view(buf_).substr(record_begin_, pos_ - record_begin_);
+    // A blank line.
+    if (field_begin_.size() == 1 && field_end_[0] == field_begin_[0]) continue;
+    if (!gb18030_) {
+      const std::size_t bad = find_invalid_utf8(record);
+      if (bad != std::string_view::npos) {
+        auto [dl, column] = line_column(record, bad);
+        problems.push_back({name_, line_ + dl, column, "含无效的UTF-8字节，本行跳过"});
+        continue;
+      }
+    }
+    if (field_begin_.size() > header_fields_) {
+      problems.push_back({name_, line_, 0,
+                          "本行有" + std::to_string(field_begin_.size()) + "个字段，表头只有" +
+                              std::to_string(header_fields_) + "个（含逗号的内容须加引号），本行跳过"});
+      continue;
+    }
+    std::fill(present_.begin(), present_.end(), false);
+    for (std::size_t f = 0; f < field_begin_.size(); ++f) {
+      const int c = field_to_column_[f];
+      if (c < 0) continue;
+      values_[static_cast<std::size_t>(c)] =
+          trim(std::string_view(scratch_).substr(field_begin_[f], field_end_[f] - field_begin_[f]));
+      value_src_[static_cast<std::size_t>(c)] = field_src_[f];
+      present_[static_cast<std::size_t>(c)] = !values_[static_cast<std::size_t>(c)].empty();
+    }
+    return true;
+  }
+}
+
+namespace {
+
+// A JSON value parser for one flat object per line; nested objects and
+// arrays of strings are flattened into "k=v;k=v" / "a;b".
+struct JsonLine {
+  std::string_view s;
+  std::size_t i = 0;
+  std::string error;
+
+  void ws() {
+    while (i < s.size() && is_space(s[i])) ++i;
+  }
+  bool fail(std::string message) {
+    error = std::move(message);
+    return false;
+  }
+  static void put_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
+    else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  bool hex4(std::uint32_t& v) {
+    if (i + 4 > s.size()) return fail("\\u后应有4位十六进制数");
+    v = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = s[i++];
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= static_cast<std::uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<std::uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<std::uint32_t>(c - 'A' + 10);
+      else return fail("\\u后应有4位十六进制数");
+    }
+    return true;
+  }
+  bool string(std::string& out) {
+    if (i >= s.size() || s[i] != '"') return fail("应为字符串");
+    ++i;
+    for (;;) {
+      const std::size_t start = i;
+      while (i < s.size() && s[i] != '"' && s[i] != '\\') ++i;
+      out.append(s.data() + start, i - start);
+      if (i >= s.size()) return fail("字符串未闭合");
+      if (s[i] == '"') {
+        ++i;
+        return true;
+      }
+      ++i;
+      if (i >= s.size()) return fail("字符串未闭合");
+      const char e = s[i++];
+      switch (e) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          std::uint32_t cp = 0;
+          if (!hex4(cp)) return false;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            std::uint32_t lo = 0;
+            if (i + 2 > s.size() || s[i] != '\\' || s[i + 1] != 'u') return fail("代理对不完整");
+            i += 2;
+            if (!hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) return fail("代理对不完整");
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          }
+          put_utf8(out, cp);
+          break;
+        }
+        default: return fail("未知的转义符");
+      }
+    }
+  }
+  // A scalar as text; false with error for bad input. `absent` for null.
+  bool scalar(std::string& out, bool& absent) {
+    ws();
+    absent = false;
+    if (i >= s.size()) return fail("缺少值");
+    if (s[i] == '"') return string(out);
+    if (s.substr(i, 4) == "null") return i += 4, absent = true, true;
+    if (s.substr(i, 4) == "true") return i += 4, out += "true", true;
+    if (s.substr(i, 5) == "false") return i += 5, out += "false", true;
+    const std::size_t start = i;
+    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '-' || s[i] == '+' || s[i] == '.' ||
+                            s[i] == 'e' || s[i] == 'E'))
+      ++i;
+    if (i == start) return fail("无法识别的值");
+    out.append(s.substr(start, i - start));
+    return true;
+  }
+  bool value(std::string& out, bool& absent) {
+    ws();
+    if (i < s.size() && s[i] == '{') {  // {"形成文件":"2016-09-30"} → 形成文件=2016-09-30
+      ++i;
+      ws();
+      bool first = true;
+      if (i < s.size() && s[i] == '}') return ++i, true;
+      for (;;) {
+        ws();
+        if (!first) out += ';';
+        first = false;
+        if (!string(out)) return false;
+        ws();
+        if (i >= s.size() || s[i] != ':') return fail("应为冒号");
+        ++i;
+        out += '=';
+        bool null = false;
+        if (!scalar(out, null)) return false;
+        ws();
+        if (i < s.size() && s[i] == ',') {
+          ++i;
+          continue;
+        }
+        if (i < s.size() && s[i] == '}') return ++i, true;
+        return fail("应为逗号或}");
+      }
+    }
+    if (i < s.size() && s[i] == '[') {
+      ++i;
+      ws();
+      if (i < s.size() && s[i] == ']') return ++i, true;
+      bool first = true;
+      for (;;) {
+        if (!first) out += ';';
+        first = false;
+        bool null = false;
+        if (!scalar(out, null)) return false;
+        ws();
+        if (i < s.size() && s[i] == ',') {
+          ++i;
+          continue;
+        }
+        if (i < s.size() && s[i] == ']') return ++i, true;
+        return fail("应为逗号或]");
+      }
+    }
+    return scalar(out, absent);
+  }
+};
+
+}  // namespace
+
+bool RecordReader::next_jsonl(std::vector<InputProblem>& problems) {
+  for (;;) {
+    std::size_t nl = buf_.find('\n', pos_);
+    while (nl == std::string::npos && !eof_) {
+      buf_.erase(0, pos_), pos_ = 0;
+      if (!fill()) eof_ = true;
+      nl = buf_.find('\n', pos_);
+    }
+    if (pos_ >= buf_.size()) return false;
+    const std::size_t end = nl == std::string::npos ? buf_.size() : nl;
+    record_begin_ = pos_;
+    line_ = next_line_++;
+    std::string_view text = std::string_view(buf_).substr(pos_, end - pos_);
+    pos_ = nl == std::string::npos ? buf_.size() : nl + 1;
+    if (trim(text).empty()) continue;
+    if (!gb18030_) {
+      const std::size_t bad = find_invalid_utf8(text);
+      if (bad != std::string_view::npos) {
+        problems.push_back({name_, line_, line_column(text, bad).second, "含无效的UTF-8字节，本行跳过"});
+        continue;
+      }
+    }
+    JsonLine j{text, 0, {}};
+    scratch_.clear();
+    std::fill(present_.begin(), present_.end(), false);
+    std::vector<std::pair<std::size_t, std::pair<std::uint32_t, std::uint32_t>>> spans;  // column, scratch range
+    bool ok = true;
+    j.ws();
+    if (j.i >= text.size() || text[j.i] != '{') ok = j.fail("每行应为一个JSON对象（以{开头）");
+    else ++j.i;
+    j.ws();
+    if (ok && j.i < text.size() && text[j.i] == '}') {
+      ++j.i;
+    } else {
+      while (ok) {
+        j.ws();
+        std::string key;
+        if (!j.string(key)) {
+          ok = false;
+          break;
+        }
+        j.ws();
+        if (j.i >= text.size() || text[j.i] != ':') {
+          ok = j.fail("应为冒号");
+          break;
+        }
+        ++j.i;
+        j.ws();
+        const std::size_t src = j.i;
+        const std::size_t begin = scratch_.size();
+        bool absent = false;
+        if (!j.value(scratch_, absent)) {
+          ok = false;
+          break;
+        }
+        const std::string folded = fold(key);
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+          if (std::find(columns_[c].names.begin(), columns_[c].names.end(), folded) == columns_[c].names.end()) continue;
+          mapped_[c] = true;
+          if (!absent && !present_[c]) {
+            present_[c] = true;
+            value_src_[c] = static_cast<std::uint32_t>(src);
+            spans.push_back({c, {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(scratch_.size())}});
+          }
+          break;
+        }
+        j.ws();
+        if (j.i < text.size() && text[j.i] == ',') {
+          ++j.i;
+          continue;
+        }
+        if (j.i < text.size() && text[j.i] == '}') {
+          ++j.i;
+          break;
+        }
+        ok = j.fail("应为逗号或}");
+      }
+    }
+    if (ok) {
+      j.ws();
+      if (j.i != text.size()) ok = j.fail("对象之后还有多余内容");
+    }
+    if (!ok) {
+      problems.push_back({name_, line_, line_column(text, j.i).second, "无法解析的JSON行：" + j.error});
+      continue;
+    }
+    for (const auto& [c, range] : spans) {
+      values_[c] = trim(std::string_view(scratch_).substr(range.first, range.second - range.first));
+      present_[c] = !values_[c].empty();
+    }
+    return true;
+  }
+}
+
+InputProblem RecordReader::problem(std::size_t c, std::string message) const {
+  InputProblem p{name_, line_, 0, std::move(message)};
+  if (c < value_src_.size()) {
+    const std::string_view record = std::string_view(buf_).substr(record_begin_);
+    auto [dl, column] = line_column(record, value_src_[c]);
+    p.line = line_ + dl;
+    // Column of the value within its line: count from the line start.
+    p.column = column;
+  }
+  return p;
+}
+
+}  // namespace shixian::detail

@@ -1,0 +1,233 @@
+// Task register and publication log rows → TaskRecord / PublicationRecord.
+// A row that cannot be used becomes an InputProblem (file, line, column,
+// message) and the reader moves on.
+#include <algorithm>
+#include <charconv>
+
+#include "check/reader.hpp"
+#include "check/util.hpp"
+
+namespace shixian {
+
+namespace {
+
+enum TaskColumn : std::size_t { t_id, t_title, t_lead, t_units, t_rule, t_year, t_events };
+enum PubColumn : std::size_t { p_task, p_published, p_withdrawn, p_url, p_title, p_obligation };
+
+std::vector<detail::ColumnSpec> task_columns() {
+  return {
+      {{"id", "编号", "序号", "任务编号", "task_id"}, true},
+      {{"title", "事项", "工作事项", "任务", "公开事项"}, false},
+      {{"lead", "牵头单位", "责任部门"}, false},
+      {{"units", "责任单位", "配合单位"}, false},
+      {{"rule", "时限要求", "公开时限", "时间要求", "时限", "rules"}, true},
+      {{"year", "年度", "计划年度"}, false},
+      {{"events", "事件", "事件日期"}, false},
+  };
+}
+
+std::vector<detail::ColumnSpec> publication_columns() {
+  return {
+      {{"task_id", "task", "id", "任务编号", "编号"}, true},
+      {{"published", "发布时间", "发布日期", "公开时间", "公开日期"}, true},
+      {{"withdrawn", "撤下时间", "撤下日期", "撤除日期", "公示结束"}, false},
+      {{"url", "链接", "网址"}, false},
+      {{"title", "标题"}, false},
+      {{"obligation", "规则序号"}, false},
+  };
+}
+
+}  // namespace
+
+expected<Encoding, Error> parse_encoding(std::string_view name) {
+  std::string n(name);
+  for (char& c : n)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (n == "utf-8" || n == "utf8") return Encoding::utf8;
+  if (n == "gb18030" || n == "gbk" || n == "gb2312" || n == "cp936") return Encoding::gb18030;
+  return unexpected(Error{ErrorCode::invalid_argument, "未知的编码“" + std::string(name) + "”（可用：utf-8, gb18030）", {}, {}});
+}
+
+std::string InputProblem::to_string() const {
+  std::string out = file;
+  if (line) out += ":" + std::to_string(line);
+  if (line && column) out += ":" + std::to_string(column);
+  return out + ": " + message;
+}
+
+// ----------------------------------------------------------------------------
+// TaskReader
+
+TaskReader::TaskReader(std::unique_ptr<detail::RecordReader> r) : reader_(std::move(r)) {}
+TaskReader::TaskReader(TaskReader&&) noexcept = default;
+TaskReader& TaskReader::operator=(TaskReader&&) noexcept = default;
+TaskReader::~TaskReader() = default;
+
+expected<TaskReader, Error> TaskReader::open(const std::string& path, const ReadOptions& options) {
+  auto r = detail::RecordReader::open(path, options, task_columns());
+  if (!r) return unexpected(std::move(r).error());
+  return TaskReader(std::move(*r));
+}
+
+expected<TaskReader, Error> TaskReader::from_string(std::string text, std::string name, const ReadOptions& options) {
+  auto r = detail::RecordReader::from_string(std::move(text), std::move(name), options, task_columns());
+  if (!r) return unexpected(std::move(r).error());
+  return TaskReader(std::move(*r));
+}
+
+std::uint64_t TaskReader::position() const { return reader_->position(); }
+std::uint64_t TaskReader::size() const { return reader_->size(); }
+
+bool TaskReader::next(TaskRecord& out, std::vector<InputProblem>& problems) {
+  detail::RecordReader& r = *reader_;
+  while (r.next(problems)) {
+    const std::string_view id = r.value(t_id);
+    if (id.empty()) {
+      problems.push_back(r.problem(t_id, "缺少任务编号（id），本行跳过"));
+      continue;
+    }
+    const std::string_view rule = r.value(t_rule);
+    if (rule.empty()) {
+      problems.push_back(r.problem(t_rule, "任务“" + std::string(id) + "”缺少时限要求（rule），本行跳过"));
+      continue;
+    }
+    std::optional<int> year;
+    if (r.has(t_year)) {
+      const std::string_view y = r.value(t_year);
+      int v = 0;
+      const auto [p, ec] = std::from_chars(y.data(), y.data() + y.size(), v);
+      std::string_view rest(p, static_cast<std::size_t>(y.data() + y.size() - p));
+      if (rest == "年") rest = {};
+      if (ec != std::errc() || !rest.empty() || v < 1900 || v > 2200) {
+        problems.push_back(r.problem(t_year, "年度“" + std::string(y) + "”无效（应为1900–2200的年份），本行跳过"));
+        continue;
+      }
+      year = v;
+    }
+    out.events.clear();
+    bool bad = false;
+    if (r.has(t_events)) {
+      std::string message;
+      bad = !detail::parse_events(r.value(t_events), out.events, message);
+      if (bad) problems.push_back(r.problem(t_events, "任务“" + std::string(id) + "”的事件" + message + "，本行跳过"));
+    }
+    if (bad) continue;
+    // Duplicate ids: an open-addressing set of 64-bit hashes (with the line
+    // of the first occurrence), 16 bytes per task.
+    const std::uint64_t h = detail::hash_id(id) | 1;  // 0 marks an empty slot
+    if (seen_count_ * 2 >= seen_.size() / 2) {
+      std::vector<std::uint64_t> old = std::move(seen_);
+      seen_.assign(std::max<std::size_t>(1024, old.size() * 2), 0);
+      seen_count_ = 0;
+      for (std::size_t i = 0; i < old.size(); i += 2) {
+        if (old[i] == 0) continue;
+        std::size_t slot = (old[i] >> 7) % (seen_.size() / 2);
+        while (seen_[slot * 2] != 0) slot = (slot + 1) % (seen_.size() / 2);
+        seen_[slot * 2] = old[i], seen_[slot * 2 + 1] = old[i + 1];
+        ++seen_count_;
+      }
+    }
+    std::size_t slot = (h >> 7) % (seen_.size() / 2);
+    bool duplicate = false;
+    while (seen_[slot * 2] != 0) {
+      if (seen_[slot * 2] == h) {
+        problems.push_back(r.problem(t_id, "任务编号“" + std::string(id) + "”重复（首次出现在第" +
+                                               std::to_string(seen_[slot * 2 + 1]) + "行），本行跳过"));
+        duplicate = true;
+        break;
+      }
+      slot = (slot + 1) % (seen_.size() / 2);
+    }
+    if (duplicate) continue;
+    seen_[slot * 2] = h, seen_[slot * 2 + 1] = r.line();
+    ++seen_count_;
+
+    out.id.assign(id);
+    out.title.assign(r.value(t_title));
+    out.lead.assign(r.value(t_lead));
+    out.units.assign(r.value(t_units));
+    out.rule.assign(rule);
+    out.year = year;
+    out.line = r.line();
+    return true;
+  }
+  return false;
+}
+
+// ----------------------------------------------------------------------------
+// PublicationReader
+
+PublicationReader::PublicationReader(std::unique_ptr<detail::RecordReader> r) : reader_(std::move(r)) {}
+PublicationReader::PublicationReader(PublicationReader&&) noexcept = default;
+PublicationReader& PublicationReader::operator=(PublicationReader&&) noexcept = default;
+PublicationReader::~PublicationReader() = default;
+
+expected<PublicationReader, Error> PublicationReader::open(const std::string& path, const ReadOptions& options) {
+  auto r = detail::RecordReader::open(path, options, publication_columns());
+  if (!r) return unexpected(std::move(r).error());
+  return PublicationReader(std::move(*r));
+}
+
+expected<PublicationReader, Error> PublicationReader::from_string(std::string text, std::string name,
+                                                                  const ReadOptions& options) {
+  auto r = detail::RecordReader::from_string(std::move(text), std::move(name), options, publication_columns());
+  if (!r) return unexpected(std::move(r).error());
+  return PublicationReader(std::move(*r));
+}
+
+bool PublicationReader::next(PublicationRecord& out, std::vector<InputProblem>& problems) {
+  detail::RecordReader& r = *reader_;
+  while (r.next(problems)) {
+    const std::string_view id = r.value(p_task);
+    if (id.empty()) {
+      problems.push_back(r.problem(p_task, "缺少任务编号（task_id），本行跳过"));
+      continue;
+    }
+    if (!r.has(p_published)) {
+      problems.push_back(r.problem(p_published, "缺少发布时间（published），本行跳过"));
+      continue;
+    }
+    auto published = detail::parse_timestamp(r.value(p_published));
+    if (!published) {
+      problems.push_back(r.problem(p_published, "发布时间“" + std::string(r.value(p_published)) + "”无效：" +
+                                                    published.error().message + "，本行跳过"));
+      continue;
+    }
+    std::optional<EventTime> withdrawn;
+    if (r.has(p_withdrawn)) {
+      auto w = detail::parse_timestamp(r.value(p_withdrawn));
+      if (!w) {
+        problems.push_back(r.problem(p_withdrawn, "撤下时间“" + std::string(r.value(p_withdrawn)) + "”无效：" +
+                                                      w.error().message + "，本行跳过"));
+        continue;
+      }
+      if (w->date < published->date) {
+        problems.push_back(r.problem(p_withdrawn, "撤下时间早于发布时间，本行跳过"));
+        continue;
+      }
+      withdrawn = *w;
+    }
+    std::uint16_t obligation = 0;
+    if (r.has(p_obligation)) {
+      const std::string_view o = r.value(p_obligation);
+      unsigned v = 0;
+      const auto [p, ec] = std::from_chars(o.data(), o.data() + o.size(), v);
+      if (ec != std::errc() || p != o.data() + o.size() || v < 1 || v > 999) {
+        problems.push_back(r.problem(p_obligation, "规则序号“" + std::string(o) + "”无效（应为从1起的序号），本行跳过"));
+        continue;
+      }
+      obligation = static_cast<std::uint16_t>(v);
+    }
+    out.task_id.assign(id);
+    out.published = *published;
+    out.withdrawn = withdrawn;
+    out.url.assign(r.value(p_url));
+    out.title.assign(r.value(p_title));
+    out.obligation = obligation;
+    out.line = r.line();
+    return true;
+  }
+  return false;
+}
+
+}  // namespace shixian

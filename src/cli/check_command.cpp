@@ -1,0 +1,324 @@
+// `shixian check TASKS --publications LOG [--as-of D] [--year Y] [--format text|csv|jsonl] [-o FILE]`
+// `shixian ics TASKS [--publications LOG] [--from D] [--to D] [-o FILE]`
+//
+// The contract (issue 6; scripts and tests depend on it):
+//   check: text = the report a person reads; csv / jsonl = one row per
+//          deadline (shixian/check.hpp: csv_header(), append_jsonl()). One
+//          summary line on stderr, then the input problems (bad rows, unknown
+//          task ids) as file:line:column: message.
+//   exit:  0 nothing late, missing, too short or short of count; 1 something
+//          is; 2 unusable input (a file that cannot be read, bad encoding,
+//          no header, bad arguments, or no usable task row at all).
+//   -o FILE is written whole or not at all: a temporary file beside it,
+//          renamed into place only after the last byte was written.
+//   A progress bar goes to stderr only when stderr is a terminal and the
+//   register is large; never otherwise.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <optional>
+
+#include "cli/commands.hpp"
+#include "shixian/check.hpp"
+
+namespace shixian::cli {
+
+namespace {
+
+constexpr std::string_view kCheckUsage =
+    "用法：shixian check TASKS --publications LOG [--as-of YYYY-MM-DD] [--year Y] [--format text|csv|jsonl] "
+    "[-o FILE] [--encoding utf-8|gb18030] [--publications-encoding utf-8|gb18030] [--policy KEY=VALUE]... "
+    "[--holidays FILE]... [--overlay FILE]... [--strict]";
+constexpr std::string_view kIcsUsage =
+    "用法：shixian ics TASKS [--publications LOG] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD] "
+    "[--year Y] [--remind DAYS] [-o FILE] [--encoding …] [--publications-encoding …] [--policy KEY=VALUE]... "
+    "[--holidays FILE]... [--overlay FILE]... [--strict]";
+
+// Output to stdout, or to a file that appears whole or not at all.
+class Output {
+ public:
+  ~Output() { abandon(); }
+  bool open(const std::string& path, std::string& error) {
+    if (path.empty() || path == "-") {
+      file_ = stdout;
+      return true;
+    }
+    path_ = path;
+    temp_ = path + ".tmp.XXXXXX";
+    const int fd = mkstemp(temp_.data());
+    if (fd < 0) {
+      error = "无法写入 " + path + "：" + std::strerror(errno);
+      temp_.clear();
+      return false;
+    }
+    fchmod(fd, 0644);
+    file_ = fdopen(fd, "wb");
+    return true;
+  }
+  bool write(std::string& buffer) {
+    if (!buffer.empty() && std::fwrite(buffer.data(), 1, buffer.size(), file_) != buffer.size()) ok_ = false;
+    buffer.clear();
+    return ok_;
+  }
+  bool commit(std::string& error) {
+    if (file_ == stdout) return std::fflush(stdout) == 0;
+    if (!file_) return false;
+    const bool flushed = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
+    const bool closed = std::fclose(file_) == 0;
+    file_ = nullptr;
+    if (!ok_ || !flushed || !closed || std::rename(temp_.c_str(), path_.c_str()) != 0) {
+      error = "无法写入 " + path_ + "：" + std::strerror(errno);
+      std::remove(temp_.c_str());
+      temp_.clear();
+      return false;
+    }
+    temp_.clear();
+    return true;
+  }
+  void abandon() {
+    if (file_ && file_ != stdout) std::fclose(file_);
+    file_ = nullptr;
+    if (!temp_.empty()) std::remove(temp_.c_str());
+    temp_.clear();
+  }
+
+ private:
+  std::FILE* file_ = nullptr;
+  std::string path_, temp_;
+  bool ok_ = true;
+};
+
+// "[##########..........]  52%  512000 项" on a terminal, redrawn at most 10 times a second.
+class Progress {
+ public:
+  explicit Progress(std::uint64_t total) : total_(total), enabled_(isatty(STDERR_FILENO) == 1 && total > (4u << 20)) {
+    start_ = std::chrono::steady_clock::now();
+  }
+  void update(std::uint64_t done_bytes, std::uint64_t tasks) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - start_ < std::chrono::milliseconds(500) || now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const unsigned pct = static_cast<unsigned>(std::min<std::uint64_t>(100, done_bytes * 100 / total_));
+    std::string bar(pct / 5, '#');
+    bar.resize(20, '.');
+    std::fprintf(stderr, "\r检查中 [%s] %3u%%  %llu 项", bar.c_str(), pct, static_cast<unsigned long long>(tasks));
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  void done() {
+    if (drawn_) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  std::uint64_t total_;
+  bool enabled_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+Date today_utc8() {
+  using namespace std::chrono;
+  return Date{floor<days>(system_clock::now() + hours{8})};
+}
+
+int usage(const char* command, const std::string& message) {
+  std::cerr << "shixian " << command << ": " << message << "\n";
+  return kExitUsage;
+}
+
+struct Common {
+  EvalSetup setup;
+  CheckOptions options;
+  ReadOptions tasks_read, publications_read;
+};
+
+// The options both commands share. Error: the message (exit 2).
+expected<Common, std::string> common_from_args(const Args& args) {
+  auto setup = eval_setup_from_args(args);
+  if (!setup) return unexpected(setup.error());
+  Common c{std::move(*setup), {}, {}, {}};
+  if (args.has("--as-of")) {
+    auto d = parse_iso_date(args.value("--as-of"));
+    if (!d) return unexpected("--as-of " + args.value("--as-of") + "：" + d.error().message);
+    c.options.as_of = *d;
+  } else {
+    c.options.as_of = today_utc8();
+  }
+  c.options.year = c.setup.context.plan_year;
+  c.options.policy = c.setup.policy;
+  for (auto [name, target] : {std::pair{"--encoding", &c.tasks_read}, std::pair{"--publications-encoding", &c.publications_read}}) {
+    if (!args.has(name)) continue;
+    auto e = parse_encoding(args.value(name));
+    if (!e) return unexpected(std::string(name) + "：" + e.error().message);
+    target->encoding = *e;
+  }
+  return c;
+}
+
+std::string describe(const Error& e) {
+  std::string out = e.source;
+  if (e.where.line) out += ":" + std::to_string(e.where.line);
+  if (e.where.line && e.where.column) out += ":" + std::to_string(e.where.column);
+  return (out.empty() ? "" : out + ": ") + e.message;
+}
+
+void print_problems(const Report& report) {
+  constexpr std::size_t kShown = 20;
+  const auto& problems = report.problems;
+  for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) std::cerr << "  " << problems[i].to_string() << "\n";
+  const std::uint64_t total = std::max<std::uint64_t>(report.problems_total, problems.size());
+  if (total > kShown) std::cerr << "  …另有 " << total - kShown << " 处输入问题\n";
+}
+
+// Reads the log into an index; error message for unusable input.
+expected<bool, std::string> load_publications(const std::string& path, const ReadOptions& read, PublicationIndex& index,
+                                              Report& report) {
+  auto reader = PublicationReader::open(path, read);
+  if (!reader) return unexpected(describe(reader.error()));
+  PublicationRecord p;
+  while (reader->next(p, report.problems)) index.add(p), ++report.publications, report.trim_problems();
+  report.trim_problems();
+  index.finish();
+  return true;
+}
+
+const std::initializer_list<OptionSpec> kCheckOptions = {
+    {"--publications", true}, {"--as-of", true},    {"--year", true},     {"--format", true},
+    {"-o", true},             {"--output", true},   {"--encoding", true}, {"--publications-encoding", true},
+    {"--policy", true},       {"--holidays", true}, {"--overlay", true},  {"--strict", false}};
+
+}  // namespace
+
+int check_command(int argc, char** argv, int first) {
+  auto args = parse_args(argc, argv, first, kCheckOptions);
+  if (!args) return usage("check", args.error());
+  if (args->positional.size() != 1 || !args->has("--publications")) return usage("check", std::string(kCheckUsage));
+  const std::string format = args->value("--format", "text");
+  if (format != "text" && format != "csv" && format != "jsonl") {
+    return usage("check", "--format 应为 text、csv 或 jsonl，得到“" + format + "”");
+  }
+  auto common = common_from_args(*args);
+  if (!common) return usage("check", common.error());
+  common->options.calendar = &common->setup.calendar;
+  const std::string tasks_path = args->positional[0];
+  const std::string log_path = args->value("--publications");
+
+  // Open the output first: an unwritable -o fails before the work, and never leaves a file.
+  Output output;
+  std::string error;
+  if (!output.open(args->value("-o", args->value("--output")), error)) return usage("check", error);
+  std::string buffer;
+  const bool rows = format != "text";
+  if (format == "csv") buffer = csv_header();
+  bool write_ok = true;
+  const Checker::Sink sink = [&](const Finding& f) {
+    if (!rows) return;
+    if (format == "csv") append_csv(buffer, f);
+    else append_jsonl(buffer, f);
+    if (buffer.size() >= (1 << 16)) write_ok = output.write(buffer) && write_ok;
+  };
+  std::optional<Progress> progress;
+  auto result = check_files(tasks_path, log_path, common->options, sink, common->tasks_read, common->publications_read,
+                            [&](std::uint64_t done, std::uint64_t total, std::uint64_t tasks) {
+                              if (!progress) progress.emplace(total);
+                              progress->update(done, tasks);
+                            });
+  if (progress) progress->done();
+  if (!result) {
+    output.abandon();
+    return usage("check", describe(result.error()));
+  }
+  Report& report = *result;
+  if (report.tasks == 0 && !report.problems.empty()) {
+    output.abandon();
+    std::cerr << "shixian check: " << tasks_path << "：没有可用的任务行\n";
+    print_problems(report);
+    return kExitUsage;
+  }
+  if (!rows) buffer = render_text(report);
+  write_ok = output.write(buffer) && write_ok;
+  if (!write_ok || !output.commit(error)) {
+    output.abandon();
+    return usage("check", error.empty() ? "写出失败" : error);
+  }
+  std::cerr << report.summary_line() << "\n";
+  print_problems(report);
+  return report.failures() > 0 ? kExitFindings : kExitOk;
+}
+
+int ics_command(int argc, char** argv, int first) {
+  auto args = parse_args(argc, argv, first,
+                         {{"--publications", true}, {"--from", true}, {"--to", true}, {"--as-of", true},
+                          {"--year", true}, {"--remind", true}, {"-o", true}, {"--output", true},
+                          {"--encoding", true}, {"--publications-encoding", true}, {"--policy", true},
+                          {"--holidays", true}, {"--overlay", true}, {"--strict", false}});
+  if (!args) return usage("ics", args.error());
+  if (args->positional.size() != 1) return usage("ics", std::string(kIcsUsage));
+  auto common = common_from_args(*args);
+  if (!common) return usage("ics", common.error());
+  common->options.calendar = &common->setup.calendar;
+  IcsOptions ics;
+  ics.stamp = today_utc8();
+  ics.from = common->options.as_of;
+  if (args->has("--from")) {
+    auto d = parse_iso_date(args->value("--from"));
+    if (!d) return usage("ics", "--from " + args->value("--from") + "：" + d.error().message);
+    ics.from = *d;
+    if (!args->has("--as-of")) common->options.as_of = *d;
+  }
+  ics.to = ics.from + 365;
+  if (args->has("--to")) {
+    auto d = parse_iso_date(args->value("--to"));
+    if (!d) return usage("ics", "--to " + args->value("--to") + "：" + d.error().message);
+    ics.to = *d;
+  }
+  if (ics.to < ics.from) return usage("ics", "--to 早于 --from");
+  if (args->has("--remind")) {
+    const std::string r = args->value("--remind");
+    if (r.empty() || r.size() > 3 || r.find_first_not_of("0123456789") != std::string::npos) {
+      return usage("ics", "--remind 应为提前提醒的天数（0–999），得到“" + r + "”");
+    }
+    ics.remind_days = std::stoi(r);
+  }
+  Report report;
+  PublicationIndex index;
+  if (args->has("--publications")) {
+    if (auto ok = load_publications(args->value("--publications"), common->publications_read, index, report); !ok) {
+      return usage("ics", ok.error());
+    }
+  } else {
+    index.finish();
+  }
+  auto tasks = TaskReader::open(args->positional[0], common->tasks_read);
+  if (!tasks) return usage("ics", describe(tasks.error()));
+  IcsWriter writer(ics);
+  Checker checker(common->options, index);
+  const Checker::Sink sink = [&](const Finding& f) { writer.add(f); };
+  TaskRecord task;
+  std::uint64_t count = 0;
+  while (tasks->next(task, report.problems)) checker.check(task, sink), ++count, report.trim_problems();
+  if (count == 0 && !report.problems.empty()) {
+    std::cerr << "shixian ics: " << args->positional[0] << "：没有可用的任务行\n";
+    print_problems(report);
+    return kExitUsage;
+  }
+  Output output;
+  std::string error;
+  if (!output.open(args->value("-o", args->value("--output")), error)) return usage("ics", error);
+  std::string text = writer.render();
+  if (!output.write(text) || !output.commit(error)) {
+    output.abandon();
+    return usage("ics", error.empty() ? "写出失败" : error);
+  }
+  std::cerr << "导出 " << writer.size() << " 个期限（" << to_string(ics.from) << " 至 " << to_string(ics.to) << "）\n";
+  print_problems(report);
+  return kExitOk;
+}
+
+}  // namespace shixian::cli

@@ -1,0 +1,846 @@
+// The scanner behind shixian::extract: anchors → clusters → bounded windows
+// tried with the rule grammar, longest window first. See EXTRACT.md for the
+// choices (what is a finding, where a span starts and ends).
+#include "shixian/extract.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <variant>
+
+#include "extract/text.hpp"
+#include "shixian/parse.hpp"
+
+namespace shixian {
+
+namespace {
+
+using detail::Text;
+
+constexpr std::size_t kClusterGap = 10;    // characters between anchors of one rule (年内解读重要政策措施不少于1次)
+constexpr std::size_t kVerbReach = 6;      // characters between a time phrase and its action verb in the span
+constexpr std::size_t kActionReach = 16;   // … and for the reported action only
+constexpr std::size_t kTriggerMax = 24;    // longest trigger taken without the lexicon
+constexpr std::size_t kOpenReach = 30;     // 以…为准, 按…时间要求: how far back the opening word may be
+
+bool is_hard_sep(char32_t c) {
+  switch (c) {
+    case U'，': case U',': case U'；': case U';': case U'。': case U'：': case U':': case U'\n': case U'\r':
+    case U'\t': case U'！': case U'？': case U'!': case U'?':
+      return true;
+    default:
+      return false;
+  }
+}
+bool is_paren(char32_t c) { return c == U'（' || c == U'）' || c == U'(' || c == U')'; }
+bool is_space(char32_t c) { return c == U' ' || c == U'\u3000' || c == U'\u00A0'; }
+bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+bool is_cn_digit(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': case U'一': case U'二': case U'两': case U'三': case U'四': case U'五': case U'六':
+    case U'七': case U'八': case U'九': case U'十': case U'百': case U'千':
+      return true;
+    default:
+      return false;
+  }
+}
+
+enum class TokenType : std::uint8_t { plain, gate, prevails, external, event_before, probe, with };
+
+struct Token {
+  std::size_t b = 0, e = 0;
+  TokenType type = TokenType::plain;
+  bool strong = false;   // a failed parse is reported as unrecognized
+  bool amount = false;   // N + unit (may take a trigger)
+  bool timely = false;   // 及时/第一时间/…: may take a trigger
+  std::size_t open = 0;  // for gate/prevails/external/with: where the phrase starts
+};
+
+constexpr std::u32string_view kVerbs[] = {
+    U"更新发布", U"公开", U"公布", U"发布", U"公示", U"转发", U"转载", U"提供", U"反馈", U"报告", U"举行", U"召开", U"批复",
+    U"更新",     U"启动", U"完成", U"完善", U"审查", U"建立", U"发放", U"解读", U"听取", U"组织", U"邀请", U"通报", U"报送",
+    U"上报",     U"制定", U"编制", U"纳入", U"轮训", U"检查", U"监测", U"评审", U"查询", U"报批", U"印发", U"出台", U"答复",
+    U"回复",     U"办结", U"发声", U"了解", U"推送", U"展示", U"备案", U"收集", U"督查", U"考核", U"宣传", U"报道", U"开展", U"回应", U"做好"};
+
+// First characters of keywords and verbs, for a one-lookup reject of the
+// characters that start neither (almost all of them).
+struct FirstChars {
+  // Per BMP code point: 1 a digit or Chinese numeral, 2 a keyword's first character.
+  std::vector<std::uint8_t> cls = std::vector<std::uint8_t>(0x10000);
+  std::vector<bool> verb = std::vector<bool>(0x10000);
+  FirstChars() {
+    for (char32_t c : std::u32string_view(U"每按逐及第实即立年上下全次明长持常适视不定提至重节同为待规时之前")) cls[c] |= 2;
+    for (char32_t c = 0; c < 0x10000; ++c)
+      if (is_digit(c) || is_cn_digit(c)) cls[c] |= 1;
+    for (auto v : kVerbs) verb[v.front()] = true;
+  }
+};
+const FirstChars& first_chars() {
+  static const FirstChars f;
+  return f;
+}
+
+// At most three window starts and two ends per cluster: no allocation.
+struct SmallList {
+  std::array<std::size_t, 4> v{};
+  std::size_t n = 0;
+  void push_back(std::size_t x) { v[n++] = x; }
+  const std::size_t* begin() const { return v.data(); }
+  const std::size_t* end() const { return v.data() + n; }
+};
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view utf8) : t_(utf8) {}
+
+  Extraction run() {
+    tokenize();
+    std::size_t i = 0;
+    while (i < tokens_.size()) {
+      if (tokens_[i].b < consumed_) {
+        ++i;
+        continue;
+      }
+      // A cluster: anchors close together in one clause.
+      std::size_t j = i + 1;
+      if (tokens_[i].type == TokenType::plain) {
+        while (j < tokens_.size() && tokens_[j].type == TokenType::plain &&
+               tokens_[j].b >= tokens_[j - 1].e && tokens_[j].b - tokens_[j - 1].e <= kClusterGap &&
+               !has_hard_sep(tokens_[j - 1].e, tokens_[j].b) && list_gap_ok(tokens_[j - 1].e, tokens_[j].b))
+          ++j;
+      }
+      // Longest prefix of the cluster that parses. When the whole cluster
+      // fails and a strong anchor would be left over (每月10日前), the
+      // cluster is a shape the grammar does not know: report it whole.
+      bool done = try_window(i, j);
+      bool strong_rest = false;
+      for (std::size_t k = i + 1; k < j; ++k) strong_rest = strong_rest || tokens_[k].strong;
+      if (!done && strong_rest) {
+        unrecognized(tokens_[i], tokens_[j - 1].e);
+        consumed_ = tokens_[j - 1].e;
+        i = j;
+        continue;
+      }
+      for (std::size_t m = j - 1; m > i && !done; --m) done = try_window(i, m);
+      if (!done) {
+        if (tokens_[i].strong) unrecognized(tokens_[i], tokens_[i].e);
+      }
+      ++i;
+    }
+    merge_milestones();
+    Extraction out;
+    out.found = std::move(found_);
+    out.unrecognized = std::move(unrec_);
+    return out;
+  }
+
+ private:
+  Text t_;
+  const FirstChars& first_ = first_chars();
+  std::vector<Token> tokens_;
+  std::vector<Found> found_;
+  std::vector<Unrecognized> unrec_;
+  std::size_t consumed_ = 0;
+
+  char32_t at(std::size_t i) const { return i < t_.size() ? t_[i] : U'\0'; }
+  bool has_hard_sep(std::size_t b, std::size_t e) const {
+    for (std::size_t k = b; k < e; ++k)
+      if (is_hard_sep(t_[k]) || is_paren(t_[k])) return true;
+    return false;
+  }
+  // A 、 between anchors joins a list only when nothing else is between
+  // (9月9日、11月25日前; 按月、按季), not 公示15日、单一来源7个公示工作日.
+  bool list_gap_ok(std::size_t b, std::size_t e) const {
+    for (std::size_t k = b; k < e; ++k)
+      if (t_[k] == U'、') return e - b == 1;
+    return true;
+  }
+  bool boundary_before(std::size_t i) const {
+    if (i == 0) return true;
+    const char32_t p = t_[i - 1];
+    return is_hard_sep(p) || is_paren(p) || is_space(p) || p == U'．' || p == U'.' || p == U'、';
+  }
+
+  // ---- anchors ---------------------------------------------------------------
+
+  // Skips a number (Arabic, full-width or Chinese) at i; returns its end (i if none).
+  std::size_t number_end(std::size_t i) const {
+    std::size_t k = i;
+    if (is_digit(at(k))) {
+      while (is_digit(at(k))) ++k;
+    } else {
+      while (is_cn_digit(at(k))) ++k;
+    }
+    return k;
+  }
+  std::size_t within_end(std::size_t k) const {
+    if (t_.starts_with(k, U"以内") || t_.starts_with(k, U"之内")) return k + 2;
+    if (at(k) == U'内') return k + 1;
+    return k;
+  }
+  std::size_t before_end(std::size_t k) const {
+    if (t_.starts_with(k, U"之前") || t_.starts_with(k, U"以前")) return k + 2;
+    if (at(k) == U'前' && at(k + 1) != U'提') return k + 1;
+    return k;
+  }
+
+  // A number followed by a time unit; false if the number is not one.
+  bool number_token(std::size_t i, Token& tok) const {
+    const std::size_t n = number_end(i);
+    if (n == i) return false;
+    std::size_t k = n;
+    while (is_space(at(k))) ++k;
+    tok.b = i;
+    tok.amount = true;
+    auto unit = [&](std::u32string_view u) {
+      if (!t_.starts_with(k, u)) return false;
+      k += u.size();
+      return true;
+    };
+    if (unit(U"个公示工作日") || unit(U"个工作日") || unit(U"工作日") || unit(U"个小时") || unit(U"小时")) {
+      tok.strong = true;
+      tok.e = within_end(k);
+      return true;
+    }
+    if (unit(U"个月") || unit(U"个星期") || unit(U"星期") || unit(U"个周") || unit(U"周")) {
+      tok.e = within_end(k);
+      tok.strong = tok.e > k;
+      return true;
+    }
+    if (unit(U"季度") || unit(U"季")) {
+      tok.amount = false;
+      tok.strong = true;
+      if (at(k) == U'末' || at(k) == U'底') ++k;
+      tok.e = before_end(k);
+      return true;
+    }
+    if (unit(U"月")) {
+      tok.amount = false;
+      if (at(k) == U'底' || at(k) == U'末') {
+        tok.strong = true;
+        ++k;
+      } else if (t_.starts_with(k, U"上旬") || t_.starts_with(k, U"中旬") || t_.starts_with(k, U"下旬")) {
+        tok.strong = true;
+        k += 2;
+      } else if (const std::size_t d = number_end(k); d > k && (at(d) == U'日' || at(d) == U'号')) {
+        k = d + 1;
+      }
+      tok.e = before_end(k);
+      return true;
+    }
+    if (unit(U"日") || unit(U"天")) {
+      tok.e = within_end(k);
+      tok.strong = tok.e > k && is_digit(at(i));
+      if (tok.e == k && is_digit(at(i)) && before_end(k) > k) {  // 每月10日前: a shape to report if it fails
+        tok.e = before_end(k);
+        tok.strong = true;
+      }
+      return true;
+    }
+    if (at(k) == U'年') {
+      ++k;
+      tok.amount = false;
+      if (at(k) == U'底' || at(k) == U'末' || at(k) == U'终') {
+        tok.e = before_end(k + 1);
+        return true;
+      }
+      if (const std::size_t w = within_end(k); w > k) {  // 3年内
+        tok.amount = true;
+        tok.e = w;
+        return true;
+      }
+      if (at(k) == U'中') {
+        tok.e = k + 1;
+        return true;
+      }
+      if (at(k) == U'起' || t_.starts_with(k, U"开始") || t_.starts_with(k, U"以来")) {
+        tok.e = k + (at(k) == U'起' ? 1 : 2);
+        return true;
+      }
+      // A year prefix: the month or quarter follows (maybe on the next line), or 自2016年每季度.
+      std::size_t q = k;
+      while (at(q) == U'\n' || at(q) == U'\r' || is_space(at(q))) ++q;
+      if (is_digit(at(q)) || is_cn_digit(at(q)) || at(q) == U'第' || t_.starts_with(q, U"上半年") ||
+          t_.starts_with(q, U"下半年") ||
+          ((at(i > 0 ? i - 1 : 0) == U'自' || at(i > 0 ? i - 1 : 0) == U'从') && at(q) == U'每')) {
+        tok.e = k;
+        return true;
+      }
+      return false;
+    }
+    if (unit(U"个次") || unit(U"次")) {
+      tok.amount = false;
+      tok.e = k;
+      return true;
+    }
+    return false;
+  }
+
+  void tokenize() {
+    const std::size_t n = t_.size();
+    for (std::size_t i = 0; i < n;) {
+      const char32_t c = t_[i];
+      const std::uint8_t cls = c < 0x10000 ? first_.cls[c] : 0;
+      if (cls == 0) {
+        ++i;
+        continue;
+      }
+      Token tok;
+      if (cls & 1) {
+        if (number_token(i, tok)) {
+          tokens_.push_back(tok);
+          i = tok.e;
+        } else {
+          i = number_end(i);
+        }
+        continue;
+      }
+      if (keyword_token(i, tok)) {
+        tokens_.push_back(tok);
+        i = tok.e;
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  bool word(std::size_t i, std::u32string_view w, Token& tok) const {
+    if (!t_.starts_with(i, w)) return false;
+    tok.b = i;
+    tok.e = i + w.size();
+    return true;
+  }
+
+  // Searches back from i (exclusive) within the clause for one of `opens`; returns its start.
+  std::optional<std::size_t> open_back(std::size_t i, std::initializer_list<std::u32string_view> opens,
+                                       bool stop_at_paren) const {
+    const std::size_t lo = i > kOpenReach ? i - kOpenReach : 0;
+    for (std::size_t k = i; k-- > lo;) {
+      if (is_hard_sep(t_[k]) || (stop_at_paren && is_paren(t_[k]))) return std::nullopt;
+      for (auto o : opens)
+        if (t_.starts_with(k, o)) return k;
+    }
+    return std::nullopt;
+  }
+
+  bool keyword_token(std::size_t i, Token& tok) const {
+    const char32_t c = t_[i];
+    const char32_t prev = i > 0 ? t_[i - 1] : U'\0';
+    switch (c) {
+      case U'每':
+        return word(i, U"每季度末", tok) || word(i, U"每季度", tok) || word(i, U"每季末", tok) ||
+               word(i, U"每季", tok) || word(i, U"每半年", tok) || word(i, U"每年度", tok) || word(i, U"每年", tok) ||
+               word(i, U"每月", tok) || word(i, U"每周", tok) || word(i, U"每星期", tok) || word(i, U"每日", tok) ||
+               word(i, U"每天", tok);
+      case U'按':
+        if (word(i, U"按季度", tok) || word(i, U"按季", tok) || word(i, U"按半年", tok) || word(i, U"按月", tok) ||
+            word(i, U"按周", tok) || word(i, U"按年度", tok))
+          return true;
+        return false;
+      case U'逐':
+        return word(i, U"逐月", tok) || word(i, U"逐日", tok);
+      case U'及':
+        tok.timely = true;
+        return word(i, U"及时", tok) && at(i + 2) != U'性';
+      case U'第':
+        tok.timely = true;
+        return word(i, U"第一时间", tok);
+      case U'实':
+        tok.timely = true;
+        return word(i, U"实时", tok);
+      case U'即':
+        tok.timely = true;
+        return word(i, U"即时", tok);
+      case U'立':
+        tok.timely = true;
+        return word(i, U"立即", tok);
+      case U'年':
+        if (is_digit(prev) || is_cn_digit(prev)) return false;
+        if (word(i, U"年底", tok) || word(i, U"年末", tok) || word(i, U"年终", tok)) {
+          tok.e = before_end(tok.e);
+          return true;
+        }
+        if (word(i, U"年内", tok)) return prev != U'近';
+        if (word(i, U"年中", tok)) return std::u32string_view(U"全今本当一每上去").find(prev) == std::u32string_view::npos;
+        return false;
+      case U'上':
+      case U'下':
+        if (word(i, U"上半年", tok) || word(i, U"下半年", tok)) return !after_verb(i);  // 公布上半年督查情况: an object
+        return c == U'下' && word(i, U"下一年", tok) && (is_digit(at(i + 3)) || is_cn_digit(at(i + 3)));
+      case U'全':
+        if (word(i, U"全年工作", tok) || word(i, U"全年", tok)) {
+          const char32_t next = at(tok.e);
+          return next == U'\0' || is_hard_sep(next) || is_paren(next) || is_space(next);
+        }
+        return false;
+      case U'次':
+      case U'明':
+        if (word(i, c == U'次' ? U"次年" : U"明年", tok)) {
+          const char32_t next = at(i + 2);
+          return is_digit(next) || is_cn_digit(next) || next == U'底' || next == U'末' || next == U'第';
+        }
+        return false;
+      case U'长':
+        return word(i, U"长期推进", tok) || word(i, U"长期坚持", tok);
+      case U'持':
+        return word(i, U"持续推进", tok);
+      case U'常':
+        return word(i, U"常态化", tok);
+      case U'适':
+        return word(i, U"适时", tok);
+      case U'视':
+        return word(i, U"视情况", tok) || word(i, U"视情", tok);
+      case U'不':
+        if (word(i, U"不定期", tok)) return true;
+        if (word(i, U"不得少于", tok) || word(i, U"不少于", tok)) return true;
+        return false;
+      case U'定':
+        return word(i, U"定期", tok) && prev != U'不';
+      case U'提':
+        if (word(i, U"提前", tok)) {
+          std::size_t k = tok.e;
+          while (is_space(at(k))) ++k;
+          return is_digit(at(k)) || is_cn_digit(at(k));
+        }
+        return false;
+      case U'至':
+        return word(i, U"至少", tok);
+      case U'重':
+        if (word(i, U"重大节日前", tok) || word(i, U"重大节假日前", tok) || word(i, U"重要节日前", tok)) return true;
+        return false;
+      case U'节':
+        return word(i, U"节日前", tok) || word(i, U"节假日前", tok) || (prev != U'春' && word(i, U"节前", tok));
+      case U'同':
+        if (word(i, U"同步", tok)) {
+          const auto o = open_back(i, {U"与"}, true);
+          if (!o || i - *o > 16) return false;
+          tok.type = TokenType::with;
+          tok.open = *o;
+          return true;
+        }
+        return false;
+      case U'为':
+        if (word(i, U"为准", tok)) {
+          const auto o = open_back(i, {U"以"}, true);
+          if (!o) return false;
+          tok.type = TokenType::prevails;
+          tok.open = *o;
+          return true;
+        }
+        return false;
+      case U'待':
+        if (boundary_before(i) && at(i + 1) != U'遇' && at(i + 1) != U'办') {
+          tok.b = i;
+          std::size_t k = i + 1;
+          while (k < t_.size() && !is_hard_sep(t_[k]) && !is_paren(t_[k])) ++k;
+          if (k - i < 3) return false;
+          tok.e = k;
+          tok.type = TokenType::gate;
+          tok.open = i;
+          return true;
+        }
+        return false;
+      case U'规':
+      case U'时':
+        if (word(i, U"规定时限", tok) || word(i, U"规定期限", tok) || word(i, U"规定时间", tok) ||
+            word(i, U"时间要求", tok) || word(i, U"时限要求", tok)) {
+          const auto o = open_back(i, {U"按照", U"依照", U"依据", U"根据", U"按"}, false);
+          if (!o) return false;
+          tok.type = TokenType::external;
+          tok.open = *o;
+          return true;
+        }
+        return false;
+      case U'之':
+        if (word(i, U"之日内", tok)) {
+          tok.type = TokenType::probe;
+          tok.strong = true;
+          return true;
+        }
+        return false;
+      case U'前':
+        return event_before_token(i, tok);
+      default:
+        return false;
+    }
+  }
+
+  // 决策前, 系统正式投入使用前: an event deadline (the 前 of a date or an
+  // amount is part of another anchor).
+  bool event_before_token(std::size_t i, Token& tok) const {
+    if (i == 0) return false;
+    static constexpr std::u32string_view kNotBefore = U"提目当以之月底末旬日号年度节事空史从向跟眼面上门席生战会赛";
+    static constexpr std::u32string_view kNotAfter = U"提期述款列者景沿线往进夕身面后置台端排所任瞻年天日次";
+    if (kNotBefore.find(t_[i - 1]) != std::u32string_view::npos) return false;
+    if (kNotAfter.find(at(i + 1)) != std::u32string_view::npos) return false;
+    std::size_t k = i + 1;
+    while (is_space(at(k))) ++k;
+    if (is_digit(at(k)) || is_cn_digit(at(k))) return false;  // 执行政策前3个工作日: the amount's
+    const std::size_t s = trigger_start(i, false);
+    if (s >= i) return false;
+    const std::u32string_view trig = t_.view(s, i);
+    static constexpr std::array<std::u32string_view, 17> kEventEnds = {
+        U"使用", U"实施", U"出台", U"发布", U"印发", U"公布", U"审议", U"召开", U"开标",
+        U"施行", U"生效", U"上线", U"运行", U"签订", U"到期", U"届满", U"结束"};
+    bool event = lexicon(s, i);
+    for (auto e : kEventEnds) event = event || trig.ends_with(e);
+    if (!event) return false;
+    tok.b = s;
+    tok.e = i + 1;
+    tok.type = TokenType::event_before;
+    tok.open = s;
+    return true;
+  }
+
+  bool after_verb(std::size_t i) const {
+    for (auto v : kVerbs)
+      if (i >= v.size() && t_.view(i - v.size(), i) == v) return true;
+    return false;
+  }
+
+  bool lexicon(std::size_t b, std::size_t e) const { return canonical_event(t_.slice(b, e)).has_value(); }
+
+  // ---- triggers ----------------------------------------------------------------
+
+  // Where the trigger ending at `end` (the relational word's start) begins:
+  // the longest lexicon name ending there, else the text after the nearest
+  // boundary (separator, list number, 在/于/自/从/经). Returns `end` if none.
+  std::size_t trigger_start(std::size_t end, bool lexicon_only) const {
+    std::size_t clause = end;
+    while (clause > 0 && !is_hard_sep(t_[clause - 1]) && !is_paren(t_[clause - 1]) && end - clause < 60) --clause;
+    for (std::size_t len = std::min<std::size_t>(end - clause, 12); len >= 2; --len)
+      if (lexicon(end - len, end)) return end - len;
+    if (lexicon_only) return end;
+    static constexpr std::u32string_view kNotPrepBefore = U"存所现正实内关对由属用基至等处位归便利善勇终鉴过";
+    std::size_t s = clause;
+    for (std::size_t k = end; k-- > clause;) {
+      const char32_t ch = t_[k];
+      if (ch == U'在' || ch == U'于' || ch == U'自' || ch == U'从' || ch == U'经') {
+        if (k > clause && kNotPrepBefore.find(t_[k - 1]) != std::u32string_view::npos) continue;
+        s = k + 1;
+        break;
+      }
+    }
+    s = skip_list_marker(s, end);
+    while (s < end && is_space(t_[s])) ++s;
+    if (end - s < 2 || end - s > kTriggerMax) return end;
+    return s;
+  }
+
+  // 1． 2、 (3) （一） 一、 at the start of a clause.
+  std::size_t skip_list_marker(std::size_t s, std::size_t end) const {
+    std::size_t k = s;
+    while (k < end && is_space(t_[k])) ++k;
+    if (k < end && (t_[k] == U'（' || t_[k] == U'(')) {
+      std::size_t q = k + 1;
+      while (q < end && (is_digit(t_[q]) || is_cn_digit(t_[q]))) ++q;
+      if (q > k + 1 && q < end && (t_[q] == U'）' || t_[q] == U')')) return q + 1;
+      return s;
+    }
+    std::size_t q = k;
+    while (q < end && (is_digit(t_[q]) || is_cn_digit(t_[q]))) ++q;
+    if (q > k && q < end && (t_[q] == U'．' || t_[q] == U'.' || t_[q] == U'、')) return q + 1;
+    return s;
+  }
+
+  // The relational word (后, 起, 之日起, 前 …) ending at `s`, after stepping back
+  // over a lead (，应在); returns where that word starts, or nullopt.
+  std::optional<std::size_t> relation_before(std::size_t s) const {
+    std::size_t k = s;
+    if (k > 0 && (t_[k - 1] == U'在' || t_[k - 1] == U'于')) --k;
+    for (auto m : {U"应当", U"必须", U"应", U"要", U"须", U"需"}) {
+      const std::u32string_view mv(m);
+      if (k >= mv.size() && t_.view(k - mv.size(), k) == mv) {
+        k -= mv.size();
+        break;
+      }
+    }
+    if (k >= 2 && t_.view(k - 2, k) == U"最迟") k -= 2;
+    if (k > 0 && (t_[k - 1] == U'，' || t_[k - 1] == U',')) --k;
+    for (auto w : {U"之日起", U"之日后", U"之后", U"以后", U"之前", U"以前", U"后", U"起", U"前"}) {
+      const std::u32string_view wv(w);
+      if (k >= wv.size() && t_.view(k - wv.size(), k) == wv) return k - wv.size();
+    }
+    return std::nullopt;
+  }
+
+  // ---- windows -----------------------------------------------------------------
+
+  // Prefixes the grammar reads as part of the phrase: 原则上, 不超过, 公示, 第, 自, 2016年\n, 流行季节（4-…
+  std::size_t extend_prefix(std::size_t b) const {
+    std::size_t s = b;
+    auto back = [&](std::u32string_view w) {
+      if (s >= w.size() && t_.view(s - w.size(), s) == w) {
+        s -= w.size();
+        return true;
+      }
+      return false;
+    };
+    // Season: 4-10月 / （4-10月） with a name before.
+    if (s > 0 && (t_[s - 1] == U'-' || t_[s - 1] == U'－' || t_[s - 1] == U'—' || t_[s - 1] == U'~' ||
+                  t_[s - 1] == U'～' || t_[s - 1] == U'至' || t_[s - 1] == U'到')) {
+      std::size_t q = s - 1;
+      std::size_t d = q;
+      while (d > 0 && is_digit(t_[d - 1])) --d;
+      if (d < q) {
+        s = d;
+        if (s > 0 && (t_[s - 1] == U'（' || t_[s - 1] == U'(')) {
+          --s;
+          std::size_t nm = s;
+          while (nm > 0 && s - nm < 8 && !is_hard_sep(t_[nm - 1]) && !is_paren(t_[nm - 1]) && !is_space(t_[nm - 1]) &&
+                 t_[nm - 1] != U'、' && !is_digit(t_[nm - 1]))
+            --nm;
+          s = nm;
+        }
+      }
+    }
+    // （4-10月）每月: a season in parentheses, with its name before.
+    if (s > 0 && (t_[s - 1] == U'）' || t_[s - 1] == U')')) {
+      std::size_t p = s - 1;
+      while (p > 0 && s - p < 12 && t_[p - 1] != U'（' && t_[p - 1] != U'(') --p;
+      if (p > 0 && (t_[p - 1] == U'（' || t_[p - 1] == U'(')) {
+        const std::u32string_view inner = t_.view(p, s - 1);
+        const bool range = inner.ends_with(U"月") && is_digit(inner.front()) &&
+                           inner.find_first_of(U"-－—~～至到") != std::u32string_view::npos;
+        if (range) {
+          std::size_t nm = p - 1;
+          while (nm > 0 && p - 1 - nm < 8 && !is_hard_sep(t_[nm - 1]) && !is_paren(t_[nm - 1]) &&
+                 !is_space(t_[nm - 1]) && t_[nm - 1] != U'、' && t_[nm - 1] != U'．' && t_[nm - 1] != U'.' &&
+                 !is_digit(t_[nm - 1]))
+            --nm;
+          s = nm;
+        }
+      }
+    }
+    back(U"第");
+    // A year prefix on the line before (2016年\n12月底前).
+    {
+      std::size_t q = s;
+      while (q > 0 && (t_[q - 1] == U'\n' || t_[q - 1] == U'\r' || is_space(t_[q - 1]))) --q;
+      if (q < s && q > 0 && t_[q - 1] == U'年') {
+        std::size_t d = q - 1;
+        while (d > 0 && is_digit(t_[d - 1])) --d;
+        if (d + 4 == q - 1) s = d;
+      }
+    }
+    if (back(U"自") || back(U"从")) {
+    }
+    for (auto w : {U"不得少于", U"不少于"}) back(w);
+    for (auto w : {U"公示期", U"发放期", U"公告期", U"公开期", U"公布期", U"征求意见期", U"意见征集期", U"公示"})
+      if (back(w)) break;
+    if (!back(U"最迟不超过")) back(U"不超过");
+    if (!back(U"原则上") && s >= 4 && (t_[s - 1] == U'在' || t_[s - 1] == U'于') && t_.view(s - 4, s - 1) == U"原则上")
+      s -= 4;  // 原则上在3个工作日内
+    return s;
+  }
+
+  // The first action verb after `e` within `reach` characters of the clause; {start, end}.
+  std::optional<std::pair<std::size_t, std::size_t>> verb_after(std::size_t e, std::size_t reach) const {
+    for (std::size_t k = e; k < t_.size() && k <= e + reach; ++k) {
+      if (is_hard_sep(t_[k]) || is_paren(t_[k]) || t_[k] == U'、') return std::nullopt;
+      if (k > 0 && (t_[k - 1] == U'不' || t_[k - 1] == U'未')) continue;
+      // 政务公开 / 信息公开 are nouns here, not the action.
+      if (k >= 2 && t_.starts_with(k, U"公开") && (t_.view(k - 2, k) == U"政务" || t_.view(k - 2, k) == U"信息"))
+        continue;
+      if (t_[k] >= 0x10000 || !first_.verb[t_[k]]) continue;
+      for (auto v : kVerbs)
+        if (t_.starts_with(k, v)) return std::pair{k, k + v.size()};
+    }
+    return std::nullopt;
+  }
+
+  bool accept(const Rule& rule, std::size_t s, std::size_t e) const {
+    const std::u32string_view span = t_.view(s, e);
+    for (const auto& item : rule.items) {
+      if (const auto* r = std::get_if<ast::RelativeDeadline>(&item.clause)) {
+        if (r->trigger.implicit() && r->direction == ast::Direction::after &&
+            span.find(U'内') == std::u32string_view::npos && span.find(U"不超过") == std::u32string_view::npos)
+          return false;  // 三年攻坚 is not "within three years"
+      }
+      if (const auto* tl = std::get_if<ast::Timely>(&item.clause)) {
+        if (tl->kind == ast::Timeliness::real_time) {  // 实时发布系统 names a system
+          const std::u32string_view after = t_.view(e, std::min(t_.size(), e + 6));
+          if (after.find(U"系统") != std::u32string_view::npos || span.find(U"系统") != std::u32string_view::npos)
+            return false;
+        }
+      }
+    }
+    if (rule.items.size() == 1) {
+      if (const auto* a = std::get_if<ast::CalendarAnchor>(&rule.items[0].clause)) {
+        // A date with no 前 is a document's own date (2016年12月6日, 7月28日印发),
+        // unless a lead makes it a deadline (于9月9日).
+        if (a->kind == ast::AnchorKind::month_day && span.find(U'前') == std::u32string_view::npos) {
+          const char32_t p = s > 0 ? t_[s - 1] : U'\0';
+          if (p != U'于' && p != U'在' && p != U'至' && p != U'到') return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  bool try_parse(std::size_t s, std::size_t e, Rule& out) const {
+    if (e <= s) return false;
+    auto r = parse(t_.slice(s, e));
+    if (!r) return false;
+    if (!accept(*r, s, e)) return false;
+    out = std::move(*r);
+    return true;
+  }
+
+  // Tries the windows of tokens [i, m); on success records the finding.
+  bool try_window(std::size_t i, std::size_t m) {
+    const Token& first = tokens_[i];
+    const Token& last = tokens_[m - 1];
+    std::size_t core_b = first.b;
+    std::size_t core_e = last.e;
+    SmallList starts;
+    bool triggered = false;
+    switch (first.type) {
+      case TokenType::gate:
+      case TokenType::prevails:
+      case TokenType::external:
+      case TokenType::with:
+      case TokenType::event_before:
+        core_b = first.open;
+        starts.push_back(first.type == TokenType::with ? extend_prefix(core_b) : core_b);
+        break;
+      case TokenType::probe:
+        return false;
+      case TokenType::plain: {
+        const std::size_t s0 = extend_prefix(core_b);
+        if ((first.amount || first.timely) && s0 == core_b) {
+          if (const auto rel = relation_before(core_b)) {
+            const std::size_t ts = trigger_start(*rel, false);
+            if (ts < *rel) {
+              starts.push_back(ts);
+              triggered = true;
+            }
+          } else if (first.amount) {
+            const std::size_t ts = trigger_start(core_b, true);  // 签订3日内
+            if (ts < core_b) {
+              starts.push_back(ts);
+              triggered = true;
+            }
+          }
+        }
+        starts.push_back(s0);
+        if (s0 != core_b) starts.push_back(core_b);
+        break;
+      }
+    }
+    SmallList ends;
+    const auto verb = verb_after(core_e, kVerbReach);
+    // A count keeps its verb inside (年内至少听取一次); a gate ends at its clause.
+    const bool count_last = at(core_e - 1) == U'次';
+    if (first.type != TokenType::gate && !count_last && verb) ends.push_back(verb->second);
+    ends.push_back(core_e);
+    (void)triggered;
+    Rule rule;
+    for (std::size_t s : starts) {
+      for (std::size_t e : ends) {
+        if (!try_parse(s, e, rule)) continue;
+        // 2016年9月前完成（以区人大常委会审议时间为准）: a qualifying parenthesis.
+        if (e < t_.size() && (t_[e] == U'（' || t_[e] == U'(')) {
+          std::size_t close = e + 1;
+          while (close < t_.size() && close - e < 40 && t_[close] != U'）' && t_[close] != U')' && t_[close] != U'\n')
+            ++close;
+          Rule wider;
+          if (close < t_.size() && (t_[close] == U'）' || t_[close] == U')') && try_parse(s, close + 1, wider)) {
+            rule = std::move(wider);
+            e = close + 1;
+          }
+        }
+        record(s, e, rule);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static std::string trigger_of(const Rule& rule) {
+    for (const auto& item : rule.items) {
+      const std::string* t = std::visit(
+          [](const auto& c) -> const std::string* {
+            using C = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<C, ast::RelativeDeadline> || std::is_same_v<C, ast::Timely> ||
+                          std::is_same_v<C, ast::EventDeadline> || std::is_same_v<C, ast::EventGate>)
+              return c.trigger.text.empty() ? nullptr : &c.trigger.text;
+            return nullptr;
+          },
+          item.clause);
+      if (t) return *t;
+    }
+    return {};
+  }
+
+  std::string action_after(std::size_t s, std::size_t e) const {
+    for (auto v : kVerbs)  // the span ends with its verb
+      if (e >= s + v.size() && t_.view(e - v.size(), e) == v) return detail::to_utf8(v);
+    if (const auto v = verb_after(e, kActionReach)) return t_.bytes(v->first, v->second);
+    return {};
+  }
+
+  void record(std::size_t s, std::size_t e, const Rule& rule) {
+    Found f;
+    f.start = static_cast<std::uint32_t>(s);
+    f.end = static_cast<std::uint32_t>(e);
+    f.line = t_.line_of(s);
+    f.text = t_.bytes(s, e);
+    f.canonical = canonical(rule);
+    f.kind = rule.kind;
+    f.trigger = trigger_of(rule);
+    f.action = action_after(s, e);
+    found_.push_back(std::move(f));
+    consumed_ = e;
+  }
+
+  void unrecognized(const Token& tok, std::size_t end) {
+    Unrecognized u;
+    std::size_t s = tok.b;
+    // Show the clause up to the anchor (at most 12 characters before it).
+    while (s > consumed_ && s > 0 && tok.b - s < 12 && !is_hard_sep(t_[s - 1])) --s;
+    u.start = static_cast<std::uint32_t>(s);
+    u.end = static_cast<std::uint32_t>(end);
+    u.line = t_.line_of(s);
+    u.text = t_.bytes(s, end);
+    unrec_.push_back(std::move(u));
+  }
+
+  // 7月底前启动，9月底前完成 / 7月底前启动\n9月底前完成\n长期推进: adjacent
+  // findings that together form milestones are one rule.
+  void merge_milestones() {
+    std::vector<Found> out;
+    for (auto& f : found_) {
+      if (!out.empty()) {
+        Found& p = out.back();
+        bool only_seps = f.start >= p.end;
+        for (std::size_t k = p.end; k < f.start && only_seps; ++k) {
+          const char32_t ch = t_[k];
+          only_seps = ch == U'，' || ch == U',' || ch == U'、' || ch == U'\n' || ch == U'\r' || is_space(ch);
+        }
+        if (only_seps && f.start - p.end <= 4) {
+          auto r = parse(t_.slice(p.start, f.end));
+          if (r && r->kind == ast::RuleKind::milestones) {
+            p.end = f.end;
+            p.text = t_.bytes(p.start, p.end);
+            p.canonical = canonical(*r);
+            p.kind = r->kind;
+            if (p.trigger.empty()) p.trigger = f.trigger;
+            if (!f.action.empty() && f.action != p.action) p.action += "；" + f.action;
+            continue;
+          }
+        }
+      }
+      out.push_back(std::move(f));
+    }
+    found_ = std::move(out);
+  }
+};
+
+}  // namespace
+
+Extraction extract_all(std::string_view utf8) { return Scanner(utf8).run(); }
+
+std::vector<Found> extract(std::string_view utf8) { return extract_all(utf8).found; }
+
+}  // namespace shixian

@@ -1,0 +1,80 @@
+#include "extract/text.hpp"
+
+namespace shixian::detail {
+
+std::string to_utf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+Text::Buffers& Text::acquire(std::unique_ptr<Buffers>& own) {
+  thread_local Buffers shared;
+  if (!shared.in_use) {
+    shared.in_use = true;
+    return shared;
+  }
+  own = std::make_unique<Buffers>();
+  return *own;
+}
+
+Text::~Text() { buf_.in_use = false; }
+
+Text::Text(std::string_view utf8)
+    : buf_(acquire(own_)), utf8_(utf8), cps_(buf_.cps), off_(buf_.off), lines_(buf_.lines) {
+  buf_.in_use = true;
+  cps_.clear();
+  off_.clear();
+  lines_.clear();
+  cps_.reserve(utf8.size());
+  off_.reserve(utf8.size() + 1);
+  lines_.push_back(0);
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const std::size_t n = utf8.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    char32_t cp;
+    std::size_t len;
+    if (c < 0x80) {
+      cp = c;
+      len = 1;
+    } else if ((c >> 5) == 0x6 && i + 1 < n) {
+      cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+      len = 2;
+    } else if ((c >> 4) == 0xE && i + 2 < n) {
+      cp = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      len = 3;
+    } else if ((c >> 3) == 0x1E && i + 3 < n) {
+      cp = ((c & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+      len = 4;
+    } else {
+      cp = 0xFFFD;
+      len = 1;
+    }
+    off_.push_back(static_cast<std::uint32_t>(i));
+    cps_.push_back(cp);
+    if (cp == U'\n') lines_.push_back(static_cast<std::uint32_t>(cps_.size()));
+    i += len;
+  }
+  off_.push_back(static_cast<std::uint32_t>(n));
+}
+
+}  // namespace shixian::detail

@@ -1,0 +1,303 @@
+// shixian::extract against hand annotations (tests/data/extract/*.tsv): recall
+// and precision must stay at 100% on every document; the draft registers of
+// the task-table plans are golden files; and the unit cases of issue 7.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "shixian/extract.hpp"
+#include "shixian/parse.hpp"
+
+namespace {
+
+const std::string kDataDir = std::string(SHIXIAN_SOURCE_DIR) + "/tests/data/extract/";
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string unescape(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      const char n = s[++i];
+      out += n == 'n' ? '\n' : n == 't' ? '\t' : n;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// (start, end, text, canonical, kind)
+using Row = std::tuple<std::uint32_t, std::uint32_t, std::string, std::string, std::string>;
+
+std::vector<Row> load_annotation(const std::string& name) {
+  std::vector<Row> rows;
+  std::istringstream in(slurp(kDataDir + name + ".tsv"));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::size_t p = 0;
+    while (true) {
+      const std::size_t t = line.find('\t', p);
+      f.push_back(line.substr(p, t - p));
+      if (t == std::string::npos) break;
+      p = t + 1;
+    }
+    if (f.size() != 5) {
+      ADD_FAILURE() << name << ".tsv: bad line: " << line;
+      continue;
+    }
+    rows.emplace_back(static_cast<std::uint32_t>(std::stoul(f[0])), static_cast<std::uint32_t>(std::stoul(f[1])),
+                      unescape(f[2]), f[3], f[4]);
+  }
+  return rows;
+}
+
+std::vector<Row> found_rows(const shixian::Extraction& x) {
+  std::vector<Row> rows;
+  for (const auto& f : x.found) rows.emplace_back(f.start, f.end, f.text, f.canonical, shixian::to_string(f.kind));
+  for (const auto& u : x.unrecognized) rows.emplace_back(u.start, u.end, u.text, "", "unrecognized");
+  return rows;
+}
+
+std::string show(const Row& r) {
+  return std::to_string(std::get<0>(r)) + "-" + std::to_string(std::get<1>(r)) + " «" + std::get<2>(r) + "» → " +
+         std::get<3>(r) + " (" + std::get<4>(r) + ")";
+}
+
+class Annotated : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(Annotated, RecallAndPrecisionAreComplete) {
+  const std::string name = GetParam();
+  const std::string text = slurp(kDataDir + name + ".txt");
+  ASSERT_FALSE(text.empty()) << name;
+  const auto expected = load_annotation(name);
+  ASSERT_FALSE(expected.empty());
+  const auto got = found_rows(shixian::extract_all(text));
+  const std::set<Row> want(expected.begin(), expected.end()), have(got.begin(), got.end());
+  std::size_t hits = 0;
+  for (const auto& r : want) {
+    if (have.count(r)) {
+      ++hits;
+    } else {
+      ADD_FAILURE() << name << ": missed " << show(r);
+    }
+  }
+  for (const auto& r : have) {
+    if (!want.count(r)) {
+      ADD_FAILURE() << name << ": not annotated " << show(r);
+    }
+  }
+  const double recall = static_cast<double>(hits) / static_cast<double>(want.size());
+  const double precision = have.empty() ? 0.0 : static_cast<double>(hits) / static_cast<double>(have.size());
+  std::cout << name << ": " << want.size() << " annotated, recall " << recall * 100 << "%, precision "
+            << precision * 100 << "%\n";
+  EXPECT_EQ(recall, 1.0);
+  EXPECT_EQ(precision, 1.0);
+}
+
+TEST_P(Annotated, SpansMatchTheirOffsetsAndCanonicalFormsParseBack) {
+  const std::string name = GetParam();
+  const std::string text = slurp(kDataDir + name + ".txt");
+  // Character offsets → the text as written.
+  std::vector<std::size_t> offs;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offs.push_back(i);
+  offs.push_back(text.size());
+  for (const auto& f : shixian::extract(text)) {
+    ASSERT_LT(f.start, f.end);
+    ASSERT_LT(f.end, offs.size());
+    EXPECT_EQ(text.substr(offs[f.start], offs[f.end] - offs[f.start]), f.text);
+    auto again = shixian::parse(f.canonical);
+    ASSERT_TRUE(again) << f.canonical;
+    EXPECT_EQ(shixian::canonical(*again), f.canonical);
+    EXPECT_EQ(shixian::parse(f.text)->kind, f.kind) << f.text;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Documents, Annotated,
+                         ::testing::Values("anju-2016", "yingkou-2016", "yuexiu-2016", "shi-2017-fengong",
+                                           "xian-2018-yaodian"),
+                         [](const auto& info) {
+                           std::string n = info.param;
+                           for (char& c : n)
+                             if (c == '-') c = '_';
+                           return n;
+                         });
+
+class Register : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(Register, DraftMatchesGolden) {
+  const std::string name = GetParam();
+  const std::string text = slurp(kDataDir + name + ".txt");
+  const auto tasks = shixian::extract_tasks(text);
+  EXPECT_EQ(shixian::tasks_csv(tasks, shixian::detect_plan_year(text)), slurp(kDataDir + name + ".tasks.csv"));
+}
+
+TEST_P(Register, EveryRuleCellParsesAndIdsAreUnique) {
+  const std::string text = slurp(kDataDir + GetParam() + ".txt");
+  std::set<std::string> ids;
+  for (const auto& t : shixian::extract_tasks(text)) {
+    EXPECT_TRUE(ids.insert(t.id).second) << "duplicate id " << t.id;
+    EXPECT_FALSE(t.title.empty()) << t.id;
+    EXPECT_FALSE(t.lead.empty()) << t.id;
+    if (!t.rule.empty()) {
+      EXPECT_TRUE(shixian::parse(t.rule)) << t.id << ": " << t.rule;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Plans, Register,
+                         ::testing::Values("anju-2016", "yingkou-2016", "yuexiu-2016", "shi-2017-fengong"),
+                         [](const auto& info) {
+                           std::string n = info.param;
+                           for (char& c : n)
+                             if (c == '-') c = '_';
+                           return n;
+                         });
+
+TEST(Extract, IssueExampleTriggerAndAction) {
+  const auto f = shixian::extract("“知名商标”企业名单形成文件后3个工作日公开；");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text, "形成文件后3个工作日公开");
+  EXPECT_EQ(f[0].canonical, "形成文件后3个工作日内公开");
+  EXPECT_EQ(f[0].kind, shixian::ast::RuleKind::deadline);
+  EXPECT_EQ(f[0].trigger, "形成文件");
+  EXPECT_EQ(f[0].action, "公开");
+  EXPECT_EQ(f[0].start, 10u);  // characters, not bytes
+  EXPECT_EQ(f[0].end, 22u);
+  EXPECT_EQ(f[0].line, 1u);
+}
+
+TEST(Extract, DatesThatAreNotObligations) {
+  EXPECT_TRUE(shixian::extract("广州市越秀区人民政府办公室\n\n2016年12月6日\n").empty());
+  EXPECT_TRUE(shixian::extract("时间:2016-06-29 10:12").empty());
+  EXPECT_TRUE(shixian::extract("公开属性界定制度（穗府办〔2008〕80号）。").empty());
+  EXPECT_TRUE(shixian::extract("营口市人民政府办公室 2016年7月28日印发").empty());
+  EXPECT_TRUE(shixian::extract("关于印发2016年政务公开工作要点的通知").empty());
+  EXPECT_TRUE(shixian::extract("提前做好2017年政务公开经费预算").empty());
+  EXPECT_TRUE(shixian::extract("精准扶贫精准脱贫三年攻坚的有关政策").empty());
+  EXPECT_TRUE(shixian::extract("市空气质量实时发布系统加强城市空气质量预测预报").empty());
+  EXPECT_TRUE(shixian::extract("次年1月中旬前公开上年度民生工程全年完成情况").size() == 1);
+}
+
+TEST(Extract, LongestMatchAndLists) {
+  auto f = shixian::extract("7月底前启动，9月底前完成。");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, shixian::ast::RuleKind::milestones);
+  f = shixian::extract("按月、按季公开年度棚户区改造推进情况");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].canonical, "每月；每季度公开");
+  f = shixian::extract("分别于9月9日、11月25日前公开");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].canonical, "9月9日前；11月25日前公开");
+  f = shixian::extract("预算、决算公开经人大批复后，在20个工作日内公开");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].trigger, "人大批复");
+  EXPECT_EQ(f[0].canonical, "人大批复后20个工作日内公开");
+}
+
+TEST(Extract, UnrecognizedShapesAreReported) {
+  const auto x = shixian::extract_all("每季度第一个月10日前公开上季度数据；招标公告一经发布至开标之日内不得撤销。");
+  EXPECT_TRUE(x.found.empty());
+  ASSERT_EQ(x.unrecognized.size(), 2u);
+  EXPECT_EQ(x.unrecognized[0].text, "每季度第一个月10日前");
+  // Never overlapping a finding before it.
+  const auto y = shixian::extract_all("开标前3日至开标之日内");
+  ASSERT_EQ(y.found.size(), 1u);
+  ASSERT_EQ(y.unrecognized.size(), 1u);
+  EXPECT_GE(y.unrecognized[0].start, y.found[0].end);
+}
+
+TEST(Extract, PlanYear) {
+  EXPECT_EQ(shixian::detect_plan_year("2016年安居区政务公开工作要点\n"), 2016);
+  EXPECT_EQ(shixian::detect_plan_year("越秀区贯彻落实国务院办公厅2016年\n政务公开工作要点分工方案"), 2016);
+  EXPECT_EQ(shixian::detect_plan_year("某府办〔2017〕21号\n某市2017年政务公开工作要点分工方案"), 2017);
+  EXPECT_EQ(shixian::detect_plan_year("没有年份的文件"), std::nullopt);
+}
+
+TEST(Extract, HtmlAndUtf8) {
+  EXPECT_TRUE(shixian::looks_like_html("<html><body><p>x</p></body></html>"));
+  EXPECT_FALSE(shixian::looks_like_html("2016年政务公开工作要点"));
+  const std::string text = shixian::html_to_text(
+      "<html><head><style>p{}</style><script>var a='每月';</script></head><body><p>形成文件后3个工作日&nbsp;公开</p>"
+      "<table><tr><td>1</td><td>7月底前启动</td></tr></table></body></html>");
+  EXPECT_EQ(text.find("每月"), std::string::npos);
+  EXPECT_NE(text.find("形成文件后3个工作日 公开"), std::string::npos);
+  EXPECT_NE(text.find("\t1\t7月底前启动"), std::string::npos);
+  EXPECT_EQ(shixian::extract(text).size(), 2u);
+  EXPECT_EQ(shixian::invalid_utf8_at("形成文件"), std::nullopt);
+  EXPECT_EQ(shixian::invalid_utf8_at("ab\xD0"), 2u);
+  EXPECT_EQ(shixian::invalid_utf8_at("\xB7\xA2\xB2\xBC"), 0u);  // GB18030 发布
+  EXPECT_EQ(shixian::invalid_utf8_at(std::string("a\0b", 3)), 1u);
+}
+
+TEST(Extract, CsvQuoting) {
+  std::vector<shixian::Task> tasks{{"1", "标题,含逗号", "区\"府\"办", "", "7月底前启动\n长期推进"}};
+  EXPECT_EQ(shixian::tasks_csv(tasks, 2016),
+            "id,title,lead,units,rule,year,events\n1,\"标题,含逗号\",\"区\"\"府\"\"办\",,\"7月底前启动\n长期推进\",2016,\n");
+}
+
+}  // namespace
+
+namespace {
+
+// Every cut of a document (a rule cut in half, a lone surrogate of a table)
+// extracts without crashing, and findings stay inside the text.
+TEST(ExtractRobustness, PrefixesAndSuffixesOfPlans) {
+  for (const char* name : {"anju-2016", "yingkou-2016", "xian-2018-yaodian"}) {
+    const std::string text = slurp(kDataDir + std::string(name) + ".txt");
+    for (std::size_t cut = 0; cut < text.size(); cut += 211) {
+      std::size_t c = cut;
+      while (c < text.size() && (static_cast<unsigned char>(text[c]) & 0xC0) == 0x80) ++c;
+      for (const std::string& part : {text.substr(0, c), text.substr(c)}) {
+        const auto x = shixian::extract_all(part);
+        for (const auto& f : x.found) {
+          EXPECT_LE(f.end, part.size());
+          EXPECT_FALSE(f.canonical.empty());
+        }
+      }
+    }
+  }
+}
+
+TEST(ExtractRobustness, OddInputs) {
+  for (const std::string& s :
+       {std::string(), std::string("前"), std::string("待"), std::string("3"), std::string("3个工作"), std::string("每"),
+        std::string("（4-"), std::string("2016年\n"), std::string("以为准"), std::string("按时间要求"),
+        std::string("同步"), std::string("\xE5\xBD"), std::string(5000, '1') + "个工作日内",
+        std::string("形成文件后") + std::string(300, 'x') + "3个工作日内"}) {
+    EXPECT_NO_FATAL_FAILURE(shixian::extract_all(s));
+  }
+  EXPECT_TRUE(shixian::extract_tasks("no table here").empty());
+}
+
+}  // namespace
+
+namespace {
+
+// Found by fuzz_extract: an item numbered "0." gave a task with an empty id.
+TEST(ExtractRobustness, ItemNumberZeroIsNotAnItem) {
+  const std::string plan =
+      "\t工作事项\n\t公开的主要内容和时间要求\n\t牵头单位\n\t责任单位\n\n"
+      "\t0.加强监管执法信息公开\n\t形成文件后3个工作日公开\n\t区法制办\n\t各乡镇\n\n"
+      "\t1.推进企业信用信息公示\n\t每季度末公开\n\t区工商局\n\t各乡镇\n\n";
+  const auto tasks = shixian::extract_tasks(plan);
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(tasks[0].id, "1");
+  EXPECT_EQ(tasks[0].rule, "每季度末公开");
+}
+
+}  // namespace
