@@ -349,6 +349,27 @@ TEST(Recurrence, PerPeriodOffsets) {
   EXPECT_EQ(dues("每月结束后5日内", year(2016), with_policy("makeup_ends_period", "no"))[8], "完成 2016-10-10");
 }
 
+TEST(Recurrence, DueInsideEachPeriod) {
+  auto monthly = due("每月10日前", year(2016));
+  ASSERT_TRUE(monthly);
+  ASSERT_EQ(monthly->size(), 12u);
+  EXPECT_EQ(monthly->at(0).due, D("2016-01-10"));  // a Sunday: absolute deadlines are not moved
+  EXPECT_EQ(monthly->at(0).period_start, D("2016-01-01"));
+  EXPECT_EQ(monthly->at(0).period_end, D("2016-01-10"));
+  EXPECT_EQ(monthly->at(11).due, D("2016-12-10"));
+  EXPECT_EQ(dues("每月10日前", year(2016), with_policy("absolute_roll", "following"))[0], "完成 2016-01-11");
+  // 每月31日前 clamps to shorter months.
+  auto clamp = dues("每月31日前", year(2016));
+  EXPECT_EQ(clamp[1], "完成 2016-02-29");
+  EXPECT_EQ(clamp[3], "完成 2016-04-30");
+  EXPECT_EQ(dues("每月上旬", year(2016))[1], "完成 2016-02-10");
+  EXPECT_EQ(dues("每月中旬前", year(2016), with_policy("xun_before", "10"))[1], "完成 2016-02-10");
+  EXPECT_EQ(dues("每年3月底前", year(2016)), V{"完成 2016-03-31"});
+  EXPECT_EQ(dues("每年5月前", year(2016)), V{"完成 2016-04-30"});
+  EXPECT_EQ(dues("每年5月前", year(2016), with_policy("month_before", "same")), V{"完成 2016-05-31"});
+  EXPECT_EQ(dues("每月底前", year(2016)), dues("每月", year(2016)));
+}
+
 TEST(Recurrence, BeforeHolidays) {
   EXPECT_EQ(dues("重大节日前", year(2016)),
             (V{"元旦前 2015-12-31", "春节前 2016-02-06", "清明节前 2016-04-01", "劳动节前 2016-04-29",

@@ -72,6 +72,11 @@ struct Step {
   bool has_offset = false;
   ast::Unit offset_unit = ast::Unit::days;
   int offset_n = 0;
+  // A due date inside each period (每月10日前, 每年3月底前): month (0: the
+  // period's own month), day (0: last; clamped to the month), year delta.
+  bool has_inner_due = false;
+  unsigned due_month = 0, due_day = 0;
+  int due_year_delta = 0;
   std::uint32_t at_least = 0;
   bool whole_window = false;
   // duration
@@ -357,6 +362,16 @@ Step compile_item(const ast::Item& item, std::uint16_t index, const Policy& poli
             s.has_offset = true;
             s.offset_unit = c.offset->unit;
             s.offset_n = static_cast<int>(c.offset->value);
+          }
+          if (c.due) {
+            // The same readings as a one-off anchor (中旬前, M月前 and their knobs).
+            Step inner;
+            compile_anchor(*c.due, policy, inner, p.notes);
+            s.has_inner_due = true;
+            s.due_month = c.due->month == 0 ? 0 : inner.month;
+            s.due_day = inner.day;
+            s.due_year_delta = inner.year_delta;
+            s.assumed |= inner.assumed;
           }
         } else if constexpr (std::is_same_v<T, ast::HolidayRecurrence>) {
           s.op = Op::holidays;
@@ -866,8 +881,9 @@ class Run {
     if (trace_) {
       trace_->add("   窗口 " + to_string(win.first) + " 至 " + to_string(win.last) +
                   (s.frequency == ast::Frequency::weekly ? "；每周按周一至周日、周日在窗口内的ISO周" : "") +
-                  (s.has_offset ? "；期限为每期结束后" + std::to_string(s.offset_n) + unit_zh(s.offset_unit)
-                                : "；期限为每期最后一天"));
+                  (s.has_inner_due ? std::string("；期限为每期内的指定日期（该月无此日则取月末）")
+                   : s.has_offset  ? "；期限为每期结束后" + std::to_string(s.offset_n) + unit_zh(s.offset_unit)
+                                   : std::string("；期限为每期最后一天")));
     }
     Trace* saved = trace_;
     std::size_t index = 0;
@@ -877,7 +893,16 @@ class Run {
       Date due = end;
       int minute = -1;
       std::uint8_t assumed = 0;
-      if (s.has_offset) {
+      if (s.has_inner_due) {
+        // 每月10日前: in the period's month; 每年3月底前: month 3 of the period's year.
+        const int y = year_of(start) + s.due_year_delta;
+        const unsigned m = s.due_month == 0 ? start.month() : s.due_month;
+        const unsigned last_day = days_in_month(y, m);
+        due = make_date(y, m, s.due_day == 0 || s.due_day > last_day ? last_day : s.due_day);
+        end = std::min(end, due);
+        if (trace_) trace_->add("   本期 " + to_string(start) + " 起，期限 " + describe(cal_, due));
+        if (auto e = roll(due, p_.absolute_roll, s.item)) return trace_ = saved, e;
+      } else if (s.has_offset) {
         // Hours run from the end of the period's last day (24:00), not from 00:00.
         const Instant from = s.offset_unit == ast::Unit::hours ? Instant{end + 1, 0, 0} : Instant{end, -1, 0};
         auto r = offset(from, ast::Direction::after, s.offset_unit, s.offset_n, s.item);
