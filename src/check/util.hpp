@@ -2,6 +2,8 @@
 // splitting a rule cell into rules, CSV/JSON escaping.
 #pragma once
 
+#include "common/text.hpp"  // append_json_string
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -35,7 +37,6 @@ std::vector<std::string_view> split_rules(std::string_view cell);
 void append_date(std::string& out, Date d);
 void append_time(std::string& out, const EventTime& t);
 
-void append_json_string(std::string& out, std::string_view s);
 /// Quoted when it holds a comma, quote, CR or LF (RFC 4180).
 void append_csv_field(std::string& out, std::string_view s);
 

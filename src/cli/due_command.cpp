@@ -15,6 +15,7 @@
 #include <type_traits>
 
 #include "cli/commands.hpp"
+#include "common/text.hpp"
 #include "shixian/evaluate.hpp"
 #include "shixian/parse.hpp"
 
@@ -26,27 +27,7 @@ constexpr std::string_view kUsage =
     "用法：shixian due RULE [--year Y] [--event NAME=YYYY-MM-DD[THH:MM]]... [--policy KEY=VALUE]... "
     "[--overlay FILE]... [--holidays FILE]... [--strict] [--json]";
 
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
+using detail::append_json_string;
 
 const char* obligation_name(Obligation o) {
   switch (o) {
@@ -71,21 +52,21 @@ int fail(const char* command, bool json, int exit_code, const ErrorOut& e, const
   if (!stderr_text.empty() && stderr_text.back() != '\n') std::cerr << "\n";
   if (json) {
     std::string out = "{\"error\":{\"code\":";
-    json_string(out, e.code);
+    append_json_string(out, e.code);
     out += ",\"message\":";
-    json_string(out, e.message);
+    append_json_string(out, e.message);
     if (e.where.column != 0) {
       out += ",\"line\":" + std::to_string(e.where.line) + ",\"column\":" + std::to_string(e.where.column) +
              ",\"offset\":" + std::to_string(e.where.offset);
     }
     if (!e.expected.empty()) {
       out += ",\"expected\":[";
-      for (std::size_t i = 0; i < e.expected.size(); ++i) (i ? out += "," : out), json_string(out, e.expected[i]);
+      for (std::size_t i = 0; i < e.expected.size(); ++i) (i ? out += "," : out), append_json_string(out, e.expected[i]);
       out += "]";
     }
     if (!e.needed.empty()) {
       out += ",\"needed\":[";
-      for (std::size_t i = 0; i < e.needed.size(); ++i) (i ? out += "," : out), json_string(out, e.needed[i]);
+      for (std::size_t i = 0; i < e.needed.size(); ++i) (i ? out += "," : out), append_json_string(out, e.needed[i]);
       out += "]";
     }
     out += "}}\n";
@@ -178,28 +159,28 @@ int due_command(int argc, char** argv, int first) {
 
   if (json) {
     std::string out = "{\"rule\":";
-    json_string(out, text);
+    append_json_string(out, text);
     out += ",\"canonical\":";
-    json_string(out, canonical(*rule));
+    append_json_string(out, canonical(*rule));
     out += ",\"kind\":";
-    json_string(out, to_string(rule->kind));
+    append_json_string(out, to_string(rule->kind));
     out += ",\"classification\":";
-    json_string(out, to_string(schedule->classification));
+    append_json_string(out, to_string(schedule->classification));
     out += ",\"deadlines\":[";
     bool first_deadline = true;
     for (const Deadline& d : *schedule) {
       out += first_deadline ? "{" : ",{";
       first_deadline = false;
       out += "\"label\":";
-      json_string(out, d.label);
+      append_json_string(out, d.label);
       out += ",\"due\":";
-      if (d.has_due) json_string(out, d.due_string());
+      if (d.has_due) append_json_string(out, d.due_string());
       else out += "null";
       out += ",\"period_start\":";
-      if (d.has_due) json_string(out, to_string(d.period_start));
+      if (d.has_due) append_json_string(out, to_string(d.period_start));
       else out += "null";
       out += ",\"period_end\":";
-      if (d.has_due) json_string(out, to_string(d.period_end));
+      if (d.has_due) append_json_string(out, to_string(d.period_end));
       else out += "null";
       out += ",\"provisional\":";
       out += d.provisional ? "true" : "false";
@@ -208,10 +189,10 @@ int due_command(int argc, char** argv, int first) {
       for (auto a : assumption_names(d.assumed)) {
         if (!first_flag) out += ",";
         first_flag = false;
-        json_string(out, a);
+        append_json_string(out, a);
       }
       out += "],\"type\":";
-      json_string(out, obligation_name(d.type));
+      append_json_string(out, obligation_name(d.type));
       if (d.type == Obligation::count) out += ",\"at_least\":" + std::to_string(d.at_least);
       if (d.type == Obligation::min_duration) {
         out += ",\"min_days\":" + std::to_string(d.min_days) +
@@ -224,12 +205,12 @@ int due_command(int argc, char** argv, int first) {
     for (const std::string& n : schedule->readings) {
       if (!first_note) out += ",";
       first_note = false;
-      json_string(out, n);
+      append_json_string(out, n);
     }
     for (const std::string& n : schedule->notes) {
       if (!first_note) out += ",";
       first_note = false;
-      json_string(out, n);
+      append_json_string(out, n);
     }
     out += "]}\n";
     std::cout << out;

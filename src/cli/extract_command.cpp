@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
+#include "common/text.hpp"
 #include "shixian/extract.hpp"
 #include "shixian/parse.hpp"
 
@@ -60,54 +62,11 @@ expected<std::string, std::string> from_gb18030(const std::string& bytes) {
   return out;
 }
 
-// Atomic write: a temporary file beside the target, renamed when complete.
-std::optional<std::string> write_whole(const std::string& path, const std::string& content) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return "目录不存在：" + dir.string();
-  const fs::path temp = dir / ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return "无法写入 " + temp.string();
-    out << content;
-    out.flush();
-    if (!out) {
-      out.close();
-      fs::remove(temp, ec);
-      return "写入 " + temp.string() + " 失败";
-    }
-  }
-  fs::rename(temp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    return "无法写入 " + path + "：" + ec.message();
-  }
-  return std::nullopt;
-}
 
 std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
+  std::string out;
+  detail::append_json_string(out, s);
+  return out;
 }
 
 // The document's text at character offsets [b, e), with line breaks shown as ⏎.

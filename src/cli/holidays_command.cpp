@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
 #include "cli/snippet.hpp"
 #include "shixian/notice.hpp"
 
@@ -37,35 +38,6 @@ expected<std::string, std::string> read_input(const std::string& path) {
 
 // Writes `content` to `path` atomically: a temporary file in the same
 // directory, renamed over the target only after it is complete.
-std::optional<std::string> write_whole(const std::string& path, const std::string& content) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return "目录不存在：" + dir.string();
-  std::string temp_name = target.filename().string();
-  temp_name.insert(0, 1, '.');
-  temp_name.append(".tmp").append(std::to_string(::getpid()));
-  const fs::path temp = dir / temp_name;
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return "无法写入 " + temp.string();
-    out << content;
-    out.flush();
-    if (!out) {
-      out.close();
-      fs::remove(temp, ec);
-      return "写入 " + temp.string() + " 失败";
-    }
-  }
-  fs::rename(temp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    return "无法写入 " + path + "：" + ec.message();
-  }
-  return std::nullopt;
-}
 
 int import_command(const Args& args) {
   if (args.positional.size() != 2) {

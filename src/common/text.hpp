@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "shixian/error.hpp"
@@ -32,6 +33,12 @@ char32_t next_code_point(std::string_view text, std::size_t& i);
 constexpr char32_t fold_full_width(char32_t c) {
   return (c >= 0xFF01 && c <= 0xFF5E) ? c - 0xFEE0 : (c == 0x3000 ? U' ' : c);
 }
+
+/// Appends the UTF-8 encoding of code point c.
+void append_utf8(std::string& out, char32_t c);
+
+/// Appends s as a JSON string literal (quotes, escapes, \u00XX for control bytes).
+void append_json_string(std::string& out, std::string_view s);
 
 Error make_error(ErrorCode code, std::string message, std::string_view text, std::size_t byte_offset,
                  std::string_view source = {});
