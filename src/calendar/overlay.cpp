@@ -128,8 +128,7 @@ std::string format_overlay(const Overlay& overlay) {
       previous = nullptr;
     }
     if (previous == nullptr || previous->kind != e.kind) out.append("  ").append(to_string(e.kind));
-    out.append(" ").append(to_string(e.first));
-    if (e.last != e.first) out.append("..").append(to_string(e.last));
+    detail::append_date_range(out, e.first, e.last);
     previous = &e;
   }
   if (previous != nullptr) out += "\n";

@@ -186,9 +186,7 @@ std::string format_year_file(const YearArrangement& year) {
       previous = nullptr;
     }
     if (previous == nullptr || previous->work != e.work) out += e.work ? "  work" : "  off";
-    // append(), not `" " + …`: GCC 12 warns falsely (-Wrestrict, PR 105651) on the latter.
-    out.append(" ").append(to_string(e.first));
-    if (e.last != e.first) out.append("..").append(to_string(e.last));
+    detail::append_date_range(out, e.first, e.last);
     previous = &e;
   }
   if (previous != nullptr) out += "\n";

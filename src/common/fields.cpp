@@ -29,6 +29,12 @@ std::string_view rest_of_line(std::string_view line, std::size_t from) {
   return rest.substr(first, rest.find_last_not_of(" \t\r") - first + 1);
 }
 
+void append_date_range(std::string& out, Date first, Date last) {
+  // append(), not `" " + …`: GCC 12 warns falsely (-Wrestrict, PR 105651) on the latter.
+  out.append(" ").append(to_string(first));
+  if (last != first) out.append("..").append(to_string(last));
+}
+
 expected<Date, Error> date_field(std::string_view file, Field field, std::string_view source) {
   auto d = parse_iso_date(field.text);
   if (d) return d;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,9 @@ std::vector<Field> fields_of(std::string_view line, std::size_t line_offset);
 
 /// The rest of `line` from byte `from`, comment and surrounding blanks removed.
 std::string_view rest_of_line(std::string_view line, std::size_t from);
+
+/// Appends " first" or " first..last": a date or an inclusive range as the text formats write it.
+void append_date_range(std::string& out, Date first, Date last);
 
 /// An ISO date field; on error, the message of parse_iso_date at its exact column in `file`.
 expected<Date, Error> date_field(std::string_view file, Field field, std::string_view source);
