@@ -111,7 +111,7 @@ class Calendar {
   /// Working day? O(1).
   expected<bool, Error> is_workday(Date d) const {
     const std::uint32_t offset = offset_of(d);
-    if (offset < day_count_ && !strict_) return ((bits_[offset / 64] >> (offset % 64)) & 1) != 0;
+    if (offset < fast_days_) return ((bits_[offset / 64] >> (offset % 64)) & 1) != 0;
     return is_workday_checked(d);
   }
   /// Kind, festival and projection flag of a day.
@@ -129,10 +129,11 @@ class Calendar {
   /// counting starts from the next working day all the same).
   expected<Date, Error> add_workdays(Date d, int n) const {
     const std::uint32_t offset = offset_of(d);
-    if (offset < day_count_ && positions_fit_ && !strict_) {
+    if (offset < fast_days_ && n != 0) {
       // Working days strictly before d: rank(offset); up to and including d: rank(offset + 1).
-      const std::int64_t index = n > 0 ? std::int64_t{rank(offset + 1)} + n - 1 : std::int64_t{rank(offset)} + n;
-      if (n != 0 && index >= 0 && index < total_workdays()) {
+      const std::uint32_t forward = n > 0 ? 1 : 0;
+      const std::int64_t index = std::int64_t{rank(offset + forward)} + n - forward;
+      if (static_cast<std::uint64_t>(index) < total_workdays_) {  // also rejects index < 0
         const auto i = static_cast<std::uint32_t>(index);
         return first_day_ + static_cast<std::int32_t>(position_base_[i / kSelectStride] + position_delta_[i]);
       }
@@ -145,7 +146,7 @@ class Calendar {
   expected<int, Error> workdays_between(Date a, Date b) const {
     const std::uint32_t oa = offset_of(a);
     const std::uint32_t ob = offset_of(b);
-    if (oa < day_count_ && ob < day_count_ && !strict_) {
+    if (oa < fast_days_ && ob < fast_days_) {
       return oa <= ob ? static_cast<int>(rank(ob + 1) - rank(oa + 1)) : -static_cast<int>(rank(oa) - rank(ob));
     }
     return workdays_between_checked(a, b);
@@ -192,11 +193,15 @@ class Calendar {
   Error out_of_range(Date d) const;
   std::optional<Error> refuse_projected(Date a, Date b) const;  // strict mode only
   std::uint32_t select(std::uint32_t index) const;   // offset of the index-th (0-based) working day
-  std::uint32_t total_workdays() const { return rank_[bits_.size()]; }
   std::uint8_t festival_index(std::uint32_t offset) const;
 
   Date first_day_;
   std::uint32_t day_count_ = 0;
+  // Days the inline fast paths serve: day_count_, or 0 (everything takes the
+  // checked path) in strict mode or when the select table does not fit.
+  // One compare instead of three on the hot path.
+  std::uint32_t fast_days_ = 0;
+  std::uint32_t total_workdays_ = 0;
   int first_year_ = 0;
   bool strict_ = false;
   // Working days: bit i of word w is day w*64+i; rank_[w] counts those before word w.

@@ -136,6 +136,8 @@ class CalendarBuilder {
       if (auto err = apply(cal, codes, overlay)) return unexpected(std::move(*err));
     }
     index(cal, codes);
+    cal.total_workdays_ = cal.rank_[cal.bits_.size()];
+    cal.fast_days_ = cal.strict_ || !cal.positions_fit_ ? 0 : cal.day_count_;
     return cal;
   }
 
@@ -326,7 +328,7 @@ expected<Date, Error> Calendar::add_workdays_checked(Date d, int n) const {
   const std::uint32_t offset = offset_of(d);
   // Working days strictly before d: rank(offset); up to and including d: rank(offset + 1).
   const std::int64_t index = n > 0 ? std::int64_t{rank(offset + 1)} + n - 1 : std::int64_t{rank(offset)} + n;
-  if (index < 0 || index >= total_workdays()) {
+  if (index < 0 || index >= total_workdays_) {
     return unexpected(range_error("自" + to_string(d) + "起" + (n > 0 ? "后" : "前") + "第" +
                                   std::to_string(n > 0 ? n : -static_cast<std::int64_t>(n)) +
                                   "个工作日超出日历范围（" + to_string(first_day()) + " 至 " + to_string(last_day()) +
