@@ -231,12 +231,12 @@ class Schedule {
   const Deadline* end() const { return data() + size_; }
   std::span<const Deadline> deadlines() const { return {data(), size_}; }
 
-  Deadline& push_back(Deadline d);
-  /// A new value-initialised deadline at the end.
-  Deadline& emplace_back() {
-    if (size_ < kInline) return *::new (static_cast<void*>(&slots_.items[size_++])) Deadline;  // in place
-    return push_back(Deadline{});
+  Deadline& push_back(const Deadline& d) {
+    if (size_ < kInline) return *::new (static_cast<void*>(&slots_.items[size_++])) Deadline(d);  // in place
+    return push_back_to_heap(d);
   }
+  /// A new value-initialised deadline at the end.
+  Deadline& emplace_back() { return push_back(Deadline{}); }
   /// Empties the schedule, keeping its storage (for Evaluator::evaluate_into).
   void clear() {
     size_ = 0;
@@ -248,6 +248,7 @@ class Schedule {
 
  private:
   static constexpr std::size_t kInline = 2;
+  Deadline& push_back_to_heap(const Deadline& d);
   const Deadline* data() const { return size_ <= kInline ? slots_.items : heap_.data(); }
   Deadline* mutable_data() { return size_ <= kInline ? slots_.items : heap_.data(); }
   // Up to two deadlines inline (most rules; milestones 启动/完成), no

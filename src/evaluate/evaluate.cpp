@@ -100,6 +100,11 @@ struct Program {
   Date first_projected;            // no projected day before it: provisional checks skip the call
   int prevails = -1;               // index of the 以T时间为准 step
   int wait_for = -1;               // index of the 待T后 step
+  // The most common rule, 形成文件后3个工作日公开 (and 及时), as a straight
+  // line: one working-day offset from an event, one deadline. See run_kernel().
+  bool kernel = false;
+  int kernel_workdays = 0;    // signed: negative for 前
+  Deadline kernel_deadline;   // label, item, assumed; dates filled per evaluation
 };
 
 }  // namespace detail
@@ -1045,6 +1050,45 @@ class Run {
   mutable std::optional<EvalError> error_;
 };
 
+// Program::kernel rules without the interpreter: find the event, one
+// add_workdays, write one deadline. Nothing is written unless it succeeds;
+// false hands every other case (event missing or ambiguous, a date outside
+// the calendar, a strict calendar and a projected year) to the general path,
+// which computes the same result or the error.
+bool run_kernel(const Program& p, const Context& ctx, Schedule& out) {
+  const Step& s = p.steps[0];
+  const Context::Event* e = nullptr;
+  if (!s.trigger.implicit) {
+    e = ctx.find(s.trigger.key, s.trigger.text);
+  } else if (ctx.events().size() == 1) {
+    e = ctx.events().data();
+  }
+  if (e == nullptr) return false;
+  const Calendar& cal = *p.calendar;
+  const Date from = e->time.date;
+  const auto due = cal.add_workdays(from, p.kernel_workdays);
+  if (!due) return false;
+  const Date first = std::min(from, *due), last = std::max(from, *due);
+  const bool provisional = last >= p.first_projected && cal.projected_between(first, last);
+  if (provisional && cal.strict()) return false;
+  out.kind = p.kind;
+  out.classification = p.classification;
+  out.readings = p.readings;
+  Deadline d = p.kernel_deadline;
+  d.due = *due;
+  d.period_start = first;
+  d.period_end = last;
+  d.provisional = provisional;
+  out.push_back(d);
+  return true;
+}
+
+bool is_kernel(const Program& p) {
+  if (p.steps.size() != 1 || p.prevails >= 0 || p.wait_for >= 0) return false;
+  const Step& s = p.steps[0];
+  return s.op == Op::offset && s.unit == ast::Unit::working_days;
+}
+
 Classification classify(ast::RuleKind kind) {
   switch (kind) {
     case ast::RuleKind::ongoing: return Classification::ongoing;
@@ -1107,11 +1151,20 @@ Evaluator compile(const ast::Rule& rule, const Calendar& calendar, const Policy&
     if (op == Op::wait_for) p->wait_for = static_cast<int>(i);
   }
   p->readings = intern_readings(std::move(p->notes));
+  if (is_kernel(*p)) {
+    const Step& s = p->steps[0];
+    p->kernel = true;
+    p->kernel_workdays = s.direction == ast::Direction::after ? s.n : -s.n;
+    p->kernel_deadline.label = s.label;
+    p->kernel_deadline.assumed = s.assumed;
+    p->kernel_deadline.item = s.item;
+  }
   return Evaluator(std::move(p));
 }
 
 expected<Schedule, EvalError> Evaluator::evaluate(const Context& context) const {
   expected<Schedule, EvalError> result;  // an empty Schedule, filled in place
+  if (program_->kernel && run_kernel(*program_, context, *result)) return result;
   Run run(*program_, context, nullptr);
   if (!run.run(*result)) result = unexpected(run.take_error());
   return result;
@@ -1119,6 +1172,7 @@ expected<Schedule, EvalError> Evaluator::evaluate(const Context& context) const 
 
 std::optional<EvalError> Evaluator::evaluate_into(const Context& context, Schedule& out) const {
   out.clear();
+  if (program_->kernel && run_kernel(*program_, context, out)) return std::nullopt;
   Run run(*program_, context, nullptr);
   if (!run.run(out)) return run.take_error();
   return std::nullopt;
