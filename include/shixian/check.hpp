@@ -368,7 +368,11 @@ struct Report {
   /// Reports the log's task ids that no task asked for.
   void add_unknown_ids(const PublicationIndex& index, const std::string& file);
   /// Internal: lead text → indices into `units` (leads repeat; split once).
-  std::unordered_map<std::string, std::vector<std::size_t>> lead_units;
+  struct TextHash {  ///< lets lead_units be searched with a string_view, without a copy
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<std::size_t>, TextHash, std::equal_to<>> lead_units;
 
   std::uint64_t deadlines() const;
   std::uint64_t decided() const;

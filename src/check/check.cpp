@@ -61,6 +61,7 @@ namespace {
 struct PendingKey {
   std::uint64_t hash;
   std::uint32_t offset, length, index;
+  std::int64_t when;  // (date, minute) as one number: sorts without touching the entries
 };
 }  // namespace
 
@@ -86,22 +87,19 @@ void PublicationIndex::finish() {
   std::vector<PendingKey> keys;
   keys.reserve(keys_.size());
   for (const Key& k : keys_) {
-    keys.push_back({detail::hash_id(std::string_view(ids_).substr(k.offset, k.length)), k.offset, k.length, k.index});
+    const EventTime& t = entries_[k.index].published;
+    keys.push_back({detail::hash_id(std::string_view(ids_).substr(k.offset, k.length)), k.offset, k.length, k.index,
+                    std::int64_t{t.date.days_since_epoch()} * 1441 + (t.minute + 1)});  // date only (-1) first
   }
   std::vector<Key>().swap(keys_);
   const std::string_view ids = ids_;
-  const auto& entries = entries_;
-  auto when = [&](const PendingKey& k) {
-    const EventTime& t = entries[k.index].published;
-    return std::pair{t.date, t.minute};
-  };
   std::sort(keys.begin(), keys.end(), [&](const PendingKey& a, const PendingKey& b) {
     if (a.hash != b.hash) return a.hash < b.hash;
     if (a.offset != b.offset) {
       const int c = ids.substr(a.offset, a.length).compare(ids.substr(b.offset, b.length));
       if (c != 0) return c < 0;
     }
-    return when(a) < when(b);
+    return a.when < b.when;
   });
   std::vector<Entry> sorted;
   sorted.reserve(entries_.size());

@@ -3,6 +3,8 @@
 #include <iconv.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -50,7 +52,67 @@ std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::
 
 }  // namespace
 
+namespace {
+
+// UTF-8 validation as a shift-based DFA (RFC 3629's well-formed byte
+// sequences): kUtf8Dfa[byte] holds, for each state, the next state in six
+// bits at offset 6 × state, and states are kept pre-multiplied by 6. One
+// table load, a shift and a mask per byte, and the load does not depend on
+// the state, so the loop runs at about two cycles a byte.
+enum : unsigned { kAccept = 0, kReject = 1, kCont1 = 2, kCont2 = 3, kAfterE0 = 4, kAfterED = 5, kAfterF0 = 6,
+                  kCont3 = 7, kAfterF4 = 8, kStates = 9 };
+
+constexpr std::array<std::uint64_t, 256> kUtf8Dfa = [] {
+  std::array<std::uint64_t, 256> t{};
+  for (auto& row : t) {
+    for (unsigned state = 0; state < kStates; ++state) row |= std::uint64_t{6 * kReject} << (6 * state);
+  }
+  auto go = [&](unsigned lo, unsigned hi, unsigned from, unsigned to) {
+    for (unsigned b = lo; b <= hi; ++b) {
+      t[b] = (t[b] & ~(std::uint64_t{63} << (6 * from))) | (std::uint64_t{6 * to} << (6 * from));
+    }
+  };
+  go(0x00, 0x7F, kAccept, kAccept);
+  go(0x80, 0xBF, kCont1, kAccept);   // continuation bytes
+  go(0x80, 0xBF, kCont2, kCont1);
+  go(0x80, 0xBF, kCont3, kCont2);
+  go(0xA0, 0xBF, kAfterE0, kCont1);  // no overlong 3-byte forms
+  go(0x80, 0x9F, kAfterED, kCont1);  // no surrogates
+  go(0x90, 0xBF, kAfterF0, kCont2);  // no overlong 4-byte forms
+  go(0x80, 0x8F, kAfterF4, kCont2);  // nothing above U+10FFFF
+  go(0xC2, 0xDF, kAccept, kCont1);
+  go(0xE0, 0xE0, kAccept, kAfterE0);
+  go(0xE1, 0xEC, kAccept, kCont2);
+  go(0xED, 0xED, kAccept, kAfterED);
+  go(0xEE, 0xEF, kAccept, kCont2);
+  go(0xF0, 0xF0, kAccept, kAfterF0);
+  go(0xF1, 0xF3, kAccept, kCont3);
+  go(0xF4, 0xF4, kAccept, kAfterF4);
+  return t;
+}();
+
+// Valid and complete? The fast check; find_invalid_utf8 locates the byte when not.
+bool valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::uint64_t state = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (state == 0 && (w & 0x8080808080808080ULL) == 0) continue;  // ASCII
+    for (std::size_t k = 0; k < 8; ++k) state = (kUtf8Dfa[p[i + k]] >> state) & 63;
+    if (state == 6 * kReject) return false;
+  }
+  for (; i < n; ++i) state = (kUtf8Dfa[p[i]] >> state) & 63;
+  return state == 0;
+}
+
+}  // namespace
+
 std::size_t find_invalid_utf8(std::string_view s, bool allow_truncated_tail) {
+  if (valid_utf8(s)) return std::string_view::npos;
+  // Rare: an error or a cut-off tail. Walk the sequences to say where.
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t i = 0;
@@ -256,12 +318,12 @@ expected<bool, Error> RecordReader::start(const ReadOptions& options) {
     if (r == -1) return fail("表头行无法解析：" + error, pos_ + error_at);
     break;
   }
-  if (field_begin_.empty() || (field_begin_.size() == 1 && field_end_[0] == field_begin_[0])) {
+  if (field_begin_.empty() || (field_begin_.size() == 1 && field(0).empty())) {
     return fail("文件为空，没有表头行");
   }
   std::vector<std::string> header;
   for (std::size_t f = 0; f < field_begin_.size(); ++f) {
-    header.push_back(fold(std::string_view(scratch_).substr(field_begin_[f], field_end_[f] - field_begin_[f])));
+    header.push_back(fold(field(f)));
   }
   map_header(header);
   for (std::size_t c = 0; c < columns_.size(); ++c) {
@@ -301,18 +363,54 @@ void RecordReader::map_header(const std::vector<std::string>& header) {
   }
 }
 
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+
+// High bit set in each byte of w equal to c; the lowest such bit is exact
+// (higher ones may be false positives, which callers never look at).
+constexpr std::uint64_t bytes_equal(std::uint64_t w, char c) {
+  const std::uint64_t x = w ^ (kOnes * static_cast<unsigned char>(c));
+  return (x - kOnes) & ~x & kHigh;
+}
+
+// The end of an unquoted field starting at i: the first ',', '\n' or '\r', or n.
+// Eight bytes at a time: most of a register is field text.
+std::size_t unquoted_field_end(const char* b, std::size_t i, std::size_t n) {
+  static_assert(std::endian::native == std::endian::little, "the word scan reads bytes in little-endian order");
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, b + i, 8);
+    const std::uint64_t stops = bytes_equal(w, ',') | bytes_equal(w, '\n') | bytes_equal(w, '\r');
+    if (stops != 0) return i + static_cast<std::size_t>(std::countr_zero(stops) / 8);
+  }
+  while (i < n && b[i] != ',' && b[i] != '\n' && b[i] != '\r') ++i;
+  return i;
+}
+
+}  // namespace
+
+std::string_view RecordReader::field(std::size_t f) const {
+  const std::uint32_t begin = field_begin_[f] & ~kInScratch;
+  const std::string& source = (field_begin_[f] & kInScratch) != 0 ? scratch_ : buf_;
+  return std::string_view(source).substr(begin, field_end_[f] - begin);
+}
+
 // One CSV record (RFC 4180, plus: CRLF or LF, quotes inside unquoted fields
-// taken literally) starting at buf_[pos_]. Values are copied into scratch_.
+// taken literally) starting at buf_[pos_].
 int RecordReader::parse_csv_record(std::string* error, std::size_t* error_at) {
   scratch_.clear();
   field_begin_.clear(), field_end_.clear(), field_src_.clear();
   const char* const b = buf_.data();
   const std::size_t n = buf_.size();
   std::size_t i = pos_;
+  std::uint32_t newlines = 0;  // inside quoted values, then the record's own
   for (;;) {
     field_src_.push_back(static_cast<std::uint32_t>(i - pos_));
-    field_begin_.push_back(static_cast<std::uint32_t>(scratch_.size()));
     if (i < n && b[i] == '"') {
+      // Quoted: unescaped into scratch_.
+      field_begin_.push_back(static_cast<std::uint32_t>(scratch_.size()) | kInScratch);
       const std::size_t open = i;
       ++i;
       for (;;) {
@@ -325,6 +423,7 @@ int RecordReader::parse_csv_record(std::string* error, std::size_t* error_at) {
         }
         const std::size_t qi = static_cast<std::size_t>(static_cast<const char*>(q) - b);
         scratch_.append(b + i, qi - i);
+        newlines += static_cast<std::uint32_t>(std::count(b + i, b + qi, '\n'));
         i = qi + 1;
         if (i >= n && !eof_) return 0;
         if (i < n && b[i] == '"') {
@@ -340,14 +439,15 @@ int RecordReader::parse_csv_record(std::string* error, std::size_t* error_at) {
         *error_at = i - pos_;
         return -1;
       }
+      field_end_.push_back(static_cast<std::uint32_t>(scratch_.size()));
     } else {
-      std::size_t j = i;
-      while (j < n && b[j] != ',' && b[j] != '\n' && b[j] != '\r') ++j;
+      // Unquoted: the value is the bytes themselves, viewed in buf_.
+      const std::size_t j = unquoted_field_end(b, i, n);
       if (j >= n && !eof_) return 0;
-      scratch_.append(b + i, j - i);
+      field_begin_.push_back(static_cast<std::uint32_t>(i));
+      field_end_.push_back(static_cast<std::uint32_t>(j));
       i = j;
     }
-    field_end_.push_back(static_cast<std::uint32_t>(scratch_.size()));
     if (i >= n) break;
     if (b[i] == ',') {
       ++i;
@@ -355,15 +455,16 @@ int RecordReader::parse_csv_record(std::string* error, std::size_t* error_at) {
     }
     if (b[i] == '\r') {
       if (i + 1 >= n && !eof_) return 0;
-      i += (i + 1 < n && b[i + 1] == '\n') ? 2 : 1;
+      if (i + 1 < n && b[i + 1] == '\n') ++newlines, i += 2;
+      else ++i;
     } else {
-      ++i;
+      ++newlines, ++i;
     }
     break;
   }
   record_begin_ = pos_;
   line_ = next_line_;
-  next_line_ += static_cast<std::uint32_t>(std::count(b + pos_, b + i, '\n'));
+  next_line_ += newlines;
   pos_ = i;
   return 1;
 }
@@ -401,7 +502,7 @@ bool RecordReader::next_csv(std::vector<InputProblem>& problems) {
     }
     const std::string_view record = std::string_view(buf_).substr(record_begin_, pos_ - record_begin_);
     // A blank line.
-    if (field_begin_.size() == 1 && field_end_[0] == field_begin_[0]) continue;
+    if (field_begin_.size() == 1 && field(0).empty()) continue;
     if (!gb18030_) {
       const std::size_t bad = find_invalid_utf8(record);
       if (bad != std::string_view::npos) {
@@ -420,8 +521,7 @@ bool RecordReader::next_csv(std::vector<InputProblem>& problems) {
     for (std::size_t f = 0; f < field_begin_.size(); ++f) {
       const int c = field_to_column_[f];
       if (c < 0) continue;
-      values_[static_cast<std::size_t>(c)] =
-          trim(std::string_view(scratch_).substr(field_begin_[f], field_end_[f] - field_begin_[f]));
+      values_[static_cast<std::size_t>(c)] = trim(field(f));
       value_src_[static_cast<std::size_t>(c)] = field_src_[f];
       present_[static_cast<std::size_t>(c)] = !values_[static_cast<std::size_t>(c)].empty();
     }

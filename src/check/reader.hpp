@@ -81,8 +81,13 @@ class RecordReader {
   // current record
   std::uint32_t line_ = 0;
   std::size_t record_begin_ = 0;         // offset in buf_ (valid until next())
-  std::string scratch_;                  // unescaped values
-  std::vector<std::uint32_t> field_begin_, field_end_, field_src_;  // scratch_ ranges; source offset in record
+  // CSV fields of the current record: unquoted ones as ranges of buf_,
+  // quoted ones unescaped into scratch_ (begin marked kInScratch); field_src_
+  // is each field's byte offset in the record, for error columns.
+  static constexpr std::uint32_t kInScratch = 1u << 31;
+  std::string_view field(std::size_t f) const;
+  std::string scratch_;
+  std::vector<std::uint32_t> field_begin_, field_end_, field_src_;
   std::vector<std::string_view> values_;
   std::vector<std::uint32_t> value_src_;  // record-relative byte offset of each value
   std::vector<bool> present_, mapped_;

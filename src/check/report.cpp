@@ -115,7 +115,7 @@ void Report::add(const Finding& f) {
   const auto v = static_cast<std::size_t>(f.verdict);
   ++counts[v];
   if (f.provisional) ++provisional;
-  auto it = lead_units.find(std::string(f.lead));
+  auto it = lead_units.find(f.lead);
   if (it == lead_units.end()) {
     std::vector<std::size_t> indices;
     for (auto& name : split_units(f.lead)) {
