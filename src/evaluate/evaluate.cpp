@@ -963,7 +963,9 @@ class Run {
       Deadline& d = make(out, s, *due, std::min(previous_end + 1, *due), *due);
       if (s.label == kDefaultLabel) d.label = intern(std::string(b.festival) + "前");
       previous_end = b.last;
-      if (auto e = finish(d, *due, *due)) return e;
+      // Provisional when the block is projected (SPEC §1), even if the day
+      // before it is not: 元旦 2027 makes 2026-12-31 the due date.
+      if (auto e = finish(d, *due, b.last)) return e;
     }
     return std::nullopt;
   }
