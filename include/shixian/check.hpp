@@ -194,6 +194,12 @@ class TaskReader {
 class PublicationReader {
  public:
   static expected<PublicationReader, Error> open(const std::string& path, const ReadOptions& options = {});
+  /// Readers for up to `parts` consecutive pieces of one file, cut at record
+  /// boundaries, that together read exactly what open() reads (line numbers
+  /// included): a large log read on several threads. One reader for small
+  /// files and anything that is not a regular file.
+  static expected<std::vector<PublicationReader>, Error> open_parts(const std::string& path,
+                                                                    const ReadOptions& options, std::size_t parts);
   static expected<PublicationReader, Error> from_string(std::string text, std::string name,
                                                         const ReadOptions& options = {});
   PublicationReader(PublicationReader&&) noexcept;
@@ -222,6 +228,9 @@ class PublicationIndex {
   };
 
   void add(const PublicationRecord& p);
+  /// Adds every publication of another index (both before finish()), e.g.
+  /// one filled from another part of the log.
+  void append(PublicationIndex&& other);
   /// Sorts by task id, then date. Call once after the last add().
   void finish();
   /// The task's publications in date order (empty when none). Marks the id as used.

@@ -200,8 +200,67 @@ expected<std::unique_ptr<RecordReader>, Error> RecordReader::from_string(std::st
   return r;
 }
 
+bool RecordReader::restrict_to(FileCut cut, std::uint64_t end) {
+  if (!file_ || consumed_ > end) return false;
+  end_ = end;
+  if (cut.offset == 0) return true;  // the first part: go on from the header
+  if (std::fseek(file_, static_cast<long>(cut.offset), SEEK_SET) != 0) return false;
+  buf_.clear(), pos_ = 0, eof_ = false;
+  raw_carry_.clear(), raw_eof_ = false;
+  consumed_ = cut.offset;
+  next_line_ = cut.line;
+  return true;
+}
+
+expected<std::vector<FileCut>, Error> record_cuts(const std::string& path, bool csv, std::size_t parts) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return unexpected(Error{ErrorCode::io_error, "无法读取文件：" + std::string(std::strerror(errno)), {}, path});
+  std::fseek(file, 0, SEEK_END);
+  const long size = std::ftell(file);
+  std::fseek(file, 0, SEEK_SET);
+  std::vector<FileCut> cuts{FileCut{}};
+  std::vector<char> chunk(kChunk);
+  std::uint64_t at = 0;        // file offset of chunk[0]
+  std::uint32_t newlines = 0;  // before the scan position
+  bool quoted = false;         // CSV: inside a quoted value at the scan position
+  std::uint64_t target = static_cast<std::uint64_t>(size) / parts;
+  while (cuts.size() < parts) {
+    const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), file);
+    if (got == 0) break;
+    const char* b = chunk.data();
+    std::size_t i = 0;
+    while (i < got && cuts.size() < parts) {
+      // Bulk-count up to the target, then look for the first newline outside quotes.
+      const std::size_t stop =
+          target <= at + i ? i : static_cast<std::size_t>(std::min<std::uint64_t>(got, target - at));
+      newlines += static_cast<std::uint32_t>(std::count(b + i, b + stop, '\n'));
+      if (csv) quoted ^= (std::count(b + i, b + stop, '"') & 1) != 0;
+      i = stop;
+      for (; i < got; ++i) {
+        if (b[i] == '"' && csv) quoted = !quoted;
+        if (b[i] != '\n') continue;
+        ++newlines;
+        if (quoted) continue;
+        cuts.push_back({at + i + 1, newlines + 1});
+        target = static_cast<std::uint64_t>(size) / parts * cuts.size();
+        ++i;
+        break;
+      }
+    }
+    at += got;
+  }
+  std::fclose(file);
+  if (cuts.back().offset >= static_cast<std::uint64_t>(size)) cuts.pop_back();  // a cut at the very end
+  return cuts;
+}
+
 std::size_t RecordReader::read_raw(char* out, std::size_t n) {
   std::size_t got = 0;
+  if (consumed_ >= end_) {
+    raw_eof_ = true;
+    return 0;
+  }
+  n = static_cast<std::size_t>(std::min<std::uint64_t>(n, end_ - consumed_));
   if (file_) {
     got = std::fread(out, 1, n, file_);
   } else {
@@ -232,24 +291,26 @@ bool RecordReader::fill() {
   const std::size_t before = buf_.size();
   std::size_t in_left = in.size();
   char* in_ptr = in.data();
+  // Room for the worst case, once: every byte invalid and replaced by U+FFFD
+  // (3 bytes); valid GB18030 never grows more than that in UTF-8.
+  buf_.resize(before + in_left * kReplacement.size() + 16);
+  char* out_ptr = buf_.data() + before;
+  std::size_t out_left = buf_.size() - before;
   while (in_left > 0) {
-    const std::size_t start = buf_.size();
-    buf_.resize(start + in_left * 2 + 16);
-    char* out_ptr = buf_.data() + start;
-    std::size_t out_left = buf_.size() - start;
-    const std::size_t rc = iconv(static_cast<iconv_t>(iconv_), &in_ptr, &in_left, &out_ptr, &out_left);
-    buf_.resize(static_cast<std::size_t>(out_ptr - buf_.data()));
-    if (rc != static_cast<std::size_t>(-1)) break;
-    if (errno == E2BIG) continue;
+    if (iconv(static_cast<iconv_t>(iconv_), &in_ptr, &in_left, &out_ptr, &out_left) != static_cast<std::size_t>(-1)) {
+      break;
+    }
     if (errno == EINVAL && !raw_eof_) {  // an incomplete sequence at the end of this chunk
       raw_carry_.assign(in_ptr, in_left);
       break;
     }
     // Not GB18030 (or cut off at the end of the file): mark it, go on.
-    buf_.append(kReplacement);
+    std::memcpy(out_ptr, kReplacement.data(), kReplacement.size());
+    out_ptr += kReplacement.size(), out_left -= kReplacement.size();
     ++invalid_gb_;
     ++in_ptr, --in_left;
   }
+  buf_.resize(static_cast<std::size_t>(out_ptr - buf_.data()));
   return buf_.size() > before || !raw_eof_ || !raw_carry_.empty();
 }
 

@@ -15,6 +15,12 @@
 
 namespace shixian::detail {
 
+/// A record boundary in a file: its byte offset and the line that starts there.
+struct FileCut {
+  std::uint64_t offset = 0;
+  std::uint32_t line = 1;
+};
+
 /// A column the caller wants, under any of its names (compared after
 /// trimming spaces and ASCII case folding).
 struct ColumnSpec {
@@ -47,6 +53,12 @@ class RecordReader {
   const std::string& name() const { return name_; }
   std::uint64_t position() const { return consumed_; }
   std::uint64_t size() const { return size_; }
+  bool jsonl() const { return jsonl_; }
+  bool from_file() const { return file_ != nullptr; }
+  /// Reads only the records that start in [cut.offset, end) (a cut from
+  /// record_cuts()). Call after open(), before the first next(); false when
+  /// the reader has already read past `end` (nothing changed then).
+  bool restrict_to(FileCut cut, std::uint64_t end);
 
  private:
   RecordReader() = default;
@@ -72,6 +84,7 @@ class RecordReader {
   std::string raw_carry_;     // undecoded GB18030 tail
   bool raw_eof_ = false;
   std::uint64_t consumed_ = 0, size_ = 0;
+  std::uint64_t end_ = UINT64_MAX;  // restrict_to(): no bytes from here on
   std::uint32_t invalid_gb_ = 0;
   // decoded UTF-8 buffer
   std::string buf_;
@@ -94,6 +107,13 @@ class RecordReader {
   std::vector<int> field_to_column_;      // CSV: field index → column (-1: ignored)
   std::size_t header_fields_ = 0;
 };
+
+/// Where to cut a file into `parts` pieces of about equal size, each starting
+/// at a record: after a newline outside quotes (CSV: an even number of '"'
+/// before it; JSON Lines: any newline). In GB18030 neither byte occurs inside
+/// a character, so the cut is sound for both encodings. The first cut is
+/// {0, 1}; fewer than `parts` cuts when the file is too short.
+expected<std::vector<FileCut>, Error> record_cuts(const std::string& path, bool csv, std::size_t parts);
 
 /// Valid UTF-8? `allow_truncated_tail`: an incomplete sequence at the very end is fine.
 /// Returns the byte offset of the first invalid byte, or npos.
