@@ -102,29 +102,45 @@ void PublicationIndex::finish() {
   }
   std::vector<Key>().swap(keys_);
   const std::string_view ids = ids_;
-  std::sort(keys.begin(), keys.end(), [&](const PendingKey& a, const PendingKey& b) {
+  const auto before = [&](const PendingKey& a, const PendingKey& b) {
     if (a.hash != b.hash) return a.hash < b.hash;
     if (a.offset != b.offset) {
       const int c = ids.substr(a.offset, a.length).compare(ids.substr(b.offset, b.length));
       if (c != 0) return c < 0;
     }
     return a.when < b.when;
-  });
-  std::vector<Entry> sorted;
-  sorted.reserve(entries_.size());
+  };
+  // The sort is most of finish() for a large log, and no task can be checked
+  // before it ends: two halves on two threads, then one merge.
+  const auto middle = keys.begin() + static_cast<std::ptrdiff_t>(keys.size() / 2);
+  if (keys.size() >= 65536 && std::thread::hardware_concurrency() > 1) {
+    std::thread first_half([&] { std::sort(keys.begin(), middle, before); });
+    std::sort(middle, keys.end(), before);
+    first_half.join();
+    std::inplace_merge(keys.begin(), middle, keys.end(), before);
+  } else {
+    std::sort(keys.begin(), keys.end(), before);
+  }
+  // Groups and the order of the entries first, so that the keys are freed
+  // before the entries are copied (the peak of memory is here).
+  std::vector<std::uint32_t> order;
+  order.reserve(keys.size());
   groups_.clear();
   hashes_.clear();
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    const PendingKey& k = keys[i];
+  for (const PendingKey& k : keys) {
     const bool same = !groups_.empty() && hashes_.back() == k.hash &&
                       ids.substr(groups_.back().offset, groups_.back().length) == ids.substr(k.offset, k.length);
     if (!same) {
-      groups_.push_back({k.offset, k.length, static_cast<std::uint32_t>(sorted.size()), 0});
+      groups_.push_back({k.offset, k.length, static_cast<std::uint32_t>(order.size()), 0});
       hashes_.push_back(k.hash);
     }
     ++groups_.back().count;
-    sorted.push_back(entries_[k.index]);
+    order.push_back(k.index);
   }
+  std::vector<PendingKey>().swap(keys);
+  std::vector<Entry> sorted;
+  sorted.reserve(entries_.size());
+  for (const std::uint32_t i : order) sorted.push_back(entries_[i]);
   entries_ = std::move(sorted);
   used_.assign(groups_.size(), false);
 }

@@ -23,22 +23,7 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-void append_date(std::string& out, Date d) {
-  const std::chrono::year_month_day ymd = d.ymd();
-  const int y = static_cast<int>(ymd.year());
-  if (y < 0 || y > 9999) {
-    out += to_string(d);
-    return;
-  }
-  const unsigned m = static_cast<unsigned>(ymd.month()), dd = static_cast<unsigned>(ymd.day());
-  const char buf[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
-                        static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
-                        '-',
-                        static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
-                        '-',
-                        static_cast<char>('0' + dd / 10),      static_cast<char>('0' + dd % 10)};
-  out.append(buf, 10);
-}
+void append_date(std::string& out, Date d) { out += to_string(d); }  // short: no allocation
 
 void append_time(std::string& out, const EventTime& t) {
   append_date(out, t.date);
