@@ -227,6 +227,7 @@ TEST(Calendar, Projection2027) {
   EXPECT_TRUE(cal().projected_between(D("2026-12-30"), D("2027-01-04")));
   EXPECT_FALSE(cal().projected_between(D("2016-01-01"), D("2026-12-31")));
   EXPECT_FALSE(cal().day(D("2026-12-31"))->projected);
+  EXPECT_EQ(cal().first_projected_day(), D("2027-01-01"));
 }
 
 TEST(Calendar, StrictModeRefusesProjectedYears) {
@@ -253,6 +254,10 @@ TEST(Calendar, UserYearReplacesProjection) {
   EXPECT_TRUE(*c->is_workday(D("2027-02-14")));           // a Sunday made a working day
   EXPECT_TRUE(*c->is_workday(D("2027-10-04")));           // no 国庆 entry in this (partial) notice
   EXPECT_TRUE(*cal().is_workday(D("2027-02-12")));        // the shared calendar is untouched
+  EXPECT_EQ(c->first_projected_day(), D("2028-01-01"));
+  const auto all_official = Calendar::build({.years = {y2027}, .last_year = 2027});
+  ASSERT_TRUE(all_official.has_value());
+  EXPECT_EQ(all_official->first_projected_day(), D("2028-01-01"));  // none: the day after the range
 }
 
 TEST(Calendar, EarlierYearsWhenLoaded) {

@@ -165,6 +165,8 @@ class Calendar {
   expected<YearSource, Error> year_source(int year) const;
   /// Does any day of [min(a,b), max(a,b)] lie in a projected year? O(1).
   bool projected_between(Date a, Date b) const;
+  /// January 1 of the first projected year (last_day() + 1 when none is).
+  Date first_projected_day() const { return first_projected_day_; }
 
   /// Bytes held by the tables (for the memory target; excludes YearSource strings).
   std::size_t table_bytes() const;
@@ -202,6 +204,7 @@ class Calendar {
   // One compare instead of three on the hot path.
   std::uint32_t fast_days_ = 0;
   std::uint32_t total_workdays_ = 0;
+  Date first_projected_day_;
   int first_year_ = 0;
   bool strict_ = false;
   // Working days: bit i of word w is day w*64+i; rank_[w] counts those before word w.

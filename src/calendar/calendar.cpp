@@ -1,5 +1,6 @@
 #include "shixian/calendar.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
@@ -138,6 +139,8 @@ class CalendarBuilder {
     index(cal, codes);
     cal.total_workdays_ = cal.rank_[cal.bits_.size()];
     cal.fast_days_ = cal.strict_ || !cal.positions_fit_ ? 0 : cal.day_count_;
+    const auto projected = std::find_if(cal.years_.begin(), cal.years_.end(), [](const YearSource& y) { return !y.official; });
+    cal.first_projected_day_ = projected == cal.years_.end() ? cal.last_day() + 1 : jan1(projected->year);
     return cal;
   }
 

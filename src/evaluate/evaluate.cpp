@@ -1100,21 +1100,6 @@ Classification classify(ast::RuleKind kind) {
   }
 }
 
-// The first day of the first projected year (calendars project a suffix of
-// years, but overlays may fill some: this is only a lower bound for the
-// O(1) check that follows it). Binary search over years: ~7 O(1) calls.
-Date first_projected_day(const Calendar& cal) {
-  int lo = cal.first_day().year(), hi = cal.last_day().year() + 1;  // answer in [lo, hi]
-  if (!cal.projected_between(cal.first_day(), cal.last_day())) return cal.last_day() + 1;
-  // Smallest y with a projected day in [first, y-12-31].
-  while (lo < hi) {
-    const int mid = lo + (hi - lo) / 2;
-    if (cal.projected_between(cal.first_day(), year_last(mid))) hi = mid;
-    else lo = mid + 1;
-  }
-  return std::max(cal.first_day(), year_first(lo));
-}
-
 std::shared_ptr<const Program> empty_program() {
   static const auto program = [] {
     auto p = std::make_shared<Program>();
@@ -1143,7 +1128,7 @@ Evaluator compile(const ast::Rule& rule, const Calendar& calendar, const Policy&
   p->default_trigger = policy.default_trigger;
   if (!policy.default_trigger.empty()) p->default_key = lexicon_key(policy.default_trigger);
   p->timely_workdays = policy.timely_workdays;
-  p->first_projected = first_projected_day(calendar);
+  p->first_projected = calendar.first_projected_day();
   p->first_moment_hours = policy.first_moment_hours;
   p->steps.reserve(rule.items.size());
   for (std::size_t i = 0; i < rule.items.size(); ++i) {
