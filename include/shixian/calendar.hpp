@@ -182,10 +182,11 @@ class Calendar {
     return static_cast<std::uint32_t>(d.days_since_epoch()) - static_cast<std::uint32_t>(first_day_.days_since_epoch());
   }
   // Working days in [first_day_, first_day_ + offset); offset <= day_count_.
+  // One load of the day's 8-day block and one of a 2 KiB table: fewer
+  // instructions than a 64-bit popcount, which baseline x86-64 lacks.
   std::uint32_t rank(std::uint32_t offset) const {
-    // bits_ has a spare zero word, and (x << 63 - bit) << 1 is 0 for bit 0: no branch.
-    const std::uint64_t below = (bits_[offset / 64] << (63 - offset % 64)) << 1;
-    return rank_[offset / 64] + static_cast<std::uint32_t>(detail::popcount64(below));
+    const std::uint32_t block = blocks_[offset / 8];
+    return (block >> 8) + detail::kRankInByte[(block & 0xFF) * 8 + offset % 8];
   }
   // The checked, out-of-line versions: errors, strict mode, the bitmap select fallback.
   expected<bool, Error> is_workday_checked(Date d) const;
@@ -209,6 +210,8 @@ class Calendar {
   bool strict_ = false;
   // Working days: bit i of word w is day w*64+i; rank_[w] counts those before word w.
   std::vector<std::uint64_t> bits_;
+  // Per 8 days: working days before the block << 8 | the block's 8 working-day bits.
+  std::vector<std::uint32_t> blocks_;
   std::vector<std::uint32_t> rank_;
   // select: day of the i-th working day = position_base_[i / 64] + position_delta_[i];
   // when a calendar's gaps are too long for uint8 deltas, a bitmap walk from select_hint_.

@@ -235,6 +235,13 @@ class CalendarBuilder {
         cal.labels_.push_back(festival_of(codes[i]));
       }
     }
+    // blocks_ covers offsets up to day_count_ inclusive (rank(day_count_) is read).
+    cal.blocks_.assign(cal.day_count_ / 8 + 1, 0);
+    for (std::uint32_t b = 0, before = 0; b < cal.blocks_.size(); ++b) {
+      const auto byte = static_cast<std::uint32_t>((cal.bits_[b / 8] >> (b % 8 * 8)) & 0xFF);
+      cal.blocks_[b] = before << 8 | byte;
+      before += static_cast<std::uint32_t>(detail::popcount64(byte));
+    }
     cal.rank_.assign(words + 2, 0);
     cal.labelled_rank_.assign(words + 1, 0);
     for (std::uint32_t w = 0; w <= words; ++w) {
@@ -423,7 +430,7 @@ bool Calendar::projected_between(Date a, Date b) const {
 
 std::size_t Calendar::table_bytes() const {
   const auto bytes = [](const auto& v) { return v.size() * sizeof(v[0]); };
-  return bytes(bits_) + bytes(rank_) + bytes(position_base_) + bytes(position_delta_) + bytes(select_hint_) +
+  return bytes(bits_) + bytes(blocks_) + bytes(rank_) + bytes(position_base_) + bytes(position_delta_) + bytes(select_hint_) +
          bytes(statutory_bits_) + bytes(labelled_bits_) + bytes(labelled_rank_) + bytes(labels_) +
          bytes(projected_before_);
 }

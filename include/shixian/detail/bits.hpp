@@ -26,6 +26,15 @@ constexpr int popcount64(std::uint64_t x) {
 #endif
 }
 
+// kRankInByte[b * 8 + k]: set bits of byte b below bit k.
+inline constexpr auto kRankInByte = [] {
+  std::array<std::uint8_t, 256 * 8> table{};
+  for (unsigned b = 0; b < 256; ++b) {
+    for (unsigned k = 0; k < 8; ++k) table[b * 8 + k] = static_cast<std::uint8_t>(popcount64(b & ((1u << k) - 1)));
+  }
+  return table;
+}();
+
 // kSelectInByte[b][k]: position of the k-th set bit of byte b (0 when none).
 inline constexpr auto kSelectInByte = [] {
   std::array<std::array<std::uint8_t, 8>, 256> table{};
