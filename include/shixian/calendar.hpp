@@ -13,7 +13,7 @@
 //
 // A Calendar is immutable after construction and safe to share across
 // threads. Every query is O(1) whatever the span: a working-day bitmap with
-// per-word prefix counts (rank) and a position table (select), under 48 KiB
+// prefix counts per 8 days (rank) and a position table (select), under 64 KiB
 // for the whole 2001–2100 range.
 //
 // Counting follows SPEC §2: the start day is never counted.
