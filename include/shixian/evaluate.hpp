@@ -32,6 +32,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <optional>
@@ -124,6 +125,22 @@ expected<EventTime, Error> parse_event_time(std::string_view text);
 /// "2016-10-01" or "2016-10-01T09:30".
 std::string to_string(const EventTime& t);
 
+namespace detail {
+/// Byte equality. Event names are short (形成文件 is 12 bytes): 8 to 16
+/// bytes compare as two overlapping words, without a call to memcmp.
+inline bool same_text(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() < 8 || a.size() > 16) return a == b;
+  const auto word = [](const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  const std::size_t tail = a.size() - 8;
+  return word(a.data()) == word(b.data()) && word(a.data() + tail) == word(b.data() + tail);
+}
+}  // namespace detail
+
 class Context {
  public:
   struct Event {
@@ -144,7 +161,13 @@ class Context {
 
   const std::vector<Event>& events() const { return events_; }
   /// The event a trigger names (key already canonical, or the text as written).
-  const Event* find(std::string_view key, std::string_view text = {}) const;
+  /// Inline: evaluating a working-day rule is this lookup and little else.
+  const Event* find(std::string_view key, std::string_view text = {}) const {
+    for (const Event& e : events_) {
+      if (detail::same_text(e.key, key) || (!text.empty() && detail::same_text(e.name, text))) return &e;
+    }
+    return nullptr;
+  }
 
  private:
   std::vector<Event> events_;

@@ -1,7 +1,6 @@
 // Policy knobs from text (--policy KEY=VALUE), the Context, event times and
 // small Schedule helpers.
 #include <charconv>
-#include <cstring>
 
 #include "shixian/evaluate.hpp"
 #include "shixian/parse.hpp"
@@ -227,33 +226,6 @@ Context& Context::event(std::string_view name, EventTime time) {
   return *this;
 }
 
-namespace {
-
-std::uint64_t load_word(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
-
-// Event names are short (形成文件 is 12 bytes): 8 to 16 bytes compare as two
-// overlapping words, without a call to memcmp. find() runs once per evaluation.
-bool same_text(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  if (a.size() >= 8 && a.size() <= 16) {
-    const std::size_t tail = a.size() - 8;
-    return load_word(a.data()) == load_word(b.data()) && load_word(a.data() + tail) == load_word(b.data() + tail);
-  }
-  return a == b;
-}
-
-}  // namespace
-
-const Context::Event* Context::find(std::string_view key, std::string_view text) const {
-  for (const Event& e : events_) {
-    if (same_text(e.key, key) || (!text.empty() && same_text(e.name, text))) return &e;
-  }
-  return nullptr;
-}
 
 // --- schedule -------------------------------------------------------------
 
