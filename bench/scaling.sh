@@ -6,7 +6,7 @@
 # and prints the table (bench/report.py --scaling).
 #
 # Usage: bench/scaling.sh [--10m] [--sizes "1000 10000"] [--build DIR] [--tsv FILE]
-#   default sizes 1K, 10K, 100K, 1M; --10m adds 10M (about 1.2 GB of input
+#   default sizes 1K, 10K, 100K, 1M; --10m adds 10M (about 4 GB of input
 #   and a minute or two just to generate it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
