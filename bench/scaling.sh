@@ -25,6 +25,7 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$tsv" ] || tsv=$build/bench-results/scaling.tsv
 mkdir -p "$(dirname "$tsv")"
+field() { grep "$1" "$data/time.txt" | awk '{print $NF}'; }  # a value of /usr/bin/time -v
 printf 'tasks\tdeadlines\tpublications\tinput_mb\twall_s\tuser_s\tsys_s\tpeak_rss_kb\tcpus\n' > "$tsv"
 
 for n in $sizes; do
@@ -40,7 +41,6 @@ for n in $sizes; do
   /usr/bin/time -v "$build/shixian" check "$data/tasks.csv" --publications "$data/publications.csv" \
     --as-of 2016-12-31 --format text -o "$data/report.txt" 2> "$data/time.txt" || status=$?
   [ $status -le 1 ] || { cat "$data/time.txt" >&2; exit 1; }  # 1: failures found, as planned
-  field() { grep "$1" "$data/time.txt" | awk '{print $NF}'; }
   wall=$(field 'Elapsed (wall clock)' | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
   # The summary line: 检查N项任务、M个期限：…
   deadlines=$(grep -o '项任务、[0-9]*个期限' "$data/time.txt" | grep -o '[0-9]*' || echo 0)
