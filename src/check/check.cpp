@@ -377,7 +377,11 @@ struct Checker::Impl {
           if (e.type == Obligation::by && e.has_due && e.due > d.due) next = &e;
         }
         int pick = -1;
-        for (std::size_t c = 0; c < candidates.size(); ++c) {
+        // Candidates are in date order: start at the window's first one, so
+        // that 每日 (366 deadlines, as many publications) is not quadratic.
+        const auto first = std::partition_point(candidates.begin(), candidates.end(),
+                                                [&](const PublicationIndex::Entry* e) { return e->published.date < open; });
+        for (auto c = static_cast<std::size_t>(first - candidates.begin()); c < candidates.size(); ++c) {
           const EventTime& p = candidates[c]->published;
           if (taken[c] || p.date < open) continue;
           const bool in_time = on_or_before(p, d.due, d.minute);
