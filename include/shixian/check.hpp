@@ -231,7 +231,8 @@ class PublicationIndex {
   /// Adds every publication of another index (both before finish()), e.g.
   /// one filled from another part of the log.
   void append(PublicationIndex&& other);
-  /// Sorts by task id, then date. Call once after the last add().
+  /// Groups the publications by task id, each group in date order. Call once
+  /// after the last add(). Linear in the log (a counting sort).
   void finish();
   /// The task's publications in date order (empty when none). Marks the id as used.
   std::span<const Entry> of(std::string_view task_id) const;
@@ -244,19 +245,23 @@ class PublicationIndex {
   std::size_t unused_count() const;
 
  private:
-  struct Key {
-    std::uint32_t offset, length;  // into ids_
-    std::uint32_t index;           // into entries_ (insertion order until finish())
-  };
-  std::string ids_;  // every distinct id appended once
-  std::vector<Key> keys_;
-  std::vector<Entry> entries_;
+  // One group per distinct task id, in the order first seen; an
+  // open-addressing table from the id's hash finds it. Memory: 28 bytes a
+  // publication (its entry and, until finish(), its group) and about 40 a task.
   struct Group {
-    std::uint32_t offset, length;  // id in ids_
-    std::uint32_t first, count;    // entries_
+    std::uint32_t offset, length;  // the id in ids_
+    std::uint32_t first, count;    // its entries (first: after finish())
   };
-  std::vector<Group> groups_;          // sorted by (hash of id, id)
-  std::vector<std::uint64_t> hashes_;  // hash of each group's id, for the binary search
+  std::string_view id_of(const Group& g) const { return std::string_view(ids_).substr(g.offset, g.length); }
+  std::uint32_t group_for(std::string_view id, std::uint64_t hash);  // finds or adds
+  std::int64_t find_group(std::string_view id) const;                // -1: none
+  void rehash(std::size_t slots);
+  std::string ids_;  // every distinct id once
+  std::vector<Group> groups_;
+  std::vector<std::uint64_t> hashes_;    // of each group's id
+  std::vector<std::uint32_t> slots_;     // group + 1 (0: empty); a power of two long
+  std::vector<std::uint32_t> group_of_;  // each entry's group, until finish()
+  std::vector<Entry> entries_;           // in log order; grouped and dated after finish()
   mutable std::vector<bool> used_;
 };
 

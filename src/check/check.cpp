@@ -53,27 +53,55 @@ std::string due_string(const Finding& f) {
 }
 
 // ----------------------------------------------------------------------------
-// PublicationIndex: entries sorted by (hash of id, id, date); looked up by
-// binary search over the hashes. No per-publication strings beyond one copy
-// of each id.
+// PublicationIndex: a hash table from task id to its group of entries, the
+// groups laid out one after another by a counting sort. No per-publication
+// strings beyond one copy of each id.
 
-namespace {
-struct PendingKey {
-  std::uint64_t hash;
-  std::uint32_t offset, length, index;
-  std::int64_t when;  // (date, minute) as one number: sorts without touching the entries
-};
-}  // namespace
+void PublicationIndex::rehash(std::size_t slots) {
+  slots_.assign(slots, 0);
+  const std::size_t mask = slots - 1;
+  for (std::uint32_t g = 0; g < groups_.size(); ++g) {
+    std::size_t s = hashes_[g] & mask;
+    while (slots_[s] != 0) s = (s + 1) & mask;
+    slots_[s] = g + 1;
+  }
+}
+
+std::uint32_t PublicationIndex::group_for(std::string_view id, std::uint64_t hash) {
+  if ((groups_.size() + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(1024, slots_.size() * 2));
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+    if (slots_[s] == 0) {
+      const auto g = static_cast<std::uint32_t>(groups_.size());
+      slots_[s] = g + 1;
+      groups_.push_back({static_cast<std::uint32_t>(ids_.size()), static_cast<std::uint32_t>(id.size()), 0, 0});
+      hashes_.push_back(hash);
+      ids_.append(id);
+      return g;
+    }
+    const std::uint32_t g = slots_[s] - 1;
+    if (hashes_[g] == hash && id_of(groups_[g]) == id) return g;
+  }
+}
+
+std::int64_t PublicationIndex::find_group(std::string_view id) const {
+  if (slots_.empty()) return -1;
+  const std::uint64_t hash = detail::hash_id(id);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t s = hash & mask; slots_[s] != 0; s = (s + 1) & mask) {
+    const std::uint32_t g = slots_[s] - 1;
+    if (hashes_[g] == hash && id_of(groups_[g]) == id) return g;
+  }
+  return -1;
+}
 
 void PublicationIndex::add(const PublicationRecord& p) {
-  // Logs list a task's publications together: reuse the previous id's bytes.
-  std::uint32_t offset = static_cast<std::uint32_t>(ids_.size());
-  if (!keys_.empty()) {
-    const Key& last = keys_.back();
-    if (std::string_view(ids_).substr(last.offset, last.length) == p.task_id) offset = last.offset;
-  }
-  if (offset == ids_.size()) ids_.append(p.task_id);
-  keys_.push_back({offset, static_cast<std::uint32_t>(p.task_id.size()), static_cast<std::uint32_t>(entries_.size())});
+  // Logs list a task's publications together: the previous row's group first.
+  std::uint32_t g = 0;
+  if (!group_of_.empty() && id_of(groups_[group_of_.back()]) == p.task_id) g = group_of_.back();
+  else g = group_for(p.task_id, detail::hash_id(p.task_id));
+  group_of_.push_back(g);
+  ++groups_[g].count;
   Entry e;
   e.published = p.published;
   if (p.withdrawn) e.withdrawn = *p.withdrawn;
@@ -84,77 +112,50 @@ void PublicationIndex::add(const PublicationRecord& p) {
 }
 
 void PublicationIndex::append(PublicationIndex&& other) {
-  const auto id_shift = static_cast<std::uint32_t>(ids_.size());
-  const auto entry_shift = static_cast<std::uint32_t>(entries_.size());
-  ids_ += other.ids_;
-  for (Key k : other.keys_) keys_.push_back({k.offset + id_shift, k.length, k.index + entry_shift});
+  std::vector<std::uint32_t> group(other.groups_.size());
+  for (std::uint32_t g = 0; g < other.groups_.size(); ++g) {
+    group[g] = group_for(other.id_of(other.groups_[g]), other.hashes_[g]);
+    groups_[group[g]].count += other.groups_[g].count;
+  }
+  for (const std::uint32_t g : other.group_of_) group_of_.push_back(group[g]);
   entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
   other = PublicationIndex();
 }
 
 void PublicationIndex::finish() {
-  std::vector<PendingKey> keys;
-  keys.reserve(keys_.size());
-  for (const Key& k : keys_) {
-    const EventTime& t = entries_[k.index].published;
-    keys.push_back({detail::hash_id(std::string_view(ids_).substr(k.offset, k.length)), k.offset, k.length, k.index,
-                    std::int64_t{t.date.days_since_epoch()} * 1441 + (t.minute + 1)});  // date only (-1) first
-  }
-  std::vector<Key>().swap(keys_);
-  const std::string_view ids = ids_;
-  const auto before = [&](const PendingKey& a, const PendingKey& b) {
-    if (a.hash != b.hash) return a.hash < b.hash;
-    if (a.offset != b.offset) {
-      const int c = ids.substr(a.offset, a.length).compare(ids.substr(b.offset, b.length));
-      if (c != 0) return c < 0;
+  // Counting sort by group: each entry's destination, then the entries moved
+  // there in place along the permutation's cycles (no second copy of the log).
+  std::vector<std::uint32_t> next(groups_.size());
+  std::uint32_t at = 0;
+  for (std::size_t g = 0; g < groups_.size(); ++g) groups_[g].first = next[g] = at, at += groups_[g].count;
+  std::vector<std::uint32_t>& destination = group_of_;
+  for (std::uint32_t& d : destination) d = next[d]++;
+  std::vector<std::uint32_t>().swap(next);
+  for (std::uint32_t i = 0; i < destination.size(); ++i) {
+    while (destination[i] != i) {
+      const std::uint32_t j = destination[i];
+      std::swap(entries_[i], entries_[j]);
+      std::swap(destination[i], destination[j]);
     }
-    return a.when < b.when;
+  }
+  std::vector<std::uint32_t>().swap(group_of_);
+  // Each group by date; the line breaks ties, so the order is the same on every run.
+  const auto earlier = [](const Entry& a, const Entry& b) {
+    return std::tie(a.published.date, a.published.minute, a.line) < std::tie(b.published.date, b.published.minute, b.line);
   };
-  // The sort is most of finish() for a large log, and no task can be checked
-  // before it ends: two halves on two threads, then one merge.
-  const auto middle = keys.begin() + static_cast<std::ptrdiff_t>(keys.size() / 2);
-  if (keys.size() >= 65536 && std::thread::hardware_concurrency() > 1) {
-    std::thread first_half([&] { std::sort(keys.begin(), middle, before); });
-    std::sort(middle, keys.end(), before);
-    first_half.join();
-    std::inplace_merge(keys.begin(), middle, keys.end(), before);
-  } else {
-    std::sort(keys.begin(), keys.end(), before);
+  for (const Group& g : groups_) {
+    Entry* first = entries_.data() + g.first;
+    if (g.count > 1) std::sort(first, first + g.count, earlier);
   }
-  // Groups and the order of the entries first, so that the keys are freed
-  // before the entries are copied (the peak of memory is here).
-  std::vector<std::uint32_t> order;
-  order.reserve(keys.size());
-  groups_.clear();
-  hashes_.clear();
-  for (const PendingKey& k : keys) {
-    const bool same = !groups_.empty() && hashes_.back() == k.hash &&
-                      ids.substr(groups_.back().offset, groups_.back().length) == ids.substr(k.offset, k.length);
-    if (!same) {
-      groups_.push_back({k.offset, k.length, static_cast<std::uint32_t>(order.size()), 0});
-      hashes_.push_back(k.hash);
-    }
-    ++groups_.back().count;
-    order.push_back(k.index);
-  }
-  std::vector<PendingKey>().swap(keys);
-  std::vector<Entry> sorted;
-  sorted.reserve(entries_.size());
-  for (const std::uint32_t i : order) sorted.push_back(entries_[i]);
-  entries_ = std::move(sorted);
   used_.assign(groups_.size(), false);
 }
 
 std::span<const PublicationIndex::Entry> PublicationIndex::of(std::string_view task_id) const {
-  const std::uint64_t h = detail::hash_id(task_id);
-  auto it = std::lower_bound(hashes_.begin(), hashes_.end(), h);
-  for (; it != hashes_.end() && *it == h; ++it) {
-    const std::size_t g = static_cast<std::size_t>(it - hashes_.begin());
-    if (std::string_view(ids_).substr(groups_[g].offset, groups_[g].length) != task_id) continue;
-    used_[g] = true;
-    return {entries_.data() + groups_[g].first, groups_[g].count};
-  }
-  return {};
+  const std::int64_t g = find_group(task_id);
+  if (g < 0) return {};
+  used_[static_cast<std::size_t>(g)] = true;
+  const Group& group = groups_[static_cast<std::size_t>(g)];
+  return {entries_.data() + group.first, group.count};
 }
 
 std::vector<std::pair<std::string, std::uint32_t>> PublicationIndex::unused_ids(std::size_t limit) const {
