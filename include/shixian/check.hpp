@@ -184,7 +184,8 @@ class TaskReader {
  private:
   explicit TaskReader(std::unique_ptr<detail::RecordReader> r);
   std::unique_ptr<detail::RecordReader> reader_;
-  std::vector<std::uint64_t> seen_;  // open-addressing set of id hashes (duplicate ids)
+  std::vector<std::uint64_t> seen_;        // open-addressing set of id hashes (duplicate ids)
+  std::vector<std::uint32_t> seen_lines_;  // the line each was first seen on
   std::size_t seen_count_ = 0;
 };
 
@@ -206,6 +207,10 @@ class PublicationReader {
   PublicationReader& operator=(PublicationReader&&) noexcept;
   ~PublicationReader();
   bool next(PublicationRecord& out, std::vector<InputProblem>& problems);
+  /// Bytes of this reader's part of the file read so far, and the part's
+  /// size (0 when unknown): to size the index before it grows by doubling.
+  std::uint64_t part_position() const;
+  std::uint64_t part_size() const;
 
  private:
   explicit PublicationReader(std::unique_ptr<detail::RecordReader> r);
@@ -228,15 +233,21 @@ class PublicationIndex {
   };
 
   void add(const PublicationRecord& p);
-  /// Adds every publication of another index (both before finish()), e.g.
-  /// one filled from another part of the log.
+  /// Room for this many more publications (an estimate saves the doubling
+  /// of the vectors: up to half of the memory for a large log).
+  void reserve(std::size_t publications);
+  /// Takes over the publications of another index (both before finish()),
+  /// e.g. one filled from another part of the log on another thread. Nothing
+  /// is copied: each stays a part of its own.
   void append(PublicationIndex&& other);
-  /// Groups the publications by task id, each group in date order. Call once
-  /// after the last add(). Linear in the log (a counting sort).
+  /// Groups each part's publications by task id, each group in date order
+  /// (a counting sort: linear), the parts on threads of their own. Call once
+  /// after the last add() / append().
   void finish();
-  /// The task's publications in date order (empty when none). Marks the id as used.
-  std::span<const Entry> of(std::string_view task_id) const;
-  std::size_t size() const { return entries_.size(); }
+  /// The task's publications in date order (then line), into `out` (cleared
+  /// first). Marks the id as used.
+  void of(std::string_view task_id, std::vector<const Entry*>& out) const;
+  std::size_t size() const;
   /// Task ids of the log that no of() call asked for, with the line of their
   /// first publication (unknown task ids, once every task was checked): the
   /// `limit` with the lowest lines, in line order.
@@ -248,21 +259,27 @@ class PublicationIndex {
   // One group per distinct task id, in the order first seen; an
   // open-addressing table from the id's hash finds it. Memory: 28 bytes a
   // publication (its entry and, until finish(), its group) and about 40 a task.
-  struct Group {
-    std::uint32_t offset, length;  // the id in ids_
-    std::uint32_t first, count;    // its entries (first: after finish())
+  struct Part {
+    struct Group {
+      std::uint32_t offset, length;  // the id in ids
+      std::uint32_t first, count;    // its entries (first: after finish())
+    };
+    std::string ids;  // every distinct id once
+    std::vector<Group> groups;
+    std::vector<std::uint64_t> hashes;    // of each group's id
+    std::vector<std::uint32_t> slots;     // group + 1 (0: empty); a power of two long
+    std::vector<std::uint32_t> group_of;  // each entry's group, until finish()
+    std::vector<Entry> entries;           // in log order; grouped and dated after finish()
+    mutable std::vector<bool> used;
+
+    std::string_view id_of(const Group& g) const { return std::string_view(ids).substr(g.offset, g.length); }
+    std::uint32_t group_for(std::string_view id, std::uint64_t hash);  // finds or adds
+    std::int64_t find(std::string_view id, std::uint64_t hash) const;  // -1: none
+    void rehash(std::size_t size);
+    void add(const PublicationRecord& p);
+    void finish();
   };
-  std::string_view id_of(const Group& g) const { return std::string_view(ids_).substr(g.offset, g.length); }
-  std::uint32_t group_for(std::string_view id, std::uint64_t hash);  // finds or adds
-  std::int64_t find_group(std::string_view id) const;                // -1: none
-  void rehash(std::size_t slots);
-  std::string ids_;  // every distinct id once
-  std::vector<Group> groups_;
-  std::vector<std::uint64_t> hashes_;    // of each group's id
-  std::vector<std::uint32_t> slots_;     // group + 1 (0: empty); a power of two long
-  std::vector<std::uint32_t> group_of_;  // each entry's group, until finish()
-  std::vector<Entry> entries_;           // in log order; grouped and dated after finish()
-  mutable std::vector<bool> used_;
+  std::vector<Part> parts_{1};
 };
 
 // ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // stated in shixian/check.hpp and docs/CHECK.md; each branch below names the
 // one it implements.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <condition_variable>
@@ -53,132 +54,178 @@ std::string due_string(const Finding& f) {
 }
 
 // ----------------------------------------------------------------------------
-// PublicationIndex: a hash table from task id to its group of entries, the
-// groups laid out one after another by a counting sort. No per-publication
-// strings beyond one copy of each id.
+// PublicationIndex: per part of the log, a hash table from task id to its
+// group of entries, the groups laid out one after another by a counting
+// sort. No per-publication strings beyond one copy of each id.
 
-void PublicationIndex::rehash(std::size_t slots) {
-  slots_.assign(slots, 0);
-  const std::size_t mask = slots - 1;
-  for (std::uint32_t g = 0; g < groups_.size(); ++g) {
-    std::size_t s = hashes_[g] & mask;
-    while (slots_[s] != 0) s = (s + 1) & mask;
-    slots_[s] = g + 1;
+void PublicationIndex::Part::rehash(std::size_t size) {
+  slots.assign(size, 0);
+  const std::size_t mask = size - 1;
+  for (std::uint32_t g = 0; g < groups.size(); ++g) {
+    std::size_t s = hashes[g] & mask;
+    while (slots[s] != 0) s = (s + 1) & mask;
+    slots[s] = g + 1;
   }
 }
 
-std::uint32_t PublicationIndex::group_for(std::string_view id, std::uint64_t hash) {
-  if ((groups_.size() + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(1024, slots_.size() * 2));
-  const std::size_t mask = slots_.size() - 1;
+std::uint32_t PublicationIndex::Part::group_for(std::string_view id, std::uint64_t hash) {
+  if ((groups.size() + 1) * 2 > slots.size()) rehash(std::max<std::size_t>(1024, slots.size() * 2));
+  const std::size_t mask = slots.size() - 1;
   for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
-    if (slots_[s] == 0) {
-      const auto g = static_cast<std::uint32_t>(groups_.size());
-      slots_[s] = g + 1;
-      groups_.push_back({static_cast<std::uint32_t>(ids_.size()), static_cast<std::uint32_t>(id.size()), 0, 0});
-      hashes_.push_back(hash);
-      ids_.append(id);
+    if (slots[s] == 0) {
+      const auto g = static_cast<std::uint32_t>(groups.size());
+      slots[s] = g + 1;
+      groups.push_back({static_cast<std::uint32_t>(ids.size()), static_cast<std::uint32_t>(id.size()), 0, 0});
+      hashes.push_back(hash);
+      ids.append(id);
       return g;
     }
-    const std::uint32_t g = slots_[s] - 1;
-    if (hashes_[g] == hash && id_of(groups_[g]) == id) return g;
+    const std::uint32_t g = slots[s] - 1;
+    if (hashes[g] == hash && id_of(groups[g]) == id) return g;
   }
 }
 
-std::int64_t PublicationIndex::find_group(std::string_view id) const {
-  if (slots_.empty()) return -1;
-  const std::uint64_t hash = detail::hash_id(id);
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t s = hash & mask; slots_[s] != 0; s = (s + 1) & mask) {
-    const std::uint32_t g = slots_[s] - 1;
-    if (hashes_[g] == hash && id_of(groups_[g]) == id) return g;
+std::int64_t PublicationIndex::Part::find(std::string_view id, std::uint64_t hash) const {
+  if (slots.empty()) return -1;
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t s = hash & mask; slots[s] != 0; s = (s + 1) & mask) {
+    const std::uint32_t g = slots[s] - 1;
+    if (hashes[g] == hash && id_of(groups[g]) == id) return g;
   }
   return -1;
 }
 
-void PublicationIndex::add(const PublicationRecord& p) {
+void PublicationIndex::Part::add(const PublicationRecord& p) {
   // Logs list a task's publications together: the previous row's group first.
   std::uint32_t g = 0;
-  if (!group_of_.empty() && id_of(groups_[group_of_.back()]) == p.task_id) g = group_of_.back();
+  if (!group_of.empty() && id_of(groups[group_of.back()]) == p.task_id) g = group_of.back();
   else g = group_for(p.task_id, detail::hash_id(p.task_id));
-  group_of_.push_back(g);
-  ++groups_[g].count;
+  group_of.push_back(g);
+  ++groups[g].count;
   Entry e;
   e.published = p.published;
   if (p.withdrawn) e.withdrawn = *p.withdrawn;
   else e.withdrawn = EventTime{Date{}, -2};
   e.line = p.line;
   e.obligation = p.obligation;
-  entries_.push_back(e);
+  entries.push_back(e);
 }
 
-void PublicationIndex::append(PublicationIndex&& other) {
-  std::vector<std::uint32_t> group(other.groups_.size());
-  for (std::uint32_t g = 0; g < other.groups_.size(); ++g) {
-    group[g] = group_for(other.id_of(other.groups_[g]), other.hashes_[g]);
-    groups_[group[g]].count += other.groups_[g].count;
-  }
-  for (const std::uint32_t g : other.group_of_) group_of_.push_back(group[g]);
-  entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
-  other = PublicationIndex();
-}
-
-void PublicationIndex::finish() {
+void PublicationIndex::Part::finish() {
   // Counting sort by group: each entry's destination, then the entries moved
   // there in place along the permutation's cycles (no second copy of the log).
-  std::vector<std::uint32_t> next(groups_.size());
+  std::vector<std::uint32_t> next(groups.size());
   std::uint32_t at = 0;
-  for (std::size_t g = 0; g < groups_.size(); ++g) groups_[g].first = next[g] = at, at += groups_[g].count;
-  std::vector<std::uint32_t>& destination = group_of_;
+  for (std::size_t g = 0; g < groups.size(); ++g) groups[g].first = next[g] = at, at += groups[g].count;
+  std::vector<std::uint32_t>& destination = group_of;
   for (std::uint32_t& d : destination) d = next[d]++;
   std::vector<std::uint32_t>().swap(next);
   for (std::uint32_t i = 0; i < destination.size(); ++i) {
     while (destination[i] != i) {
       const std::uint32_t j = destination[i];
-      std::swap(entries_[i], entries_[j]);
+      std::swap(entries[i], entries[j]);
       std::swap(destination[i], destination[j]);
     }
   }
-  std::vector<std::uint32_t>().swap(group_of_);
-  // Each group by date; the line breaks ties, so the order is the same on every run.
+  std::vector<std::uint32_t>().swap(group_of);
   const auto earlier = [](const Entry& a, const Entry& b) {
     return std::tie(a.published.date, a.published.minute, a.line) < std::tie(b.published.date, b.published.minute, b.line);
   };
-  for (const Group& g : groups_) {
-    Entry* first = entries_.data() + g.first;
+  for (const Group& g : groups) {
+    Entry* first = entries.data() + g.first;
     if (g.count > 1) std::sort(first, first + g.count, earlier);
   }
-  used_.assign(groups_.size(), false);
+  used.assign(groups.size(), false);
 }
 
-std::span<const PublicationIndex::Entry> PublicationIndex::of(std::string_view task_id) const {
-  const std::int64_t g = find_group(task_id);
-  if (g < 0) return {};
-  used_[static_cast<std::size_t>(g)] = true;
-  const Group& group = groups_[static_cast<std::size_t>(g)];
-  return {entries_.data() + group.first, group.count};
+void PublicationIndex::add(const PublicationRecord& p) { parts_.back().add(p); }
+
+void PublicationIndex::reserve(std::size_t publications) {
+  Part& part = parts_.back();
+  const std::size_t rows = part.entries.size() + publications;
+  // Task ids in the same proportion as so far.
+  const std::size_t ids =
+      part.entries.empty() ? 0 : static_cast<std::size_t>(static_cast<double>(part.groups.size()) * rows / part.entries.size());
+  part.entries.reserve(rows);
+  part.group_of.reserve(rows);
+  part.groups.reserve(ids);
+  part.hashes.reserve(ids);
+  if (ids * 2 > part.slots.size()) part.rehash(std::bit_ceil(ids * 2));
 }
+
+void PublicationIndex::append(PublicationIndex&& other) {
+  for (Part& part : other.parts_) parts_.push_back(std::move(part));
+  other.parts_.assign(1, Part{});
+}
+
+void PublicationIndex::finish() {
+  std::vector<std::thread> helpers;
+  for (std::size_t i = 1; i < parts_.size(); ++i) helpers.emplace_back([this, i] { parts_[i].finish(); });
+  parts_[0].finish();
+  for (auto& t : helpers) t.join();
+}
+
+std::size_t PublicationIndex::size() const {
+  std::size_t n = 0;
+  for (const Part& part : parts_) n += part.entries.size();
+  return n;
+}
+
+void PublicationIndex::of(std::string_view task_id, std::vector<const Entry*>& out) const {
+  out.clear();
+  const std::uint64_t hash = detail::hash_id(task_id);
+  std::size_t parts_found = 0;
+  for (const Part& part : parts_) {
+    const std::int64_t g = part.find(task_id, hash);
+    if (g < 0) continue;
+    ++parts_found;
+    part.used[static_cast<std::size_t>(g)] = true;
+    const Part::Group& group = part.groups[static_cast<std::size_t>(g)];
+    for (std::uint32_t i = 0; i < group.count; ++i) out.push_back(&part.entries[group.first + i]);
+  }
+  // A task whose rows fall in several parts of the log: one date order again.
+  if (parts_found > 1) {
+    std::sort(out.begin(), out.end(), [](const Entry* a, const Entry* b) {
+      return std::tie(a->published.date, a->published.minute, a->line) <
+             std::tie(b->published.date, b->published.minute, b->line);
+    });
+  }
+}
+
+namespace {
+
+// The ids no of() asked for, each once (an id may have rows in several
+// parts), with the line of its first publication.
+template <typename Parts>
+std::unordered_map<std::string_view, std::uint32_t> unused_first_lines(const Parts& parts) {
+  std::unordered_map<std::string_view, std::uint32_t> first;
+  for (const auto& part : parts) {
+    for (std::size_t g = 0; g < part.groups.size(); ++g) {
+      if (part.used[g]) continue;
+      std::uint32_t line = UINT32_MAX;
+      for (std::uint32_t i = 0; i < part.groups[g].count; ++i) {
+        line = std::min(line, part.entries[part.groups[g].first + i].line);
+      }
+      auto [it, fresh] = first.emplace(part.id_of(part.groups[g]), line);
+      if (!fresh) it->second = std::min(it->second, line);
+    }
+  }
+  return first;
+}
+
+}  // namespace
 
 std::vector<std::pair<std::string, std::uint32_t>> PublicationIndex::unused_ids(std::size_t limit) const {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> lines;  // first line, group
-  for (std::size_t g = 0; g < groups_.size(); ++g) {
-    if (used_[g]) continue;
-    std::uint32_t line = UINT32_MAX;
-    for (std::uint32_t i = 0; i < groups_[g].count; ++i) line = std::min(line, entries_[groups_[g].first + i].line);
-    lines.emplace_back(line, static_cast<std::uint32_t>(g));
-  }
+  std::vector<std::pair<std::uint32_t, std::string_view>> lines;
+  for (const auto& [id, line] : unused_first_lines(parts_)) lines.emplace_back(line, id);
   const std::size_t n = std::min(limit, lines.size());
   std::partial_sort(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(n), lines.end());
   std::vector<std::pair<std::string, std::uint32_t>> out;
-  for (std::size_t i = 0; i < n; ++i) {
-    const Group& g = groups_[lines[i].second];
-    out.emplace_back(std::string(std::string_view(ids_).substr(g.offset, g.length)), lines[i].first);
-  }
+  for (std::size_t i = 0; i < n; ++i) out.emplace_back(std::string(lines[i].second), lines[i].first);
   return out;
 }
 
-std::size_t PublicationIndex::unused_count() const {
-  return static_cast<std::size_t>(std::count(used_.begin(), used_.end(), false));
-}
+std::size_t PublicationIndex::unused_count() const { return unused_first_lines(parts_).size(); }
 
 // ----------------------------------------------------------------------------
 // Checker
@@ -235,6 +282,7 @@ struct Checker::Impl {
   // Per-task scratch, reused.
   Context context;
   Schedule schedule;
+  std::vector<const PublicationIndex::Entry*> pubs;        // the task's publications, date order
   std::vector<const PublicationIndex::Entry*> candidates;
   std::vector<bool> taken;
   std::vector<std::uint32_t> order;
@@ -273,7 +321,7 @@ struct Checker::Impl {
     if (task.year) context.year(*task.year);
     else if (options.year) context.year(*options.year);
     for (const auto& [name, time] : task.events) context.event(name, time);
-    const std::span<const PublicationIndex::Entry> pubs = index.of(task.id);
+    index.of(task.id, pubs);
 
     Finding base;
     base.task_id = task.id, base.title = task.title, base.lead = task.lead, base.units = task.units;
@@ -326,10 +374,10 @@ struct Checker::Impl {
       }
       // This rule's candidate publications: its own or untargeted, not after as-of.
       candidates.clear();
-      for (const auto& e : pubs) {
-        if (e.published.date > options.as_of) continue;
-        if (e.obligation != 0 && e.obligation != k + 1) continue;
-        candidates.push_back(&e);
+      for (const PublicationIndex::Entry* e : pubs) {
+        if (e->published.date > options.as_of) continue;
+        if (e->obligation != 0 && e->obligation != k + 1) continue;
+        candidates.push_back(e);
       }
       taken.assign(candidates.size(), false);
       // Deadlines in due order (stable: schedule order among equal dates).
@@ -654,8 +702,16 @@ PublicationIndex read_publications(std::vector<PublicationReader>& parts, Report
     Part& part = results[i];
     part.tally.problem_limit = report.problem_limit;
     PublicationRecord p;
+    // Once 16 MB are read (the estimate then within a few per cent), room for
+    // the rest of the part, with a margin: no doubling of the big vectors.
+    constexpr std::uint64_t kSample = 16 << 20;
+    bool sized = parts[i].part_size() < 2 * kSample;
     while (parts[i].next(p, part.tally.problems)) {
       part.index.add(p), ++part.tally.publications, part.tally.trim_problems();
+      if (sized || parts[i].part_position() < kSample) continue;
+      const double scale = 1.1 * static_cast<double>(parts[i].part_size()) / static_cast<double>(parts[i].part_position());
+      part.index.reserve(static_cast<std::size_t>(static_cast<double>(part.tally.publications) * (scale - 1)));
+      sized = true;
     }
     part.tally.trim_problems();
   };

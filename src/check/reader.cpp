@@ -202,7 +202,7 @@ expected<std::unique_ptr<RecordReader>, Error> RecordReader::from_string(std::st
 
 bool RecordReader::restrict_to(FileCut cut, std::uint64_t end) {
   if (!file_ || consumed_ > end) return false;
-  end_ = end;
+  begin_ = cut.offset, end_ = end;
   if (cut.offset == 0) return true;  // the first part: go on from the header
   if (std::fseek(file_, static_cast<long>(cut.offset), SEEK_SET) != 0) return false;
   buf_.clear(), pos_ = 0, eof_ = false;

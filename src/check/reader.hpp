@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -54,6 +55,8 @@ class RecordReader {
   std::uint64_t position() const { return consumed_; }
   std::uint64_t size() const { return size_; }
   bool jsonl() const { return jsonl_; }
+  std::uint64_t part_position() const { return consumed_ - begin_; }
+  std::uint64_t part_size() const { return std::min(end_, size_) - begin_; }
   bool from_file() const { return file_ != nullptr; }
   /// Reads only the records that start in [cut.offset, end) (a cut from
   /// record_cuts()). Call after open(), before the first next(); false when
@@ -84,7 +87,7 @@ class RecordReader {
   std::string raw_carry_;     // undecoded GB18030 tail
   bool raw_eof_ = false;
   std::uint64_t consumed_ = 0, size_ = 0;
-  std::uint64_t end_ = UINT64_MAX;  // restrict_to(): no bytes from here on
+  std::uint64_t begin_ = 0, end_ = UINT64_MAX;  // restrict_to(): this part of the file
   std::uint32_t invalid_gb_ = 0;
   // decoded UTF-8 buffer
   std::string buf_;
