@@ -308,6 +308,24 @@ TEST(CheckVerdicts, NotCheckableNeedsContextInvalidProvisional) {
   EXPECT_EQ(rows[0].needed, "计划年度");
 }
 
+TEST(CheckVerdicts, RulesOnSeparateLinesAndWrappedPhrases) {
+  // A cell lists rules one per line: each is its own obligation.
+  auto two = run_one("形成文件后3个工作日公开\n12月底前", {{"形成文件", {D(2016, 9, 30)}}}, {}, D(2017, 1, 5));
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].due, "2016-10-10");
+  EXPECT_EQ(two[1].due, "2016-12-31");
+  // A phrase the table wrapped onto a second line (as in the seed plans) is one rule.
+  auto wrapped = run_one("2016年\n12月底前", {}, {}, D(2017, 1, 5));
+  ASSERT_EQ(wrapped.size(), 1u);
+  EXPECT_EQ(wrapped[0].verdict, "missing");
+  EXPECT_EQ(wrapped[0].due, "2016-12-31");
+  // A line that parses neither alone nor with the next stays an invalid rule.
+  auto bad = run_one("形成文件后3个工作\n12月底前", {}, {}, D(2017, 1, 5));
+  ASSERT_EQ(bad.size(), 2u);
+  EXPECT_EQ(bad[0].verdict, "invalid_rule");
+  EXPECT_EQ(bad[1].due, "2016-12-31");
+}
+
 TEST(CheckVerdicts, NamesAreTheContract) {
   const char* names[] = {"on_time", "late", "missing", "pending", "too_short", "count_short",
                          "not_checkable", "needs_context", "invalid_rule"};

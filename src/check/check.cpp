@@ -298,10 +298,21 @@ struct Checker::Impl {
     // Bound the cache: registers with mostly distinct texts must not grow it forever.
     if (cache.size() >= 200000) cache.clear();
     auto c = std::make_unique<Cell>();
-    for (std::string_view piece : detail::split_rules(text)) {
+    const std::vector<std::string_view> pieces = detail::split_rules(text);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      std::string_view piece = pieces[i];
+      auto rule = parse(piece);
+      // A phrase a table wrapped onto the next line (2016年\n12月底前): when a
+      // line does not parse on its own, it may together with the next.
+      if (!rule && i + 1 < pieces.size()) {
+        const std::string_view both(piece.data(), static_cast<std::size_t>(pieces[i + 1].data() + pieces[i + 1].size() - piece.data()));
+        const std::string_view between = both.substr(piece.size(), both.size() - piece.size() - pieces[i + 1].size());
+        if (between.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+          if (auto joined = parse(both)) piece = both, rule = std::move(joined), ++i;
+        }
+      }
       Piece p;
       p.text = std::string(piece);
-      auto rule = parse(piece);
       if (!rule) {
         p.error = rule.error().error.message;
       } else {
