@@ -404,6 +404,9 @@ struct Report {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, std::vector<std::size_t>, TextHash, std::equal_to<>> lead_units;
+  /// Internal: the last lead added and its units (a task's findings share it).
+  std::optional<std::string> last_lead_;
+  std::vector<std::size_t> last_lead_units_;
 
   std::uint64_t deadlines() const;
   std::uint64_t decided() const;
@@ -411,6 +414,9 @@ struct Report {
   double on_time_rate() const;
   /// Adds one finding to the totals (and to the lists when it needs attention).
   void add(const Finding& f);
+  /// Internal: the entry of lead_units for a lead not seen before.
+  std::unordered_map<std::string, std::vector<std::size_t>, TextHash, std::equal_to<>>::iterator add_lead(
+      std::string_view lead);
   /// Sorts units worst first and the lists by due date.
   void finish();
   /// The one-line summary for stderr: "检查 48 项任务、120 个期限：按时 80，逾期 5 …；按时率 84.2%".

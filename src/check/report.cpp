@@ -111,24 +111,34 @@ double Report::on_time_rate() const {
   return d == 0 ? 1.0 : static_cast<double>(counts[0]) / static_cast<double>(d);
 }
 
+// The units a lead text names (区发改局、区商务局 counts for both), added to
+// the totals the first time the text is seen.
+std::unordered_map<std::string, std::vector<std::size_t>, Report::TextHash, std::equal_to<>>::iterator Report::add_lead(
+    std::string_view lead) {
+  std::vector<std::size_t> indices;
+  for (auto& name : split_units(lead)) {
+    auto u = std::find_if(units.begin(), units.end(), [&](const UnitTotals& t) { return t.unit == name; });
+    if (u == units.end()) {
+      units.push_back(UnitTotals{name, {}});
+      u = units.end() - 1;
+    }
+    indices.push_back(static_cast<std::size_t>(u - units.begin()));
+  }
+  return lead_units.emplace(std::string(lead), std::move(indices)).first;
+}
+
 void Report::add(const Finding& f) {
   const auto v = static_cast<std::size_t>(f.verdict);
   ++counts[v];
   if (f.provisional) ++provisional;
-  auto it = lead_units.find(f.lead);
-  if (it == lead_units.end()) {
-    std::vector<std::size_t> indices;
-    for (auto& name : split_units(f.lead)) {
-      auto u = std::find_if(units.begin(), units.end(), [&](const UnitTotals& t) { return t.unit == name; });
-      if (u == units.end()) {
-        units.push_back(UnitTotals{name, {}});
-        u = units.end() - 1;
-      }
-      indices.push_back(static_cast<std::size_t>(u - units.begin()));
-    }
-    it = lead_units.emplace(std::string(f.lead), std::move(indices)).first;
+  // A task's findings come together and share its lead: look it up once.
+  if (!last_lead_ || f.lead != *last_lead_) {
+    auto it = lead_units.find(f.lead);
+    if (it == lead_units.end()) it = add_lead(f.lead);
+    last_lead_ = std::string(f.lead);
+    last_lead_units_.assign(it->second.begin(), it->second.end());
   }
-  for (std::size_t i : it->second) ++units[i].counts[v];
+  for (std::size_t i : last_lead_units_) ++units[i].counts[v];
   const bool attention = is_failure(f.verdict);
   const bool unresolved_kind = f.verdict == Verdict::needs_context || f.verdict == Verdict::invalid_rule;
   if ((!attention && !unresolved_kind) || item_limit == 0) return;
@@ -156,6 +166,7 @@ void Report::add(const Finding& f) {
 
 void Report::finish() {
   lead_units.clear();
+  last_lead_.reset();
   std::stable_sort(units.begin(), units.end(), [](const UnitTotals& a, const UnitTotals& b) {
     // Worst first: lowest on-time rate, then most failures, then name;
     // units with nothing decided yet (all pending / not checkable) last.
