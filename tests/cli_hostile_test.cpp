@@ -245,7 +245,9 @@ TEST_P(CliHostile, ExitCodeMessageAndNoPartialOutput) {
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
     EXPECT_EQ(files, row.files.size()) << "a failed run left a temporary file";
   }
-  if (wants_file && r.exit_code < 2) EXPECT_TRUE(fs::exists(out));
+  if (wants_file && r.exit_code < 2) {
+    EXPECT_TRUE(fs::exists(out));
+  }
   fs::remove_all(dir);
 }
 
