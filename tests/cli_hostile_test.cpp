@@ -1,7 +1,7 @@
 // Hostile input at the command line (issue 9), command by command: empty
 // input, malformed UTF-8, GB18030 without the encoding option, a UTF-8 BOM and
-// CRLF line ends (both accepted wherever a file is read), a 10 MB line, a rule
-// of 100,000 characters, numbers that overflow, dates outside the calendar,
+// CRLF line ends (both accepted wherever a file is read), a 10 MB line (in
+// files: the OS caps one argument at 128 KiB), a rule of 100,000 characters, numbers that overflow, dates outside the calendar,
 // duplicate and unknown task ids, missing columns, unknown options.
 //
 // Each row states the exit code, what stderr must say (with the line and
@@ -162,6 +162,15 @@ std::vector<Row> rows() {
        0, {"p.csv:3: 发布记录中的任务编号“T9”不在任务登记表中"}},
       {"CheckMissingColumn", check_args(), {{"t.csv", "id,title\nT1,x\n"}, {"p.csv", kPublications}}, 2, {"t.csv:1:1:", "表头缺少必需的列“rule”"}},
       {"CheckMissingPublicationColumn", check_args(), {{"t.csv", kTasks}, {"p.csv", "task_id,url\nT1,x\n"}}, 2, {"p.csv:1:1:", "“published”"}},
+      {"CheckJsonlBadLine", {"check", "@t.jsonl", "--publications", "@p.jsonl", "--as-of", "2016-12-31", "-o", "@out"},
+       {{"t.jsonl", "{\"id\":\"T1\",\"rule\":\"形成文件后3个工作日公开\",\"events\":{\"形成文件\":\"2016-09-30\"}}\n"
+                    "{\"id\":\"T2\",\"rule\": }\n"},
+        {"p.jsonl", "{\"task_id\":\"T1\",\"published\":\"2016-10-09\"}\n"}},
+       0, {"t.jsonl:2:20: 无法解析的JSON行：无法识别的值"}},
+      {"CheckJsonlBomCrlfDuplicate", {"check", "@t.jsonl", "--publications", "@p.jsonl", "--as-of", "2016-12-31", "-o", "@out"},
+       {{"t.jsonl", kBom + crlf("{\"id\":\"T1\",\"rule\":\"12月底前\",\"year\":2016}\n{\"id\":\"T1\",\"rule\":\"12月底前\"}\n")},
+        {"p.jsonl", kBom + crlf("{\"task_id\":\"T1\",\"published\":\"2016-10-09\"}\n")}},
+       0, {"按时1", "t.jsonl:2:7: 任务编号“T1”重复"}},
       {"CheckUnknownOption", check_args({"--verbose"}), {{"t.csv", kTasks}, {"p.csv", kPublications}}, 2, {"未知选项 --verbose"}},
 
       // ics: the register read the same way.
