@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/text.hpp"
+
 namespace shixian::detail {
 
 namespace {
@@ -406,6 +408,7 @@ expected<bool, Error> RecordReader::start(const ReadOptions& options) {
       for (auto n : columns_[c].names) names += (names.empty() ? "" : "、") + std::string(n);
       std::string seen;
       for (const auto& h : header) seen += (seen.empty() ? "" : ", ") + h;
+      seen = clip(seen, 200);  // a file that is one 10 MB line must not become a 10 MB message
       Error e{ErrorCode::invalid_argument, "表头缺少必需的列“" + std::string(columns_[c].names[0]) + "”（可写作：" +
                                                names + "；表头为：" + seen + "）",
               {1, 1, 0}, name_};

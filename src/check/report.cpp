@@ -59,6 +59,8 @@ std::vector<std::string> split_units(std::string_view lead) {
   return out;
 }
 
+using detail::clip;
+
 std::string pad(std::string_view s, std::size_t width) {
   std::string out(s);
   const std::size_t w = detail::display_width(s);
@@ -69,22 +71,6 @@ std::string pad(std::string_view s, std::size_t width) {
 std::string pad_left(std::string_view s, std::size_t width) {
   const std::size_t w = detail::display_width(s);
   return (w < width ? std::string(width - w, ' ') : std::string()) + std::string(s);
-}
-
-// At most `width` display columns, with … when cut.
-std::string clip(std::string_view s, std::size_t width) {
-  if (detail::display_width(s) <= width) return std::string(s);
-  std::string out;
-  std::size_t w = 0, i = 0;
-  while (i < s.size()) {
-    const std::size_t start = i;
-    const char32_t cp = detail::next_code_point(s, i);
-    const std::size_t cw = cp >= 0x1100 ? 2 : 1;
-    if (w + cw > width - 1) break;
-    out.append(s.substr(start, i - start));
-    w += cw;
-  }
-  return out + "…";
 }
 
 // Due date, then register line: the order items are listed in.

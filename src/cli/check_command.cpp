@@ -279,6 +279,15 @@ int ics_command(int argc, char** argv, int first) {
     ics.to = *d;
   }
   if (ics.to < ics.from) return usage("ics", "--to 早于 --from");
+  // A window outside the calendar has no deadline to export: say so rather than write an empty calendar.
+  const Calendar& calendar = common->setup.calendar;
+  const auto outside = [&](Date d) { return d < calendar.first_day() || d > calendar.last_day(); };
+  const auto out_of_range = [&](const char* name, Date d) {
+    return usage("ics", std::string(name) + " " + to_string(d) + " 超出日历范围（" + to_string(calendar.first_day()) +
+                            " 至 " + to_string(calendar.last_day()) + "）");
+  };
+  if (outside(ics.from)) return out_of_range("--from", ics.from);
+  if (args->has("--to") && outside(ics.to)) return out_of_range("--to", ics.to);
   if (args->has("--remind")) {
     const std::string r = args->value("--remind");
     if (r.empty() || r.size() > 3 || r.find_first_not_of("0123456789") != std::string::npos) {

@@ -120,7 +120,8 @@ int extract_command(int argc, char** argv, int first) {
     std::cerr << "shixian extract: 不支持的编码“" << encoding << "”（可用：utf-8, gb18030）\n";
     return kExitUsage;
   } else if (const auto bad = invalid_utf8_at(text)) {
-    std::cerr << "shixian extract: " << path << " 不是有效的 UTF-8（第" << *bad + 1
+    const Location at = detail::locate(text, *bad);
+    std::cerr << "shixian extract: " << path << ":" << at.line << ":" << at.column << ": 不是有效的 UTF-8（第" << *bad + 1
               << "字节）；若为 GB18030/GBK 编码，请加 --encoding gb18030\n";
     return kExitUsage;
   }

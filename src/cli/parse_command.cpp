@@ -47,6 +47,13 @@ int explain_command(int argc, char** argv, int first) {
   const std::string& text = args->positional[0];
   auto rule = parse(text);
   if (!rule) return report(text, rule.error(), "explain");
+  // Bad options (a date that does not exist, an unknown policy) fail before
+  // anything is printed: exit 2 never comes with half an explanation.
+  auto setup = eval_setup_from_args(*args);
+  if (!setup) {
+    std::cerr << "shixian explain: " << setup.error() << "\n";
+    return kExitUsage;
+  }
   std::cout << "规范形式：" << canonical(*rule) << "\n类型：" << to_string(rule->kind) << "\n";
   const auto lines = describe(*rule);
   for (std::size_t i = 0; i < rule->items.size(); ++i) {
@@ -59,11 +66,6 @@ int explain_command(int argc, char** argv, int first) {
     for (const auto& n : notes) std::cout << "  - " << n << "\n";
   }
   // The computation, step by step (issue 4), with whatever context was given.
-  auto setup = eval_setup_from_args(*args);
-  if (!setup) {
-    std::cerr << "shixian explain: " << setup.error() << "\n";
-    return kExitUsage;
-  }
   std::cout << "计算：\n" << compile(*rule, setup->calendar, setup->policy).explain(setup->context);
   return kExitOk;
 }

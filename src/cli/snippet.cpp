@@ -14,14 +14,15 @@ std::string error_snippet(const Error& error, std::string_view text) {
   }
   std::size_t end = text.find('\n', start);
   if (end == std::string_view::npos) end = text.size();
-  std::string line(text.substr(start, end - start));
+  std::uint32_t column = error.where.column;
+  std::string line = detail::window(text.substr(start, end - start), column);
   if (!line.empty() && line.back() == '\r') line.pop_back();
   for (char& c : line) {
     if (c == '\t') c = ' ';
   }
   // Bytes of the first column-1 characters: the text before the caret.
   std::size_t before = 0;
-  for (std::uint32_t k = 1; k < error.where.column && before < line.size(); ++k) {
+  for (std::uint32_t k = 1; k < column && before < line.size(); ++k) {
     before += detail::utf8_length(static_cast<unsigned char>(line[before]));
   }
   const std::string number = std::to_string(error.where.line);

@@ -10,7 +10,8 @@ bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 std::vector<Field> fields_of(std::string_view line, std::size_t line_offset) {
   std::vector<Field> out;
-  std::size_t i = 0;
+  // A UTF-8 BOM (Windows editors write one) at the very start of the file is not a field.
+  std::size_t i = line_offset == 0 && line.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   while (i < line.size()) {
     while (i < line.size() && blank(line[i])) ++i;
     if (i >= line.size() || line[i] == '#') break;

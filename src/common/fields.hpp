@@ -19,7 +19,7 @@ struct Field {
   std::size_t offset;  // byte offset in the whole file
 };
 
-/// The fields of one line (blank = space, tab, CR), up to a `#` comment.
+/// The fields of one line (blank = space, tab, CR; a BOM at offset 0), up to a `#` comment.
 std::vector<Field> fields_of(std::string_view line, std::size_t line_offset);
 
 /// The rest of `line` from byte `from`, comment and surrounding blanks removed.

@@ -60,6 +60,34 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+std::string clip(std::string_view s, std::size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  std::string out;
+  std::size_t w = 0, i = 0;
+  while (i < s.size()) {
+    const std::size_t start = i;
+    const char32_t cp = next_code_point(s, i);
+    const std::size_t cw = cp >= 0x1100 ? 2 : 1;
+    if (w + cw > width - 1) break;
+    out.append(s.substr(start, i - start));
+    w += cw;
+  }
+  return out + "…";
+}
+
+std::string window(std::string_view line, std::uint32_t& column, std::uint32_t context) {
+  std::size_t begin = 0;
+  std::uint32_t skipped = 0;
+  for (; column > context + 1 + skipped && begin < line.size(); ++skipped) next_code_point(line, begin);
+  std::size_t end = begin;
+  for (std::uint32_t k = 0; k < 2 * context + 1 && end < line.size(); ++k) next_code_point(line, end);
+  std::string out = skipped > 0 ? "..." : "";
+  out.append(line.substr(begin, end - begin));
+  if (end < line.size()) out += "...";
+  if (skipped > 0) column = column - skipped + 3;
+  return out;
+}
+
 Error make_error(ErrorCode code, std::string message, std::string_view text, std::size_t byte_offset,
                  std::string_view source) {
   return Error{code, std::move(message), locate(text, byte_offset), std::string(source)};

@@ -26,6 +26,15 @@ Location locate(std::string_view text, std::size_t byte_offset);
 /// Display width in terminal columns (full-width / CJK characters count 2).
 std::size_t display_width(std::string_view text);
 
+/// At most `width` display columns of s, with … when cut.
+std::string clip(std::string_view s, std::size_t width);
+
+/// What a message shows of a long input line around character `column`
+/// (1-based): at most `context` characters either side, "..." where it was
+/// cut, so that a 10 MB line gives a short message. `column` becomes the
+/// character's column in the result.
+std::string window(std::string_view line, std::uint32_t& column, std::uint32_t context = 40);
+
 /// The Unicode code point at `text[i]`, advancing i; U+FFFD for invalid UTF-8.
 char32_t next_code_point(std::string_view text, std::size_t& i);
 

@@ -650,6 +650,11 @@ class Run {
         const long days = total >= 0 ? total / 1440 : -((-total + 1439) / 1440);
         r.date = t.date + static_cast<std::int32_t>(days);
         r.minute = static_cast<int>(total - days * 1440);  // [0, 1439]
+        // Hours are never rolled to a working day, so nothing else asks the
+        // calendar about this date: a due time past its range is an error here.
+        if (auto in_range = cal_.is_workday(r.date); !in_range) {
+          return unexpected(from_error(std::move(in_range).error(), item));
+        }
         if (trace_) {
           trace_->add("   " + format_time(t.date, minute) + (after ? " 加 " : " 减 ") + std::to_string(n) +
                       "小时 = " + format_time(r.date, r.minute) + "（按小时计算，不顺延）");

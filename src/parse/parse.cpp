@@ -139,11 +139,13 @@ std::string render_error(std::string_view input, const Error& error, std::uint32
   }
   std::size_t line_end = input.find('\n', line_start);
   if (line_end == std::string_view::npos) line_end = input.size();
-  const std::string_view text = input.substr(line_start, line_end - line_start);
+  std::uint32_t column = error.where.column;
+  const std::string shown = detail::window(input.substr(line_start, line_end - line_start), column);
+  const std::string_view text = shown;
 
   std::size_t i = 0;
   std::uint32_t col = 1;
-  while (i < text.size() && col < error.where.column) {
+  while (i < text.size() && col < column) {
     detail::next_code_point(text, i);
     ++col;
   }
@@ -155,7 +157,7 @@ std::string render_error(std::string_view input, const Error& error, std::uint32
 
   const std::string number = std::to_string(error.where.line ? error.where.line : 1);
   std::string out;
-  out += number + " | " + std::string(text) + "\n";
+  out += number + " | " + shown + "\n";
   out += std::string(number.size(), ' ') + " | " + std::string(pad, ' ') + std::string(carets, '^') + " " +
          error.message + "\n";
   return out;
