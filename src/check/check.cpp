@@ -58,6 +58,16 @@ std::string due_string(const Finding& f) {
 // group of entries, the groups laid out one after another by a counting
 // sort. No per-publication strings beyond one copy of each id.
 
+namespace {
+
+// A task's publications in date order; the line breaks ties, so the order is
+// the same on every run and however the log was cut into parts.
+bool published_before(const PublicationIndex::Entry& a, const PublicationIndex::Entry& b) {
+  return std::tie(a.published.date, a.published.minute, a.line) < std::tie(b.published.date, b.published.minute, b.line);
+}
+
+}  // namespace
+
 void PublicationIndex::Part::rehash(std::size_t size) {
   slots.assign(size, 0);
   const std::size_t mask = size - 1;
@@ -128,12 +138,9 @@ void PublicationIndex::Part::finish() {
     }
   }
   std::vector<std::uint32_t>().swap(group_of);
-  const auto earlier = [](const Entry& a, const Entry& b) {
-    return std::tie(a.published.date, a.published.minute, a.line) < std::tie(b.published.date, b.published.minute, b.line);
-  };
   for (const Group& g : groups) {
     Entry* first = entries.data() + g.first;
-    if (g.count > 1) std::sort(first, first + g.count, earlier);
+    if (g.count > 1) std::sort(first, first + g.count, published_before);
   }
   used.assign(groups.size(), false);
 }
@@ -185,10 +192,7 @@ void PublicationIndex::of(std::string_view task_id, std::vector<const Entry*>& o
   }
   // A task whose rows fall in several parts of the log: one date order again.
   if (parts_found > 1) {
-    std::sort(out.begin(), out.end(), [](const Entry* a, const Entry* b) {
-      return std::tie(a->published.date, a->published.minute, a->line) <
-             std::tie(b->published.date, b->published.minute, b->line);
-    });
+    std::sort(out.begin(), out.end(), [](const Entry* a, const Entry* b) { return published_before(*a, *b); });
   }
 }
 
