@@ -291,14 +291,17 @@ std::size_t RecordReader::read_raw(char* out, std::size_t n) {
 
 bool RecordReader::fill() {
   if (raw_eof_ && raw_carry_.empty()) return false;
+  if (!gb18030_) {  // UTF-8: straight into the buffer
+    const std::size_t before = buf_.size();
+    buf_.resize(before + kChunk);
+    const std::size_t got = raw_eof_ ? 0 : read_raw(buf_.data() + before, kChunk);
+    buf_.resize(before + got);
+    return got > 0 || !raw_eof_;
+  }
   std::string raw;
   raw.resize(kChunk);
   std::size_t got = raw_eof_ ? 0 : read_raw(raw.data(), raw.size());
   raw.resize(got);
-  if (!gb18030_) {
-    buf_.append(raw);
-    return got > 0 || !raw_eof_;
-  }
   std::string in = std::move(raw_carry_);
   raw_carry_.clear();
   in.append(raw);
