@@ -23,6 +23,7 @@ class YearFileParser {
   YearFileParser(std::string_view text, std::string_view source) : text_(text), source_(source) {}
 
   expected<YearArrangement, Error> parse() {
+    if (auto e = detail::not_text(text_, source_)) return unexpected(std::move(*e));
     std::size_t line_start = 0;
     while (line_start <= text_.size()) {
       std::size_t line_end = text_.find('\n', line_start);
