@@ -55,7 +55,9 @@ class OverlayParser {
       return std::nullopt;
     }
     const std::string festival(key);
-    if (fields.size() < 2) return error_at(fields[0].offset, "“" + detail::clip(festival, 40) + "”后缺少 holiday、off 或 work");
+    if (fields.size() < 2) {
+      return error_at(fields[0].offset, "“" + detail::clip(festival, 40) + "”后缺少 holiday、off 或 work");
+    }
     std::optional<OverlayDayKind> kind;
     bool dated = false;
     for (std::size_t k = 1; k < fields.size(); ++k) {

@@ -97,7 +97,9 @@ class YearFileParser {
 
   std::optional<Error> parse_festival(const std::vector<Field>& tokens) {
     const std::string festival(tokens[0].text);
-    if (tokens.size() < 2) return error_at(tokens[0].offset, "节日“" + detail::clip(festival, 40) + "”后缺少 off 或 work");
+    if (tokens.size() < 2) {
+      return error_at(tokens[0].offset, "节日“" + detail::clip(festival, 40) + "”后缺少 off 或 work");
+    }
     std::optional<bool> work;
     bool group_has_date = false;
     for (std::size_t k = 1; k < tokens.size(); ++k) {
