@@ -354,6 +354,16 @@ TEST(Errors, CaretLinesUpUnderWideCharacters) {
             "  | ^^ 第1个字符处：月份“13”超出范围（应为1到12）\n");
 }
 
+TEST(Errors, LongLinesShowAWindowAroundTheCaret) {
+  // 100 characters either side of the error: 40 of them are shown, "..." marks each cut.
+  const std::string text = std::string(100, ' ') + "13月底前" + std::string(100, ' ');
+  const ParseError e = must_fail(text);
+  EXPECT_EQ(e.error.where.column, 101u);
+  EXPECT_EQ(render_error(text, e.error, e.length),
+            "1 | ..." + std::string(40, ' ') + "13月底前" + std::string(36, ' ') + "...\n" + "  | " +
+                std::string(43, ' ') + "^^ 第101个字符处：月份“13”超出范围（应为1到12）\n");
+}
+
 TEST(Errors, AtEndOfInput) {
   const std::string text = "形成文件后";
   const ParseError e = must_fail(text);

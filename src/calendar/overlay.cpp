@@ -21,9 +21,7 @@ class OverlayParser {
   OverlayParser(std::string_view text, std::string_view source) : text_(text), source_(source) {}
 
   expected<Overlay, Error> parse() {
-    if (text_.find('\0') != std::string_view::npos) {
-      return unexpected(error_at(text_.find('\0'), "输入含有NUL字节，不是文本文件"));
-    }
+    if (auto e = detail::not_text(text_, source_)) return unexpected(std::move(*e));
     for (std::size_t start = 0; start <= text_.size();) {
       std::size_t end = text_.find('\n', start);
       if (end == std::string_view::npos) end = text_.size();
@@ -57,7 +55,9 @@ class OverlayParser {
       return std::nullopt;
     }
     const std::string festival(key);
-    if (fields.size() < 2) return error_at(fields[0].offset, "“" + detail::clip(festival, 40) + "”后缺少 holiday、off 或 work");
+    if (fields.size() < 2) {
+      return error_at(fields[0].offset, "“" + detail::clip(festival, 40) + "”后缺少 holiday、off 或 work");
+    }
     std::optional<OverlayDayKind> kind;
     bool dated = false;
     for (std::size_t k = 1; k < fields.size(); ++k) {

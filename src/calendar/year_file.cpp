@@ -23,6 +23,7 @@ class YearFileParser {
   YearFileParser(std::string_view text, std::string_view source) : text_(text), source_(source) {}
 
   expected<YearArrangement, Error> parse() {
+    if (auto e = detail::not_text(text_, source_)) return unexpected(std::move(*e));
     std::size_t line_start = 0;
     while (line_start <= text_.size()) {
       std::size_t line_end = text_.find('\n', line_start);
@@ -96,7 +97,9 @@ class YearFileParser {
 
   std::optional<Error> parse_festival(const std::vector<Field>& tokens) {
     const std::string festival(tokens[0].text);
-    if (tokens.size() < 2) return error_at(tokens[0].offset, "节日“" + detail::clip(festival, 40) + "”后缺少 off 或 work");
+    if (tokens.size() < 2) {
+      return error_at(tokens[0].offset, "节日“" + detail::clip(festival, 40) + "”后缺少 off 或 work");
+    }
     std::optional<bool> work;
     bool group_has_date = false;
     for (std::size_t k = 1; k < tokens.size(); ++k) {

@@ -121,8 +121,8 @@ int extract_command(int argc, char** argv, int first) {
     return kExitUsage;
   } else if (const auto bad = invalid_utf8_at(text)) {
     const Location at = detail::locate(text, *bad);
-    std::cerr << "shixian extract: " << path << ":" << at.line << ":" << at.column << ": 不是有效的 UTF-8（第" << *bad + 1
-              << "字节）；若为 GB18030/GBK 编码，请加 --encoding gb18030\n";
+    std::cerr << "shixian extract: " << path << ":" << at.line << ":" << at.column << ": 不是有效的 UTF-8（第"
+              << *bad + 1 << "字节）；若为 GB18030/GBK 编码，请加 --encoding gb18030\n";
     return kExitUsage;
   }
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);

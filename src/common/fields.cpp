@@ -8,6 +8,21 @@ namespace {
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 }  // namespace
 
+std::optional<Error> not_text(std::string_view file, std::string_view source) {
+  for (std::size_t i = 0; i < file.size();) {
+    const std::size_t at = i;
+    if (file[i] == '\0') {
+      return make_error(ErrorCode::invalid_argument, "输入含有NUL字节，不是文本文件", file, at, source);
+    }
+    // U+FFFD stands for a byte that does not decode, unless the file really holds one.
+    if (next_code_point(file, i) == 0xFFFD && !(i - at == 3 && file.substr(at, 3) == "\xEF\xBF\xBD")) {
+      return make_error(ErrorCode::invalid_argument, "不是有效的UTF-8文本（GB18030/GBK编码的文件请先转为UTF-8）", file,
+                        at, source);
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<Field> fields_of(std::string_view line, std::size_t line_offset) {
   std::vector<Field> out;
   // A UTF-8 BOM (Windows editors write one) at the very start of the file is not a field.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,10 @@ struct Field {
   std::string_view text;
   std::size_t offset;  // byte offset in the whole file
 };
+
+/// Why `file` is not text, located: a NUL byte (a binary file) or invalid UTF-8
+/// (a GB18030/GBK export); nullopt when it is text.
+std::optional<Error> not_text(std::string_view file, std::string_view source);
 
 /// The fields of one line (blank = space, tab, CR; a BOM at offset 0), up to a `#` comment.
 std::vector<Field> fields_of(std::string_view line, std::size_t line_offset);
