@@ -292,9 +292,13 @@ std::size_t RecordReader::read_raw(char* out, std::size_t n) {
 bool RecordReader::fill() {
   if (raw_eof_ && raw_carry_.empty()) return false;
   if (!gb18030_) {  // UTF-8: straight into the buffer
+    // No more than what is left (plus one byte, to see the end): small
+    // inputs do not pay for a whole chunk.
+    const std::size_t want =
+        size_ > consumed_ ? static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, size_ - consumed_ + 1)) : kChunk;
     const std::size_t before = buf_.size();
-    buf_.resize(before + kChunk);
-    const std::size_t got = raw_eof_ ? 0 : read_raw(buf_.data() + before, kChunk);
+    buf_.resize(before + want);
+    const std::size_t got = raw_eof_ ? 0 : read_raw(buf_.data() + before, want);
     buf_.resize(before + got);
     return got > 0 || !raw_eof_;
   }
