@@ -724,9 +724,11 @@ PublicationIndex read_publications(std::vector<PublicationReader>& parts, Report
     while (parts[i].next(p, part.tally.problems)) {
       part.index.add(p), ++part.tally.publications, part.tally.trim_problems();
       if (sized || parts[i].part_position() < kSample) continue;
-      const double scale = 1.1 * static_cast<double>(parts[i].part_size()) / static_cast<double>(parts[i].part_position());
-      part.index.reserve(static_cast<std::size_t>(static_cast<double>(part.tally.publications) * (scale - 1)));
       sized = true;
+      const std::uint64_t read = parts[i].part_position(), size = parts[i].part_size();
+      if (read >= size) continue;  // a file that grew after it was opened: no estimate
+      const double rest = static_cast<double>(size - read) / static_cast<double>(read);
+      part.index.reserve(static_cast<std::size_t>(static_cast<double>(part.tally.publications) * (0.1 + 1.1 * rest)));
     }
     part.tally.trim_problems();
   };
