@@ -1,12 +1,12 @@
 // Canonical phrase, JSON, and policy notes for a parsed rule. The canonical
 // spellings are chosen so that parsing them gives the same AST back
 // (tests/parse_test.cpp checks this over the whole corpus and generated ASTs).
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
 
+#include "common/text.hpp"
 #include "parse/strcat.hpp"
 #include "shixian/parse.hpp"
 
@@ -187,28 +187,6 @@ std::string clause_zh(const Clause& c) {
   return std::visit(V{}, c);
 }
 
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
-
 struct Json {
   std::string out;
   bool first = true;
@@ -217,10 +195,10 @@ struct Json {
   void key(const char* k) {
     if (!first) out += ',';
     first = false;
-    json_string(out, k);
+    detail::append_json_string(out, k);
     out += ':';
   }
-  void str(const char* k, std::string_view v) { key(k); json_string(out, v); }
+  void str(const char* k, std::string_view v) { key(k); detail::append_json_string(out, v); }
   void num(const char* k, long long v) { key(k); out += std::to_string(v); }
   void boolean(const char* k, bool v) { key(k); out += v ? "true" : "false"; }
   void amount(const char* k, const Amount& a) {
