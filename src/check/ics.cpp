@@ -64,7 +64,7 @@ void IcsWriter::add(const Finding& f) {
   Event e;
   const std::string key = std::string(f.task_id) + "\x1f" + std::to_string(f.obligation) + "\x1f" +
                           std::string(f.label) + "\x1f" + to_string(f.due);
-  e.uid = hex64(detail::hash_id(key)) + "-" + hex64(detail::hash_id(std::string(f.task_id))) + "@shixian";
+  e.uid = hex64(detail::stable_hash(key)) + "-" + hex64(detail::stable_hash(std::string(f.task_id))) + "@shixian";
   e.summary = std::string(f.task_id) + " " + std::string(f.label.empty() ? "完成" : f.label) + "：" + std::string(f.title);
   if (!f.lead.empty()) e.summary += "（" + std::string(f.lead) + "）";
   e.description = "时限要求：" + std::string(f.rule) + "\n期限：" + due_string(f);

@@ -98,12 +98,15 @@ class RecordReader {
   std::uint32_t line_ = 0;
   std::size_t record_begin_ = 0;         // offset in buf_ (valid until next())
   // CSV fields of the current record: unquoted ones as ranges of buf_,
-  // quoted ones unescaped into scratch_ (begin marked kInScratch); field_src_
-  // is each field's byte offset in the record, for error columns.
+  // quoted ones unescaped into scratch_ (begin marked kInScratch).
   static constexpr std::uint32_t kInScratch = 1u << 31;
   std::string_view field(std::size_t f) const;
+  struct Field {
+    std::uint32_t begin, end;  // in buf_, or in scratch_ when begin has kInScratch
+    std::uint32_t src;         // byte offset in the record, for error columns
+  };
   std::string scratch_;
-  std::vector<std::uint32_t> field_begin_, field_end_, field_src_;
+  std::vector<Field> fields_;
   std::vector<std::string_view> values_;
   std::vector<std::uint32_t> value_src_;  // record-relative byte offset of each value
   std::vector<bool> present_, mapped_;

@@ -114,7 +114,7 @@ bool TaskReader::next(TaskRecord& out, std::vector<InputProblem>& problems) {
     if (bad) continue;
     // Duplicate ids: an open-addressing set of 64-bit hashes with the line of
     // the first occurrence, filled to 3/4: about 16 bytes per task.
-    const std::uint64_t h = detail::hash_id(id) | 1;  // 0 marks an empty slot
+    const std::uint64_t h = detail::table_hash(id) | 1;  // 0 marks an empty slot
     if ((seen_count_ + 1) * 4 > seen_.size() * 3) {
       std::vector<std::uint64_t> old = std::move(seen_);
       std::vector<std::uint32_t> old_lines = std::move(seen_lines_);
@@ -254,8 +254,8 @@ bool PublicationReader::next(PublicationRecord& out, std::vector<InputProblem>& 
     out.task_id.assign(id);
     out.published = *published;
     out.withdrawn = withdrawn;
-    out.url.assign(r.value(p_url));
-    out.title.assign(r.value(p_title));
+    out.url.assign(keep_text_ ? r.value(p_url) : std::string_view());
+    out.title.assign(keep_text_ ? r.value(p_title) : std::string_view());
     out.obligation = obligation;
     out.line = r.line();
     return true;

@@ -6,19 +6,31 @@ namespace shixian::detail {
 
 namespace {
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// The three bytes at s[i] are U+3000 (ideographic space), or U+3002 (。) when `stop` is set.
+bool wide_at(std::string_view s, std::size_t i, bool stop = false) {
+  return s[i] == '\xE3' && s[i + 1] == '\x80' && (s[i + 2] == '\x80' || (stop && s[i + 2] == '\x82'));
+}
+
 std::string_view trim(std::string_view s) {
   for (;;) {
-    if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-    else if (s.starts_with("\xE3\x80\x80")) s.remove_prefix(3);  // U+3000
+    if (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    else if (s.size() >= 3 && wide_at(s, 0)) s.remove_prefix(3);
     else break;
   }
   for (;;) {
-    if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-    else if (s.ends_with("\xE3\x80\x80") || s.ends_with("\xE3\x80\x82")) s.remove_suffix(3);  // U+3000, 。
-    else if (s.ends_with(".")) s.remove_suffix(1);
+    if (!s.empty() && (is_space(s.back()) || s.back() == '.')) s.remove_suffix(1);
+    else if (s.size() >= 3 && wide_at(s, s.size() - 3, true)) s.remove_suffix(3);
     else break;
   }
   return s;
+}
+
+// "；" and "，" (EF BC 9B, EF BC 8C) at text[i].
+bool wide_separator_at(std::string_view text, std::size_t i) {
+  return i + 3 <= text.size() && text[i] == '\xEF' && text[i + 1] == '\xBC' &&
+         (text[i + 2] == '\x9B' || text[i + 2] == '\x8C');
 }
 
 }  // namespace
@@ -78,7 +90,7 @@ bool parse_events(std::string_view text, std::vector<std::pair<std::string, Even
         sep = 1;
         break;
       }
-      if (text.substr(end, 3) == "；" || text.substr(end, 3) == "，") {
+      if (wide_separator_at(text, end)) {
         sep = 3;
         break;
       }
