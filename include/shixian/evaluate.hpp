@@ -153,6 +153,8 @@ class Context {
   std::optional<int> plan_year;
 
   Context& year(int y) { plan_year = y; return *this; }
+  /// No year, no events; keeps the memory, for reuse across many tasks.
+  void clear() { plan_year.reset(), events_.clear(); }
   /// Adds (or replaces) an event. The name is matched against triggers
   /// exactly or through the event lexicon (形成文件 ≡ 文件形成).
   Context& event(std::string_view name, Date date);

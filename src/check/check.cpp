@@ -109,7 +109,7 @@ void PublicationIndex::Part::add(const PublicationRecord& p) {
   // Logs list a task's publications together: the previous row's group first.
   std::uint32_t g = 0;
   if (!group_of.empty() && id_of(groups[group_of.back()]) == p.task_id) g = group_of.back();
-  else g = group_for(p.task_id, detail::hash_id(p.task_id));
+  else g = group_for(p.task_id, detail::table_hash(p.task_id));
   group_of.push_back(g);
   ++groups[g].count;
   Entry e;
@@ -180,7 +180,7 @@ std::size_t PublicationIndex::size() const {
 
 void PublicationIndex::of(std::string_view task_id, std::vector<const Entry*>& out) const {
   out.clear();
-  const std::uint64_t hash = detail::hash_id(task_id);
+  const std::uint64_t hash = detail::table_hash(task_id);
   std::size_t parts_found = 0;
   for (const Part& part : parts_) {
     const std::int64_t g = part.find(task_id, hash);
@@ -250,7 +250,7 @@ struct Cell {
 
 struct TextHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(detail::hash_id(s)); }
+  std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(detail::table_hash(s)); }
 };
 
 std::string not_checkable_reason(const ast::Rule& rule) {
@@ -276,17 +276,23 @@ bool on_or_before(const EventTime& p, Date due, int due_minute) {
 
 Date year_start(int y) { return Date{std::chrono::year{y} / std::chrono::January / 1}; }
 
-}  // namespace
+// What checking a task needs besides its row: its rule cell compiled, its
+// events, its publications. check_files finds these on the thread that reads
+// the rows, so that the checking thread only evaluates and judges.
+struct TaskInputs {
+  std::shared_ptr<const Cell> cell;  // shared: the cache may drop it while a batch still uses it
+  Context context;
+  std::vector<const PublicationIndex::Entry*> publications;  // date order
+};
 
-struct Checker::Impl {
+class TaskChecker {
+ public:
   CheckOptions options;
   const PublicationIndex& index;
-  std::unordered_map<std::string, std::unique_ptr<Cell>, TextHash, std::equal_to<>> cache;
+  std::unordered_map<std::string, std::shared_ptr<const Cell>, TextHash, std::equal_to<>> cache;
   std::size_t compiled = 0;
-  // Per-task scratch, reused.
-  Context context;
+  // Per-task scratch of judge(), reused.
   Schedule schedule;
-  std::vector<const PublicationIndex::Entry*> pubs;        // the task's publications, date order
   std::vector<const PublicationIndex::Entry*> candidates;
   std::vector<bool> taken;
   std::vector<std::uint32_t> order;
@@ -294,14 +300,14 @@ struct Checker::Impl {
   std::string message, needed;
   const std::string not_published;  // "截至<as-of>未发布", built once
 
-  Impl(CheckOptions o, const PublicationIndex& i)
+  TaskChecker(CheckOptions o, const PublicationIndex& i)
       : options(std::move(o)), index(i), not_published("截至" + to_string(options.as_of) + "未发布") {}
 
-  const Cell& cell(const std::string& text) {
-    if (auto it = cache.find(std::string_view(text)); it != cache.end()) return *it->second;
+  std::shared_ptr<const Cell> cell(std::string_view text) {
+    if (auto it = cache.find(text); it != cache.end()) return it->second;
     // Bound the cache: registers with mostly distinct texts must not grow it forever.
     if (cache.size() >= 200000) cache.clear();
-    auto c = std::make_unique<Cell>();
+    auto c = std::make_shared<Cell>();
     const std::vector<std::string_view> pieces = detail::split_rules(text);
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       std::string_view piece = pieces[i];
@@ -327,17 +333,22 @@ struct Checker::Impl {
       }
       c->pieces.push_back(std::move(p));
     }
-    return *cache.emplace(text, std::move(c)).first->second;
+    return cache.emplace(text, std::move(c)).first->second;
   }
 
-  std::size_t check(const TaskRecord& task, const Sink& sink) {
-    const Cell& c = cell(task.rule);
-    context = Context{};
-    if (task.year) context.year(*task.year);
-    else if (options.year) context.year(*options.year);
-    for (const auto& [name, time] : task.events) context.event(name, time);
-    index.of(task.id, pubs);
+  void prepare(const TaskRecord& task, TaskInputs& in) {
+    in.cell = cell(task.rule);
+    in.context.clear();
+    if (task.year) in.context.year(*task.year);
+    else if (options.year) in.context.year(*options.year);
+    for (const auto& [name, time] : task.events) in.context.event(name, time);
+    index.of(task.id, in.publications);
+  }
 
+  std::size_t judge(const TaskRecord& task, const TaskInputs& in, const Checker::Sink& sink) {
+    const Cell& c = *in.cell;
+    const Context& context = in.context;
+    const std::vector<const PublicationIndex::Entry*>& pubs = in.publications;
     Finding base;
     base.task_id = task.id, base.title = task.title, base.lead = task.lead, base.units = task.units;
     base.line = task.line;
@@ -601,13 +612,23 @@ struct Checker::Impl {
   }
 };
 
+}  // namespace
+
+struct Checker::Impl {
+  TaskChecker checker;
+  TaskInputs inputs;
+};
+
 Checker::Checker(CheckOptions options, const PublicationIndex& publications)
-    : impl_(std::make_unique<Impl>(std::move(options), publications)) {}
+    : impl_(std::make_unique<Impl>(Impl{TaskChecker(std::move(options), publications), {}})) {}
 Checker::~Checker() = default;
 Checker::Checker(Checker&&) noexcept = default;
-std::size_t Checker::check(const TaskRecord& task, const Sink& sink) { return impl_->check(task, sink); }
-std::size_t Checker::compiled_rules() const { return impl_->compiled; }
-const CheckOptions& Checker::options() const { return impl_->options; }
+std::size_t Checker::check(const TaskRecord& task, const Sink& sink) {
+  impl_->checker.prepare(task, impl_->inputs);
+  return impl_->checker.judge(task, impl_->inputs, sink);
+}
+std::size_t Checker::compiled_rules() const { return impl_->checker.compiled; }
+const CheckOptions& Checker::options() const { return impl_->checker.options; }
 
 // ----------------------------------------------------------------------------
 // Running over files or vectors.
@@ -615,22 +636,25 @@ const CheckOptions& Checker::options() const { return impl_->options; }
 namespace {
 
 // Two stages on two threads: a reader thread parses task rows into batches
-// while the caller's thread checks the previous batch. Batches (and the
-// strings in their records) are reused, so the steady state allocates
-// nothing; problems travel with their batch, so the report's order is the
-// file's order whatever the timing.
+// and finds what each needs (TaskChecker::prepare: the compiled rules, the
+// events, the publications — the index lookups are cache misses, better
+// taken here) while the caller's thread judges the previous batch. Batches
+// (and the strings in their records) are reused, so the steady state
+// allocates nothing; problems travel with their batch, so the report's
+// order is the file's order whatever the timing.
 class TaskPipeline {
  public:
   static constexpr std::size_t kBatch = 1024;
   struct Batch {
     std::vector<TaskRecord> rows;
+    std::vector<TaskInputs> inputs;
     std::size_t size = 0;
     std::vector<InputProblem> problems;
     std::uint64_t position = 0;
     bool last = false;
   };
 
-  explicit TaskPipeline(TaskReader& reader) : reader_(reader) {
+  TaskPipeline(TaskReader& reader, TaskChecker& checker) : reader_(reader), checker_(checker) {
     for (auto& b : batches_) free_.push_back(&b);
     thread_ = std::thread([this] { run(); });
   }
@@ -675,8 +699,9 @@ class TaskPipeline {
       b->problems.clear();
       bool more = true;
       while (b->size < kBatch) {
-        if (b->rows.size() <= b->size) b->rows.emplace_back();
+        if (b->rows.size() <= b->size) b->rows.emplace_back(), b->inputs.emplace_back();
         if (!(more = reader_.next(b->rows[b->size], b->problems))) break;
+        checker_.prepare(b->rows[b->size], b->inputs[b->size]);
         ++b->size;
       }
       b->position = reader_.position();
@@ -691,6 +716,7 @@ class TaskPipeline {
   }
 
   TaskReader& reader_;
+  TaskChecker& checker_;
   std::array<Batch, 4> batches_;
   std::deque<Batch*> free_, full_;
   std::mutex mutex_;
@@ -717,6 +743,7 @@ PublicationIndex read_publications(std::vector<PublicationReader>& parts, Report
     Part& part = results[i];
     part.tally.problem_limit = report.problem_limit;
     PublicationRecord p;
+    parts[i].skip_url_and_title();
     // Once 16 MB are read (the estimate then within a few per cent), room for
     // the rest of the part, with a margin: no doubling of the big vectors.
     constexpr std::uint64_t kSample = 16 << 20;
@@ -763,15 +790,15 @@ expected<Report, Error> check_files(const std::string& tasks_path, const std::st
   report.tasks_file = tasks_path, report.publications_file = publications_path;
   report.as_of = options.as_of, report.year = options.year;
   const PublicationIndex index = read_publications(*pubs, report);
-  Checker checker(options, index);
+  TaskChecker checker(options, index);
   const Checker::Sink sink = [&](const Finding& f) {
     report.add(f);
     if (each) each(f);
   };
   {
-    TaskPipeline pipeline(*tasks);
+    TaskPipeline pipeline(*tasks, checker);
     while (TaskPipeline::Batch* b = pipeline.next()) {
-      for (std::size_t i = 0; i < b->size; ++i) checker.check(b->rows[i], sink);
+      for (std::size_t i = 0; i < b->size; ++i) checker.judge(b->rows[i], b->inputs[i], sink);
       report.tasks += b->size;
       for (auto& problem : b->problems) report.problems.push_back(std::move(problem));
       report.trim_problems();
@@ -780,7 +807,7 @@ expected<Report, Error> check_files(const std::string& tasks_path, const std::st
     }
   }
   report.add_unknown_ids(index, publications_path);
-  report.rules_compiled = checker.compiled_rules();
+  report.rules_compiled = checker.compiled;
   report.finish();
   return report;
 }
