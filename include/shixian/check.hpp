@@ -184,8 +184,9 @@ class TaskReader {
  private:
   explicit TaskReader(std::unique_ptr<detail::RecordReader> r);
   std::unique_ptr<detail::RecordReader> reader_;
-  std::vector<std::uint64_t> seen_;        // open-addressing set of id hashes (duplicate ids)
-  std::vector<std::uint32_t> seen_lines_;  // the line each was first seen on
+  void grow_seen();
+  std::vector<std::uint64_t> seen_;        // open-addressing set of id hashes (duplicate ids); 0: empty
+  std::vector<std::uint32_t> seen_lines_;  // the line each was first seen on (written once, read for a duplicate)
   std::size_t seen_count_ = 0;
 };
 
@@ -251,6 +252,11 @@ class PublicationIndex {
   /// The task's publications in date order (then line), into `out` (cleared
   /// first). Marks the id as used.
   void of(std::string_view task_id, std::vector<const Entry*>& out) const;
+  /// The same, as copies appended to `out` (for a reader on another thread:
+  /// one contiguous stream, no pointers into the index to chase).
+  void append_of(std::string_view task_id, std::vector<Entry>& out) const;
+  /// A hint that of(task_id) comes soon: starts loading its table slots.
+  void prefetch(std::string_view task_id) const;
   std::size_t size() const;
   /// Task ids of the log that no of() call asked for, with the line of their
   /// first publication (unknown task ids, once every task was checked): the
@@ -262,16 +268,19 @@ class PublicationIndex {
  private:
   // One group per distinct task id, in the order first seen; an
   // open-addressing table from the id's hash finds it. Memory: 28 bytes a
-  // publication (its entry and, until finish(), its group) and about 40 a task.
+  // publication (its entry and, until finish(), its group) and about 45 a task.
   struct Part {
     struct Group {
       std::uint32_t offset, length;  // the id in ids
       std::uint32_t first, count;    // its entries (first: after finish())
     };
+    struct Slot {
+      std::uint32_t group = 0;  // group + 1 (0: empty)
+      std::uint32_t tag = 0;    // the id hash's high half: most misses end here, in one cache line
+    };
     std::string ids;  // every distinct id once
     std::vector<Group> groups;
-    std::vector<std::uint64_t> hashes;    // of each group's id
-    std::vector<std::uint32_t> slots;     // group + 1 (0: empty); a power of two long
+    std::vector<Slot> slots;              // a power of two long
     std::vector<std::uint32_t> group_of;  // each entry's group, until finish()
     std::vector<Entry> entries;           // in log order; grouped and dated after finish()
     mutable std::vector<bool> used;
@@ -283,6 +292,8 @@ class PublicationIndex {
     void add(const PublicationRecord& p);
     void finish();
   };
+  template <typename Visit>
+  std::size_t visit_groups(std::string_view task_id, Visit visit) const;  // visit(first, count) per part; parts found
   std::vector<Part> parts_{1};
 };
 

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <unordered_map>
 
@@ -69,38 +70,40 @@ bool published_before(const PublicationIndex::Entry& a, const PublicationIndex::
 }  // namespace
 
 void PublicationIndex::Part::rehash(std::size_t size) {
-  slots.assign(size, 0);
+  slots.assign(size, Slot{});
   const std::size_t mask = size - 1;
   for (std::uint32_t g = 0; g < groups.size(); ++g) {
-    std::size_t s = hashes[g] & mask;
-    while (slots[s] != 0) s = (s + 1) & mask;
-    slots[s] = g + 1;
+    const std::uint64_t hash = detail::table_hash(id_of(groups[g]));
+    std::size_t s = hash & mask;
+    while (slots[s].group != 0) s = (s + 1) & mask;
+    slots[s] = {g + 1, static_cast<std::uint32_t>(hash >> 32)};
   }
 }
 
 std::uint32_t PublicationIndex::Part::group_for(std::string_view id, std::uint64_t hash) {
   if ((groups.size() + 1) * 2 > slots.size()) rehash(std::max<std::size_t>(1024, slots.size() * 2));
   const std::size_t mask = slots.size() - 1;
+  const auto tag = static_cast<std::uint32_t>(hash >> 32);
   for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
-    if (slots[s] == 0) {
+    if (slots[s].group == 0) {
       const auto g = static_cast<std::uint32_t>(groups.size());
-      slots[s] = g + 1;
+      slots[s] = {g + 1, tag};
       groups.push_back({static_cast<std::uint32_t>(ids.size()), static_cast<std::uint32_t>(id.size()), 0, 0});
-      hashes.push_back(hash);
       ids.append(id);
       return g;
     }
-    const std::uint32_t g = slots[s] - 1;
-    if (hashes[g] == hash && id_of(groups[g]) == id) return g;
+    const std::uint32_t g = slots[s].group - 1;
+    if (slots[s].tag == tag && id_of(groups[g]) == id) return g;
   }
 }
 
 std::int64_t PublicationIndex::Part::find(std::string_view id, std::uint64_t hash) const {
   if (slots.empty()) return -1;
   const std::size_t mask = slots.size() - 1;
-  for (std::size_t s = hash & mask; slots[s] != 0; s = (s + 1) & mask) {
-    const std::uint32_t g = slots[s] - 1;
-    if (hashes[g] == hash && id_of(groups[g]) == id) return g;
+  const auto tag = static_cast<std::uint32_t>(hash >> 32);
+  for (std::size_t s = hash & mask; slots[s].group != 0; s = (s + 1) & mask) {
+    const std::uint32_t g = slots[s].group - 1;
+    if (slots[s].tag == tag && id_of(groups[g]) == id) return g;
   }
   return -1;
 }
@@ -156,7 +159,6 @@ void PublicationIndex::reserve(std::size_t publications) {
   part.entries.reserve(rows);
   part.group_of.reserve(rows);
   part.groups.reserve(ids);
-  part.hashes.reserve(ids);
   if (ids * 2 > part.slots.size()) part.rehash(std::bit_ceil(ids * 2));
 }
 
@@ -178,8 +180,15 @@ std::size_t PublicationIndex::size() const {
   return n;
 }
 
-void PublicationIndex::of(std::string_view task_id, std::vector<const Entry*>& out) const {
-  out.clear();
+void PublicationIndex::prefetch(std::string_view task_id) const {
+  const std::uint64_t hash = detail::table_hash(task_id);
+  for (const Part& part : parts_) {
+    if (!part.slots.empty()) __builtin_prefetch(&part.slots[hash & (part.slots.size() - 1)]);
+  }
+}
+
+template <typename Visit>
+std::size_t PublicationIndex::visit_groups(std::string_view task_id, Visit visit) const {
   const std::uint64_t hash = detail::table_hash(task_id);
   std::size_t parts_found = 0;
   for (const Part& part : parts_) {
@@ -188,12 +197,27 @@ void PublicationIndex::of(std::string_view task_id, std::vector<const Entry*>& o
     ++parts_found;
     part.used[static_cast<std::size_t>(g)] = true;
     const Part::Group& group = part.groups[static_cast<std::size_t>(g)];
-    for (std::uint32_t i = 0; i < group.count; ++i) out.push_back(&part.entries[group.first + i]);
+    visit(part.entries.data() + group.first, group.count);
   }
+  return parts_found;
+}
+
+void PublicationIndex::of(std::string_view task_id, std::vector<const Entry*>& out) const {
+  out.clear();
+  const std::size_t parts_found = visit_groups(task_id, [&](const Entry* first, std::uint32_t count) {
+    for (std::uint32_t i = 0; i < count; ++i) out.push_back(first + i);
+  });
   // A task whose rows fall in several parts of the log: one date order again.
   if (parts_found > 1) {
     std::sort(out.begin(), out.end(), [](const Entry* a, const Entry* b) { return published_before(*a, *b); });
   }
+}
+
+void PublicationIndex::append_of(std::string_view task_id, std::vector<Entry>& out) const {
+  const auto start = static_cast<std::ptrdiff_t>(out.size());
+  const std::size_t parts_found =
+      visit_groups(task_id, [&](const Entry* first, std::uint32_t count) { out.insert(out.end(), first, first + count); });
+  if (parts_found > 1) std::sort(out.begin() + start, out.end(), published_before);
 }
 
 namespace {
@@ -282,8 +306,11 @@ Date year_start(int y) { return Date{std::chrono::year{y} / std::chrono::January
 struct TaskInputs {
   std::shared_ptr<const Cell> cell;  // shared: the cache may drop it while a batch still uses it
   Context context;
-  std::vector<const PublicationIndex::Entry*> publications;  // date order
+  // Its publications in date order: copies, in one list for the whole batch,
+  // so that the checking thread reads them in one stream.
+  std::uint32_t first = 0, count = 0;
 };
+using Publications = std::vector<PublicationIndex::Entry>;
 
 class TaskChecker {
  public:
@@ -336,19 +363,22 @@ class TaskChecker {
     return cache.emplace(text, std::move(c)).first->second;
   }
 
-  void prepare(const TaskRecord& task, TaskInputs& in) {
+  void prepare(const TaskRecord& task, TaskInputs& in, Publications& publications) {
     in.cell = cell(task.rule);
     in.context.clear();
     if (task.year) in.context.year(*task.year);
     else if (options.year) in.context.year(*options.year);
     for (const auto& [name, time] : task.events) in.context.event(name, time);
-    index.of(task.id, in.publications);
+    in.first = static_cast<std::uint32_t>(publications.size());
+    index.append_of(task.id, publications);
+    in.count = static_cast<std::uint32_t>(publications.size() - in.first);
   }
 
-  std::size_t judge(const TaskRecord& task, const TaskInputs& in, const Checker::Sink& sink) {
+  std::size_t judge(const TaskRecord& task, const TaskInputs& in, const Publications& publications,
+                    const Checker::Sink& sink) {
     const Cell& c = *in.cell;
     const Context& context = in.context;
-    const std::vector<const PublicationIndex::Entry*>& pubs = in.publications;
+    const std::span<const PublicationIndex::Entry> pubs(publications.data() + in.first, in.count);
     Finding base;
     base.task_id = task.id, base.title = task.title, base.lead = task.lead, base.units = task.units;
     base.line = task.line;
@@ -400,10 +430,10 @@ class TaskChecker {
       }
       // This rule's candidate publications: its own or untargeted, not after as-of.
       candidates.clear();
-      for (const PublicationIndex::Entry* e : pubs) {
-        if (e->published.date > options.as_of) continue;
-        if (e->obligation != 0 && e->obligation != k + 1) continue;
-        candidates.push_back(e);
+      for (const PublicationIndex::Entry& e : pubs) {
+        if (e.published.date > options.as_of) continue;
+        if (e.obligation != 0 && e.obligation != k + 1) continue;
+        candidates.push_back(&e);
       }
       taken.assign(candidates.size(), false);
       // Deadlines in due order (stable: schedule order among equal dates).
@@ -617,15 +647,17 @@ class TaskChecker {
 struct Checker::Impl {
   TaskChecker checker;
   TaskInputs inputs;
+  Publications publications;
 };
 
 Checker::Checker(CheckOptions options, const PublicationIndex& publications)
-    : impl_(std::make_unique<Impl>(Impl{TaskChecker(std::move(options), publications), {}})) {}
+    : impl_(std::make_unique<Impl>(Impl{TaskChecker(std::move(options), publications), {}, {}})) {}
 Checker::~Checker() = default;
 Checker::Checker(Checker&&) noexcept = default;
 std::size_t Checker::check(const TaskRecord& task, const Sink& sink) {
-  impl_->checker.prepare(task, impl_->inputs);
-  return impl_->checker.judge(task, impl_->inputs, sink);
+  impl_->publications.clear();
+  impl_->checker.prepare(task, impl_->inputs, impl_->publications);
+  return impl_->checker.judge(task, impl_->inputs, impl_->publications, sink);
 }
 std::size_t Checker::compiled_rules() const { return impl_->checker.compiled; }
 const CheckOptions& Checker::options() const { return impl_->checker.options; }
@@ -648,6 +680,7 @@ class TaskPipeline {
   struct Batch {
     std::vector<TaskRecord> rows;
     std::vector<TaskInputs> inputs;
+    Publications publications;  // of all its rows
     std::size_t size = 0;
     std::vector<InputProblem> problems;
     std::uint64_t position = 0;
@@ -701,8 +734,16 @@ class TaskPipeline {
       while (b->size < kBatch) {
         if (b->rows.size() <= b->size) b->rows.emplace_back(), b->inputs.emplace_back();
         if (!(more = reader_.next(b->rows[b->size], b->problems))) break;
-        checker_.prepare(b->rows[b->size], b->inputs[b->size]);
         ++b->size;
+      }
+      // The index lookups miss the cache (a large log's table is far bigger
+      // than it): the slots of a few rows ahead are loaded meanwhile.
+      constexpr std::size_t kAhead = 8;
+      for (std::size_t i = 0; i < std::min(kAhead, b->size); ++i) checker_.index.prefetch(b->rows[i].id);
+      b->publications.clear();
+      for (std::size_t i = 0; i < b->size; ++i) {
+        if (i + kAhead < b->size) checker_.index.prefetch(b->rows[i + kAhead].id);
+        checker_.prepare(b->rows[i], b->inputs[i], b->publications);
       }
       b->position = reader_.position();
       b->last = !more;
@@ -798,7 +839,7 @@ expected<Report, Error> check_files(const std::string& tasks_path, const std::st
   {
     TaskPipeline pipeline(*tasks, checker);
     while (TaskPipeline::Batch* b = pipeline.next()) {
-      for (std::size_t i = 0; i < b->size; ++i) checker.judge(b->rows[i], b->inputs[i], sink);
+      for (std::size_t i = 0; i < b->size; ++i) checker.judge(b->rows[i], b->inputs[i], b->publications, sink);
       report.tasks += b->size;
       for (auto& problem : b->problems) report.problems.push_back(std::move(problem));
       report.trim_problems();
