@@ -5,6 +5,7 @@
 // Queries must neither race nor disagree.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <thread>
 #include <vector>
@@ -82,6 +83,61 @@ TEST(Threads, CheckFilesFromManyThreads) {
   });
   EXPECT_NE(results[0].find("按时率"), std::string::npos) << results[0].substr(0, 500);
   for (const auto& r : results) EXPECT_EQ(r, results[0]);
+}
+
+// A register of many batches: check_files' reading thread and the caller's
+// thread share the preparation of each batch (whichever has time), and the
+// publication log is read in two parts. Every finding must be the one the
+// single-threaded in-memory check() gives, in the same order.
+TEST(Threads, CheckFilesManyBatchesEqualsInMemoryCheck) {
+  const std::vector<std::string> rules = {
+      "形成文件后3个工作日公开", "每季度末", "12月底前", "每月10日前", "7月底前启动，9月底前完成",
+      "公示不得少于5个工作日", "年内至少3次", "每周", "收到文件后及时发布；形成文件后5日内公开"};
+  std::string tasks = "id,lead,rule,year,events\n", log = "task_id,published,url\n";
+  const std::string long_path(200, 'x');  // makes the log long enough to be read in two parts
+  std::vector<TaskRecord> task_rows;
+  std::vector<PublicationRecord> log_rows;
+  for (int i = 0; i < 30000; ++i) {
+    const std::string id = "T" + std::to_string(i), rule = rules[static_cast<std::size_t>(i) % rules.size()];
+    const Date formed = Date{std::chrono::year{2016} / 1 / 1} + (i * 7) % 360;
+    tasks += id + ",单位" + std::to_string(i % 13) + "," + rule + ",2016,形成文件=" + to_string(formed) + "\n";
+    TaskRecord t;
+    t.id = id, t.lead = "单位" + std::to_string(i % 13), t.rule = rule, t.year = 2016;
+    t.events = {{"形成文件", EventTime{formed, -1}}};
+    t.line = static_cast<std::uint32_t>(i + 2);
+    task_rows.push_back(t);
+    for (int k = 0; k < i % 4; ++k) {
+      const Date published = formed + (i % 11) + k * 40;
+      log += id + "," + to_string(published) + ",http://www.example.gov.cn/" + long_path + "\n";
+      PublicationRecord p;
+      p.task_id = id, p.published = EventTime{published, -1};
+      p.line = static_cast<std::uint32_t>(log_rows.size() + 2);
+      log_rows.push_back(p);
+    }
+  }
+  const std::string dir = ::testing::TempDir();
+  const std::string tasks_path = dir + "/many_batches_tasks.csv", log_path = dir + "/many_batches_log.csv";
+  for (const auto& [path, text] : {std::pair{tasks_path, tasks}, std::pair{log_path, log}}) {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
+  ASSERT_GT(log.size(), 8u << 20) << "the log must be long enough to be read in two parts";
+  CheckOptions options;
+  options.as_of = Date{std::chrono::year{2016} / 12 / 31};
+  std::string expected;
+  const Report in_memory = check(task_rows, log_rows, options, [&](const Finding& f) { append_csv(expected, f); });
+  for (int run = 0; run < 2; ++run) {
+    std::string rows;
+    const auto report = check_files(tasks_path, log_path, options, [&](const Finding& f) { append_csv(rows, f); });
+    ASSERT_TRUE(report.has_value()) << report.error().to_string();
+    EXPECT_EQ(report->deadlines(), in_memory.deadlines());
+    EXPECT_EQ(report->summary_line(), in_memory.summary_line());
+    EXPECT_TRUE(rows == expected) << "run " << run << ": the findings differ from check()'s";
+  }
+  std::remove(tasks_path.c_str());
+  std::remove(log_path.c_str());
 }
 
 }  // namespace

@@ -139,7 +139,11 @@ bool TaskReader::next(TaskRecord& out, std::vector<InputProblem>& problems) {
     out.lead.assign(r.value(t_lead));
     out.units.assign(r.value(t_units));
     out.rule.assign(rule);
-    out.year = year;
+    // Stored field by field: copying the optional whole made GCC reload it as
+    // one 8-byte word over two narrower stores, a store-forwarding stall
+    // that waited for every store before it (a third of this function).
+    if (year) out.year.emplace(*year);
+    else out.year.reset();
     out.line = r.line();
     std::size_t slot = (h >> 7) & mask;
     while (seen_[slot] != 0 && seen_[slot] != h) slot = (slot + 1) & mask;
