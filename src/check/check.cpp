@@ -484,9 +484,16 @@ class TaskChecker {
         int pick = -1;
         // Candidates are in date order: start at the window's first one, so
         // that 每日 (366 deadlines, as many publications) is not quadratic.
-        const auto first = std::partition_point(candidates.begin(), candidates.end(),
-                                                [&](const PublicationIndex::Entry* e) { return e->published.date < open; });
-        for (auto c = static_cast<std::size_t>(first - candidates.begin()); c < candidates.size(); ++c) {
+        // A binary search only for long lists: its branches mispredict, and
+        // most tasks have a handful of publications.
+        std::size_t first = 0;
+        if (candidates.size() > 16) {
+          first = static_cast<std::size_t>(
+              std::partition_point(candidates.begin(), candidates.end(),
+                                   [&](const PublicationIndex::Entry* e) { return e->published.date < open; }) -
+              candidates.begin());
+        }
+        for (std::size_t c = first; c < candidates.size(); ++c) {
           const EventTime& p = candidates[c]->published;
           if (taken[c] || p.date < open) continue;
           const bool in_time = on_or_before(p, d.due, d.minute);

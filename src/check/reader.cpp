@@ -494,13 +494,6 @@ std::size_t unquoted_field_end(const char* b, std::size_t i, std::size_t n) {
 
 }  // namespace
 
-std::string_view RecordReader::field(std::size_t f) const {
-  const Field& field = fields_[f];
-  const std::uint32_t begin = field.begin & ~kInScratch;
-  const char* source = (field.begin & kInScratch) != 0 ? scratch_.data() : buf_.data();
-  return std::string_view(source + begin, field.end - begin);
-}
-
 // One CSV record (RFC 4180, plus: CRLF or LF, quotes inside unquoted fields
 // taken literally) starting at buf_[pos_].
 int RecordReader::parse_csv_record(std::string* error, std::size_t* error_at) {
@@ -624,7 +617,13 @@ bool RecordReader::next_csv(std::vector<InputProblem>& problems) {
     for (std::size_t f = 0; f < fields_.size(); ++f) {
       const int c = field_to_column_[f];
       if (c < 0) continue;
-      values_[static_cast<std::size_t>(c)] = trim(field(f));
+      std::string_view value = field(f);
+      // Most values have nothing to trim: look at their ends before calling trim.
+      if (!value.empty() && (is_space(value.front()) || is_space(value.back()) || value.front() == '\xE3' ||
+                             value.back() == '\x80')) {
+        value = trim(value);
+      }
+      values_[static_cast<std::size_t>(c)] = value;
       value_src_[static_cast<std::size_t>(c)] = fields_[f].src;
       present_[static_cast<std::size_t>(c)] = !values_[static_cast<std::size_t>(c)].empty();
     }

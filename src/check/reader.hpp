@@ -100,7 +100,12 @@ class RecordReader {
   // CSV fields of the current record: unquoted ones as ranges of buf_,
   // quoted ones unescaped into scratch_ (begin marked kInScratch).
   static constexpr std::uint32_t kInScratch = 1u << 31;
-  std::string_view field(std::size_t f) const;
+  std::string_view field(std::size_t f) const {
+    const Field& field = fields_[f];
+    const std::uint32_t begin = field.begin & ~kInScratch;
+    const char* source = (field.begin & kInScratch) != 0 ? scratch_.data() : buf_.data();
+    return std::string_view(source + begin, field.end - begin);
+  }
   struct Field {
     std::uint32_t begin, end;  // in buf_, or in scratch_ when begin has kInScratch
     std::uint32_t src;         // byte offset in the record, for error columns
