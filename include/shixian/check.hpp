@@ -159,7 +159,9 @@ struct ReadOptions {
 
 namespace detail {
 class RecordReader;
-}
+template <typename Reader>
+expected<std::vector<Reader>, Error> open_parts(const std::string& path, const ReadOptions& options, std::size_t parts);
+}  // namespace detail
 
 /// Reads a task register row by row. Header names are matched in English
 /// (id, title, lead, units, rule, year, events) or Chinese (编号/序号, 事项/工作事项,
@@ -170,6 +172,13 @@ class TaskReader {
   /// header, no id or rule column.
   static expected<TaskReader, Error> open(const std::string& path, const ReadOptions& options = {});
   static expected<TaskReader, Error> from_string(std::string text, std::string name, const ReadOptions& options = {});
+  /// Readers for up to `parts` consecutive pieces of the register, as
+  /// PublicationReader::open_parts. Each checks duplicate ids within its own
+  /// piece; shares_ids_with() finds those repeated across pieces.
+  static expected<std::vector<TaskReader>, Error> open_parts(const std::string& path, const ReadOptions& options,
+                                                             std::size_t parts);
+  /// After reading: did this reader see an id that `earlier` saw too?
+  bool shares_ids_with(const TaskReader& earlier) const;
   TaskReader(TaskReader&&) noexcept;
   TaskReader& operator=(TaskReader&&) noexcept;
   ~TaskReader();
@@ -180,8 +189,12 @@ class TaskReader {
   /// Bytes consumed so far and the file size (for a progress bar; size 0 when unknown).
   std::uint64_t position() const;
   std::uint64_t size() const;
+  /// Bytes of this reader's piece read so far.
+  std::uint64_t part_position() const;
 
  private:
+  template <typename Reader>
+  friend expected<std::vector<Reader>, Error> detail::open_parts(const std::string&, const ReadOptions&, std::size_t);
   explicit TaskReader(std::unique_ptr<detail::RecordReader> r);
   std::unique_ptr<detail::RecordReader> reader_;
   void grow_seen();
@@ -217,6 +230,8 @@ class PublicationReader {
   std::uint64_t part_size() const;
 
  private:
+  template <typename Reader>
+  friend expected<std::vector<Reader>, Error> detail::open_parts(const std::string&, const ReadOptions&, std::size_t);
   explicit PublicationReader(std::unique_ptr<detail::RecordReader> r);
   std::unique_ptr<detail::RecordReader> reader_;
   bool keep_text_ = true;
@@ -283,7 +298,7 @@ class PublicationIndex {
     std::vector<Slot> slots;              // a power of two long
     std::vector<std::uint32_t> group_of;  // each entry's group, until finish()
     std::vector<Entry> entries;           // in log order; grouped and dated after finish()
-    mutable std::vector<bool> used;
+    mutable std::vector<std::uint8_t> used;  // by group: did of() ask for it (bytes: written from two threads)
 
     std::string_view id_of(const Group& g) const { return std::string_view(ids).substr(g.offset, g.length); }
     std::uint32_t group_for(std::string_view id, std::uint64_t hash);  // finds or adds
@@ -429,6 +444,12 @@ struct Report {
   double on_time_rate() const;
   /// Adds one finding to the totals (and to the lists when it needs attention).
   void add(const Finding& f);
+  /// Adds the totals, items and problems of a report on the rows that come
+  /// after this one's (before finish() of either): the same report as if
+  /// one had seen all the rows.
+  void merge(Report&& later);
+  /// Internal: keeps an item when it is among the item_limit earliest of its verdict.
+  void keep_item(ReportItem&& item);
   /// Internal: the entry of lead_units for a lead not seen before.
   std::unordered_map<std::string, std::vector<std::size_t>, TextHash, std::equal_to<>>::iterator add_lead(
       std::string_view lead);
@@ -454,9 +475,12 @@ using ProgressFn = std::function<void(std::uint64_t done, std::uint64_t total, s
 
 /// Everything in one call: reads both files, checks every task and returns
 /// the report; `each`, when given, also receives every finding as it is made
-/// (on the calling thread, in register order). Task rows are parsed on a
-/// second thread while the previous ones are checked. Errors only for
-/// unusable input (a file missing, bad encoding, no header).
+/// (on the calling thread, in register order). Two threads: the log is read
+/// in two parts; then, with `each`, task rows are parsed on a second thread
+/// while the previous ones are checked, and without it a register of 8 MB
+/// or more is checked in two halves at once and the reports merged (the
+/// same report). Errors only for unusable input (a file missing, bad
+/// encoding, no header).
 expected<Report, Error> check_files(const std::string& tasks_path, const std::string& publications_path,
                                     const CheckOptions& options, const Checker::Sink& each = {},
                                     const ReadOptions& tasks_read = {}, const ReadOptions& publications_read = {},

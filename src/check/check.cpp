@@ -3,12 +3,14 @@
 // stated in shixian/check.hpp and docs/CHECK.md; each branch below names the
 // one it implements.
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstdio>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <thread>
 #include <unordered_map>
@@ -145,7 +147,7 @@ void PublicationIndex::Part::finish() {
     Entry* first = entries.data() + g.first;
     if (g.count > 1) std::sort(first, first + g.count, published_before);
   }
-  used.assign(groups.size(), false);
+  used.assign(groups.size(), 0);
 }
 
 void PublicationIndex::add(const PublicationRecord& p) { parts_.back().add(p); }
@@ -195,7 +197,8 @@ std::size_t PublicationIndex::visit_groups(std::string_view task_id, Visit visit
     const std::int64_t g = part.find(task_id, hash);
     if (g < 0) continue;
     ++parts_found;
-    part.used[static_cast<std::size_t>(g)] = true;
+    // Atomic: the two halves of a register are checked on two threads.
+    std::atomic_ref<std::uint8_t>(part.used[static_cast<std::size_t>(g)]).store(1, std::memory_order_relaxed);
     const Part::Group& group = part.groups[static_cast<std::size_t>(g)];
     visit(part.entries.data() + group.first, group.count);
   }
@@ -674,6 +677,55 @@ const CheckOptions& Checker::options() const { return impl_->checker.options; }
 
 namespace {
 
+// Up to kBatch rows of the register, with what checking each needs.
+struct TaskBatch {
+  static constexpr std::size_t kSize = 1024;
+  std::vector<TaskRecord> rows;
+  std::vector<TaskInputs> inputs;
+  Publications publications;  // of all its rows
+  std::size_t size = 0;
+  std::vector<InputProblem> problems;
+  std::uint64_t position = 0;
+  bool last = false;
+
+  /// Reads the next usable row into rows[size] (false at the end of the file).
+  bool read_row(TaskReader& reader) {
+    if (rows.size() <= size) rows.emplace_back(), inputs.emplace_back();
+    if (!reader.next(rows[size], problems)) return false;
+    ++size;
+    return true;
+  }
+
+  /// Judges every row, in order, into `sink`.
+  void judge(TaskChecker& checker, const Checker::Sink& sink) {
+    for (std::size_t i = 0; i < size; ++i) {
+      // Rows another thread wrote sit in the other core's cache: each line
+      // read is a transfer between the cores, started a few rows ahead.
+      if (i + 4 < size) prefetch_row(i + 4);
+      checker.judge(rows[i], inputs[i], publications, sink);
+    }
+  }
+
+  void prefetch_row(std::size_t i) const {
+    const auto* row = reinterpret_cast<const char*>(&rows[i]);
+    for (std::size_t at = 0; at < sizeof(TaskRecord); at += 64) __builtin_prefetch(row + at);
+    __builtin_prefetch(&inputs[i]);
+    if (inputs[i].count > 0) __builtin_prefetch(publications.data() + inputs[i].first);
+  }
+
+  // The index lookups miss the cache (a large log's table is far bigger
+  // than it): the slots of a few rows ahead are loaded meanwhile.
+  void prepare(TaskChecker& checker) {
+    constexpr std::size_t kAhead = 8;
+    for (std::size_t i = 0; i < std::min(kAhead, size); ++i) checker.index.prefetch(rows[i].id);
+    publications.clear();
+    for (std::size_t i = 0; i < size; ++i) {
+      if (i + kAhead < size) checker.index.prefetch(rows[i + kAhead].id);
+      checker.prepare(rows[i], inputs[i], publications);
+    }
+  }
+};
+
 // Two stages on two threads: a reader thread parses task rows into batches
 // and finds what each row needs (TaskChecker::prepare: the compiled rules,
 // the events, the publications, whose index lookups miss the cache) while
@@ -683,35 +735,7 @@ namespace {
 // order whatever the timing.
 class TaskPipeline {
  public:
-  static constexpr std::size_t kBatch = 1024;
-  struct Batch {
-    std::vector<TaskRecord> rows;
-    std::vector<TaskInputs> inputs;
-    Publications publications;  // of all its rows
-    std::size_t size = 0;
-    std::vector<InputProblem> problems;
-    std::uint64_t position = 0;
-    bool last = false;
-
-    void prefetch_row(std::size_t i) const {
-      const auto* row = reinterpret_cast<const char*>(&rows[i]);
-      for (std::size_t at = 0; at < sizeof(TaskRecord); at += 64) __builtin_prefetch(row + at);
-      __builtin_prefetch(&inputs[i]);
-      if (inputs[i].count > 0) __builtin_prefetch(publications.data() + inputs[i].first);
-    }
-
-    // The index lookups miss the cache (a large log's table is far bigger
-    // than it): the slots of a few rows ahead are loaded meanwhile.
-    void prepare(TaskChecker& checker) {
-      constexpr std::size_t kAhead = 8;
-      for (std::size_t i = 0; i < std::min(kAhead, size); ++i) checker.index.prefetch(rows[i].id);
-      publications.clear();
-      for (std::size_t i = 0; i < size; ++i) {
-        if (i + kAhead < size) checker.index.prefetch(rows[i + kAhead].id);
-        checker.prepare(rows[i], inputs[i], publications);
-      }
-    }
-  };
+  using Batch = TaskBatch;
 
   TaskPipeline(TaskReader& reader, TaskChecker& checker) : reader_(reader), checker_(checker) {
     for (auto& b : batches_) free_.push_back(&b);
@@ -757,10 +781,8 @@ class TaskPipeline {
       b->size = 0;
       b->problems.clear();
       bool more = true;
-      while (b->size < kBatch) {
-        if (b->rows.size() <= b->size) b->rows.emplace_back(), b->inputs.emplace_back();
-        if (!(more = reader_.next(b->rows[b->size], b->problems))) break;
-        ++b->size;
+      while (b->size < TaskBatch::kSize) {
+        if (!(more = b->read_row(reader_))) break;
       }
       b->prepare(checker_);
       b->position = reader_.position();
@@ -837,6 +859,69 @@ PublicationIndex read_publications(std::vector<PublicationReader>& parts, Report
 
 }  // namespace
 
+namespace {
+
+// One piece of the register, read and checked on one thread, batch by batch.
+void check_piece(TaskReader& reader, TaskChecker& checker, Report& report,
+                 const std::function<void(const Report&)>& after_batch) {
+  const Checker::Sink sink = [&](const Finding& f) { report.add(f); };
+  TaskBatch batch;
+  for (bool more = true; more;) {
+    batch.size = 0;
+    batch.problems.clear();
+    while (batch.size < TaskBatch::kSize && (more = batch.read_row(reader))) {
+    }
+    batch.prepare(checker);
+    batch.judge(checker, sink);
+    report.tasks += batch.size;
+    for (auto& problem : batch.problems) report.problems.push_back(std::move(problem));
+    report.trim_problems();
+    if (after_batch) after_batch(report);
+  }
+}
+
+// Without a per-finding callback, nothing needs the findings in register
+// order: the register is cut in two at a record boundary and each half is
+// read and checked on its own thread into its own report, merged at the end.
+// Both cores then do the same work with data of their own (the pipeline
+// hands every row from one core to the other). An id that appears in both
+// halves (the second a duplicate the first half's reader never saw) makes
+// the merged report wrong: then the register is checked again the ordinary
+// way. Empty when the register is too small to split.
+std::optional<Report> check_halves(const std::string& tasks_path, const ReadOptions& tasks_read,
+                                   const PublicationIndex& index, const CheckOptions& options, const Report& base,
+                                   const ProgressFn& progress, std::size_t& compiled) {
+  auto halves = TaskReader::open_parts(tasks_path, tasks_read, 2);
+  if (!halves || halves->size() != 2) return std::nullopt;
+  Report first = base, second;
+  second.problem_limit = base.problem_limit, second.item_limit = base.item_limit;
+  TaskChecker first_checker(options, index), second_checker(options, index);
+  std::atomic<std::uint64_t> second_bytes{0}, second_tasks{0};
+  std::thread helper([&] {
+    check_piece((*halves)[1], second_checker, second, [&](const Report& r) {
+      second_bytes.store((*halves)[1].part_position(), std::memory_order_relaxed);
+      second_tasks.store(r.tasks, std::memory_order_relaxed);
+    });
+  });
+  const std::uint64_t size = (*halves)[0].size();
+  check_piece((*halves)[0], first_checker, first, [&](const Report& r) {
+    if (progress) progress((*halves)[0].part_position() + second_bytes.load(std::memory_order_relaxed), size,
+                           r.tasks + second_tasks.load(std::memory_order_relaxed));
+  });
+  helper.join();
+  if ((*halves)[1].shares_ids_with((*halves)[0])) return std::nullopt;
+  first.merge(std::move(second));
+  // Rule texts compiled: those of either half (each compiled its own).
+  compiled = first_checker.compiled;
+  for (const auto& [text, cell] : second_checker.cache) {
+    if (first_checker.cache.contains(text)) continue;
+    for (const Piece& piece : cell->pieces) compiled += piece.parsed ? 1 : 0;
+  }
+  return first;
+}
+
+}  // namespace
+
 expected<Report, Error> check_files(const std::string& tasks_path, const std::string& publications_path,
                                     const CheckOptions& options, const Checker::Sink& each,
                                     const ReadOptions& tasks_read, const ReadOptions& publications_read,
@@ -849,6 +934,15 @@ expected<Report, Error> check_files(const std::string& tasks_path, const std::st
   report.tasks_file = tasks_path, report.publications_file = publications_path;
   report.as_of = options.as_of, report.year = options.year;
   const PublicationIndex index = read_publications(*pubs, report);
+  if (!each) {
+    std::size_t compiled = 0;
+    if (auto halves = check_halves(tasks_path, tasks_read, index, options, report, progress, compiled)) {
+      halves->add_unknown_ids(index, publications_path);
+      halves->rules_compiled = compiled;
+      halves->finish();
+      return std::move(*halves);
+    }
+  }
   TaskChecker checker(options, index);
   const Checker::Sink sink = [&](const Finding& f) {
     report.add(f);
@@ -857,12 +951,7 @@ expected<Report, Error> check_files(const std::string& tasks_path, const std::st
   {
     TaskPipeline pipeline(*tasks, checker);
     while (TaskPipeline::Batch* b = pipeline.next()) {
-      for (std::size_t i = 0; i < b->size; ++i) {
-        // The reading thread wrote these on the other core: each line read
-        // is a transfer between the cores, started a few rows ahead.
-        if (i + 4 < b->size) b->prefetch_row(i + 4);
-        checker.judge(b->rows[i], b->inputs[i], b->publications, sink);
-      }
+      b->judge(checker, sink);
       report.tasks += b->size;
       for (auto& problem : b->problems) report.problems.push_back(std::move(problem));
       report.trim_problems();

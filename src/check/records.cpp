@@ -55,6 +55,41 @@ std::string InputProblem::to_string() const {
   return out + ": " + message;
 }
 
+namespace detail {
+
+// Readers for consecutive pieces of one file (Reader::open_parts). Reader is
+// TaskReader or PublicationReader: each wraps one RecordReader.
+template <typename Reader>
+expected<std::vector<Reader>, Error> open_parts(const std::string& path, const ReadOptions& options, std::size_t parts) {
+  constexpr std::uint64_t kMinPart = 4 << 20;  // smaller files: one thread reads them faster than two start
+  auto whole = Reader::open(path, options);
+  if (!whole) return unexpected(std::move(whole).error());
+  std::vector<Reader> out;
+  const RecordReader& first = *whole->reader_;
+  parts = std::min<std::uint64_t>(parts, first.size() / kMinPart);
+  if (parts > 1 && first.from_file()) {
+    auto cuts = record_cuts(path, !first.jsonl(), parts);
+    if (!cuts) return unexpected(std::move(cuts).error());
+    for (std::size_t i = 0; i < cuts->size(); ++i) {
+      auto part = i == 0 ? std::move(whole) : Reader::open(path, options);
+      if (!part) return unexpected(std::move(part).error());
+      const std::uint64_t end = i + 1 < cuts->size() ? (*cuts)[i + 1].offset : UINT64_MAX;
+      if (!part->reader_->restrict_to((*cuts)[i], end)) {
+        out.clear();  // the header reached past the first cut: read it whole
+        break;
+      }
+      out.push_back(std::move(*part));
+    }
+    if (!out.empty()) return out;
+    whole = Reader::open(path, options);
+    if (!whole) return unexpected(std::move(whole).error());
+  }
+  out.push_back(std::move(*whole));
+  return out;
+}
+
+}  // namespace detail
+
 // ----------------------------------------------------------------------------
 // TaskReader
 
@@ -75,6 +110,24 @@ expected<TaskReader, Error> TaskReader::from_string(std::string text, std::strin
   return TaskReader(std::move(*r));
 }
 
+expected<std::vector<TaskReader>, Error> TaskReader::open_parts(const std::string& path, const ReadOptions& options,
+                                                               std::size_t parts) {
+  return detail::open_parts<TaskReader>(path, options, parts);
+}
+
+bool TaskReader::shares_ids_with(const TaskReader& earlier) const {
+  if (earlier.seen_.empty()) return false;
+  const std::size_t mask = earlier.seen_.size() - 1;
+  for (const std::uint64_t h : seen_) {
+    if (h == 0) continue;
+    for (std::size_t slot = (h >> 7) & mask; earlier.seen_[slot] != 0; slot = (slot + 1) & mask) {
+      if (earlier.seen_[slot] == h) return true;
+    }
+  }
+  return false;
+}
+
+std::uint64_t TaskReader::part_position() const { return reader_->part_position(); }
 std::uint64_t TaskReader::position() const { return reader_->position(); }
 std::uint64_t TaskReader::size() const { return reader_->size(); }
 
@@ -176,31 +229,7 @@ expected<PublicationReader, Error> PublicationReader::open(const std::string& pa
 expected<std::vector<PublicationReader>, Error> PublicationReader::open_parts(const std::string& path,
                                                                              const ReadOptions& options,
                                                                              std::size_t parts) {
-  constexpr std::uint64_t kMinPart = 4 << 20;  // smaller logs: one thread reads them faster than two start
-  auto whole = open(path, options);
-  if (!whole) return unexpected(std::move(whole).error());
-  std::vector<PublicationReader> out;
-  const detail::RecordReader& first = *whole->reader_;
-  parts = std::min<std::uint64_t>(parts, first.size() / kMinPart);
-  if (parts > 1 && first.from_file()) {
-    auto cuts = detail::record_cuts(path, !first.jsonl(), parts);
-    if (!cuts) return unexpected(std::move(cuts).error());
-    for (std::size_t i = 0; i < cuts->size(); ++i) {
-      auto part = i == 0 ? std::move(whole) : open(path, options);
-      if (!part) return unexpected(std::move(part).error());
-      const std::uint64_t end = i + 1 < cuts->size() ? (*cuts)[i + 1].offset : UINT64_MAX;
-      if (!part->reader_->restrict_to((*cuts)[i], end)) {
-        out.clear();  // the header reached past the first cut: read it whole
-        break;
-      }
-      out.push_back(std::move(*part));
-    }
-    if (!out.empty()) return out;
-    whole = open(path, options);
-    if (!whole) return unexpected(std::move(whole).error());
-  }
-  out.push_back(std::move(*whole));
-  return out;
+  return detail::open_parts<PublicationReader>(path, options, parts);
 }
 
 expected<PublicationReader, Error> PublicationReader::from_string(std::string text, std::string name,

@@ -73,8 +73,11 @@ std::string pad_left(std::string_view s, std::size_t width) {
   return (w < width ? std::string(width - w, ' ') : std::string()) + std::string(s);
 }
 
-// Due date, then register line: the order items are listed in.
-bool item_before(const ReportItem& a, const ReportItem& b) { return std::tie(a.due, a.line) < std::tie(b.due, b.line); }
+// Due date, then register line, then the rule's place in its cell: the order
+// items are listed in.
+bool item_before(const ReportItem& a, const ReportItem& b) {
+  return std::tie(a.due, a.line, a.obligation) < std::tie(b.due, b.line, b.obligation);
+}
 
 }  // namespace
 
@@ -128,15 +131,13 @@ void Report::add(const Finding& f) {
   const bool attention = is_failure(f.verdict);
   const bool unresolved_kind = f.verdict == Verdict::needs_context || f.verdict == Verdict::invalid_rule;
   if ((!attention && !unresolved_kind) || item_limit == 0) return;
-  std::vector<ReportItem>& heap = item_heaps[v];
   std::string due;
   if (f.has_due) detail::append_time(due, EventTime{f.due, f.due_minute});
+  std::vector<ReportItem>& heap = item_heaps[v];
   if (heap.size() >= item_limit) {
-    // Full: keep the item only when it is due before the latest kept one.
+    // Full: keep the item only when it comes before the latest kept one.
     const ReportItem& top = heap.front();
-    if (!(std::tie(due, f.line) < std::tie(top.due, top.line))) return;
-    std::pop_heap(heap.begin(), heap.end(), item_before);
-    heap.pop_back();
+    if (!(std::tie(due, f.line, f.obligation) < std::tie(top.due, top.line, top.obligation))) return;
   }
   ReportItem item;
   item.task_id = f.task_id, item.title = f.title, item.lead = f.lead, item.rule = f.rule, item.label = f.label;
@@ -146,8 +147,45 @@ void Report::add(const Finding& f) {
   if (f.has_published) detail::append_time(item.published, f.published);
   item.late_workdays = f.late_workdays, item.late_days = f.late_days;
   item.required = f.required, item.found = f.found, item.provisional = f.provisional;
+  keep_item(std::move(item));
+}
+
+// The item_limit earliest items per verdict (due date, then line, then rule):
+// a max-heap whose top is the one to drop. Which items are kept does not
+// depend on the order they come in, so merged reports keep the same ones.
+void Report::keep_item(ReportItem&& item) {
+  if (item_limit == 0) return;
+  std::vector<ReportItem>& heap = item_heaps[static_cast<std::size_t>(item.verdict)];
+  if (heap.size() >= item_limit) {
+    if (!item_before(item, heap.front())) return;
+    std::pop_heap(heap.begin(), heap.end(), item_before);
+    heap.pop_back();
+  }
   heap.push_back(std::move(item));
   std::push_heap(heap.begin(), heap.end(), item_before);
+}
+
+void Report::merge(Report&& later) {
+  tasks += later.tasks, publications += later.publications;
+  for (std::size_t v = 0; v < kVerdictCount; ++v) counts[v] += later.counts[v];
+  provisional += later.provisional;
+  for (UnitTotals& u : later.units) {
+    auto mine = std::find_if(units.begin(), units.end(), [&](const UnitTotals& t) { return t.unit == u.unit; });
+    if (mine == units.end()) {
+      units.push_back(std::move(u));
+      continue;
+    }
+    for (std::size_t v = 0; v < kVerdictCount; ++v) mine->counts[v] += u.counts[v];
+  }
+  lead_units.clear(), last_lead_.reset();  // indices into units changed
+  for (auto& heap : later.item_heaps) {
+    for (ReportItem& item : heap) keep_item(std::move(item));
+  }
+  trim_problems(), later.trim_problems();
+  const std::uint64_t later_dropped = later.problems_total - later.problems.size();
+  for (InputProblem& p : later.problems) problems.push_back(std::move(p));
+  trim_problems();
+  problems_total += later_dropped;
 }
 
 void Report::finish() {
