@@ -304,8 +304,9 @@ bool on_or_before(const EventTime& p, Date due, int due_minute) {
 Date year_start(int y) { return Date{std::chrono::year{y} / std::chrono::January / 1}; }
 
 // What checking a task needs besides its row: its rule cell compiled, its
-// events, its publications. check_files finds these on the thread that reads
-// the rows, so that the checking thread only evaluates and judges.
+// events, its publications (TaskChecker::prepare). Kept apart from judge()
+// so that check_files' pipeline can find them on the thread that reads the
+// rows, while the other thread only evaluates and judges.
 struct TaskInputs {
   std::shared_ptr<const Cell> cell;  // shared: the cache may drop it while a batch still uses it
   Context context;
@@ -677,7 +678,7 @@ const CheckOptions& Checker::options() const { return impl_->checker.options; }
 
 namespace {
 
-// Up to kBatch rows of the register, with what checking each needs.
+// Up to kSize rows of the register, with what checking each needs.
 struct TaskBatch {
   static constexpr std::size_t kSize = 1024;
   std::vector<TaskRecord> rows;
@@ -688,11 +689,16 @@ struct TaskBatch {
   std::uint64_t position = 0;
   bool last = false;
 
-  /// Reads the next usable row into rows[size] (false at the end of the file).
-  bool read_row(TaskReader& reader) {
-    if (rows.size() <= size) rows.emplace_back(), inputs.emplace_back();
-    if (!reader.next(rows[size], problems)) return false;
-    ++size;
+  /// Reads up to kSize rows (and their problems) in place of the last ones;
+  /// false when the file has no more.
+  bool fill(TaskReader& reader) {
+    size = 0;
+    problems.clear();
+    while (size < kSize) {
+      if (rows.size() <= size) rows.emplace_back(), inputs.emplace_back();
+      if (!reader.next(rows[size], problems)) return false;
+      ++size;
+    }
     return true;
   }
 
@@ -778,12 +784,7 @@ class TaskPipeline {
         b = free_.front();
         free_.pop_front();
       }
-      b->size = 0;
-      b->problems.clear();
-      bool more = true;
-      while (b->size < TaskBatch::kSize) {
-        if (!(more = b->read_row(reader_))) break;
-      }
+      const bool more = b->fill(reader_);
       b->prepare(checker_);
       b->position = reader_.position();
       b->last = !more;
@@ -867,10 +868,7 @@ void check_piece(TaskReader& reader, TaskChecker& checker, Report& report,
   const Checker::Sink sink = [&](const Finding& f) { report.add(f); };
   TaskBatch batch;
   for (bool more = true; more;) {
-    batch.size = 0;
-    batch.problems.clear();
-    while (batch.size < TaskBatch::kSize && (more = batch.read_row(reader))) {
-    }
+    more = batch.fill(reader);
     batch.prepare(checker);
     batch.judge(checker, sink);
     report.tasks += batch.size;
