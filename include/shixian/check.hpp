@@ -198,6 +198,7 @@ class TaskReader {
   explicit TaskReader(std::unique_ptr<detail::RecordReader> r);
   std::unique_ptr<detail::RecordReader> reader_;
   void grow_seen();
+  std::size_t seen_slot(std::uint64_t hash) const;  // the slot holding `hash`, or the empty one it would take
   std::vector<std::uint64_t> seen_;        // open-addressing set of id hashes (duplicate ids); 0: empty
   std::vector<std::uint32_t> seen_lines_;  // the line each was first seen on (written once, read for a duplicate)
   std::size_t seen_count_ = 0;

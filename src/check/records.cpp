@@ -117,14 +117,17 @@ expected<std::vector<TaskReader>, Error> TaskReader::open_parts(const std::strin
 
 bool TaskReader::shares_ids_with(const TaskReader& earlier) const {
   if (earlier.seen_.empty()) return false;
-  const std::size_t mask = earlier.seen_.size() - 1;
   for (const std::uint64_t h : seen_) {
-    if (h == 0) continue;
-    for (std::size_t slot = (h >> 7) & mask; earlier.seen_[slot] != 0; slot = (slot + 1) & mask) {
-      if (earlier.seen_[slot] == h) return true;
-    }
+    if (h != 0 && earlier.seen_[earlier.seen_slot(h)] == h) return true;
   }
   return false;
+}
+
+std::size_t TaskReader::seen_slot(std::uint64_t h) const {
+  const std::size_t mask = seen_.size() - 1;
+  std::size_t slot = (h >> 7) & mask;
+  while (seen_[slot] != 0 && seen_[slot] != h) slot = (slot + 1) & mask;
+  return slot;
 }
 
 std::uint64_t TaskReader::part_position() const { return reader_->part_position(); }
@@ -136,11 +139,9 @@ void TaskReader::grow_seen() {
   std::vector<std::uint32_t> old_lines = std::move(seen_lines_);
   seen_.assign(std::max<std::size_t>(1024, old.size() * 2), 0);
   seen_lines_.assign(seen_.size(), 0);
-  const std::size_t mask = seen_.size() - 1;
   for (std::size_t i = 0; i < old.size(); ++i) {
     if (old[i] == 0) continue;
-    std::size_t slot = (old[i] >> 7) & mask;
-    while (seen_[slot] != 0) slot = (slot + 1) & mask;
+    const std::size_t slot = seen_slot(old[i]);
     seen_[slot] = old[i], seen_lines_[slot] = old_lines[i];
   }
 }
@@ -159,8 +160,7 @@ bool TaskReader::next(TaskRecord& out, std::vector<InputProblem>& problems) {
     // register the set is far bigger than the cache.
     const std::uint64_t h = detail::table_hash(id) | 1;  // 0 marks an empty slot
     if ((seen_count_ + 1) * 4 > seen_.size() * 3) grow_seen();
-    const std::size_t mask = seen_.size() - 1;
-    __builtin_prefetch(&seen_[(h >> 7) & mask]);
+    __builtin_prefetch(&seen_[(h >> 7) & (seen_.size() - 1)]);
     const std::string_view rule = r.value(t_rule);
     if (rule.empty()) {
       problems.push_back(r.problem(t_rule, "任务“" + std::string(id) + "”缺少时限要求（rule），本行跳过"));
@@ -198,8 +198,7 @@ bool TaskReader::next(TaskRecord& out, std::vector<InputProblem>& problems) {
     if (year) out.year.emplace(*year);
     else out.year.reset();
     out.line = r.line();
-    std::size_t slot = (h >> 7) & mask;
-    while (seen_[slot] != 0 && seen_[slot] != h) slot = (slot + 1) & mask;
+    const std::size_t slot = seen_slot(h);
     if (seen_[slot] == h) {
       problems.push_back(r.problem(t_id, "任务编号“" + std::string(id) + "”重复（首次出现在第" +
                                              std::to_string(seen_lines_[slot]) + "行），本行跳过"));
