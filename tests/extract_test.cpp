@@ -209,11 +209,27 @@ TEST(Extract, LongestMatchAndLists) {
   EXPECT_EQ(f[0].canonical, "人大批复后20个工作日内公开");
 }
 
+// SPEC §8: a window that parses but stops before a time word is never a
+// finding (每周 + 二、四 read as 每周 would be a silent misread).
+TEST(Extract, NoFindingStopsBeforeATimeWord) {
+  auto x = shixian::extract_all("每周二、四更新。");
+  ASSERT_EQ(x.found.size(), 1u);
+  EXPECT_EQ(x.found[0].canonical, "每周二、四前更新");
+  x = shixian::extract_all("每月最后两个工作日公开。");
+  EXPECT_TRUE(x.found.empty());
+  ASSERT_EQ(x.unrecognized.size(), 1u);
+  EXPECT_EQ(x.unrecognized[0].text, "每月最后两个工作日");
+  x = shixian::extract_all("每周五前公开；每月初公开数据。");
+  ASSERT_EQ(x.found.size(), 2u);
+  EXPECT_EQ(x.found[0].canonical, "每周五前公开");
+  EXPECT_EQ(x.found[1].canonical, "每月初公开");
+}
+
 TEST(Extract, UnrecognizedShapesAreReported) {
-  const auto x = shixian::extract_all("每季度第一个月10日前公开上季度数据；招标公告一经发布至开标之日内不得撤销。");
+  const auto x = shixian::extract_all("每季度第二个月10日前公开上季度数据；招标公告一经发布至开标之日内不得撤销。");
   EXPECT_TRUE(x.found.empty());
   ASSERT_EQ(x.unrecognized.size(), 2u);
-  EXPECT_EQ(x.unrecognized[0].text, "每季度第一个月10日前");
+  EXPECT_EQ(x.unrecognized[0].text, "每季度第二个月10日前");
   // Never overlapping a finding before it.
   const auto y = shixian::extract_all("开标前3日至开标之日内");
   ASSERT_EQ(y.found.size(), 1u);

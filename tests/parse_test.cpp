@@ -92,8 +92,11 @@ TEST(Trigger, ImplicitWhenNoneNamed) {
 
 TEST(Trigger, OpenVocabularyKeepsInnerRelationalWords) {
   // 起 in 起草 and 后 in 后续 do not end T: only a 后/起/前 followed by an amount does.
-  const auto& d = clause<RelativeDeadline>(must_parse("起草部门收到文件后3个工作日内"));
-  EXPECT_EQ(d.trigger.text, "起草部门收到文件");
+  // SPEC §8: the subject written ahead of a known event is not part of T.
+  const Rule r = must_parse("起草部门收到文件后3个工作日内");
+  EXPECT_EQ(clause<RelativeDeadline>(r).trigger.text, "收到文件");
+  EXPECT_EQ(r.items[0].subject, "起草部门");
+  EXPECT_EQ(clause<RelativeDeadline>(must_parse("起草部门后续事项完成后3个工作日内")).trigger.text, "起草部门后续事项完成");
   EXPECT_EQ(clause<RelativeDeadline>(must_parse("特别重大、重大突发事件发生后，应在24小时内举行新闻发布会"))
                 .trigger.text,
             "特别重大、重大突发事件发生");

@@ -65,9 +65,16 @@ struct Trigger {
   std::string text;    ///< as written; empty when implicit
   std::string event;   ///< canonical event key (lexicon alias resolved: 文件形成 → 形成文件); empty when implicit
   std::string period;  ///< a named period whose end is T: "复议期" for "复议期届满"; else empty
+  /// Alternatives written with 或者/或 (信息形成或者变更 → {信息形成, 信息变更}), each
+  /// a canonical event key; `event` is the first. Empty for a single event.
+  /// An event for any alternative satisfies T; events for several give one
+  /// deadline each (SPEC §8).
+  std::vector<std::string> alternatives;
   Span span;
   bool implicit() const { return event.empty(); }
-  friend bool operator==(const Trigger& a, const Trigger& b) { return a.event == b.event && a.period == b.period; }
+  friend bool operator==(const Trigger& a, const Trigger& b) {
+    return a.event == b.event && a.period == b.period && a.alternatives == b.alternatives;
+  }
 };
 
 enum class Direction : std::uint8_t {
@@ -106,6 +113,9 @@ enum class AnchorKind : std::uint8_t {
   second_half,   ///< 下半年: 12/31
   mid_year,      ///< 年中: 6/30
   year_end,      ///< 年底(前) / 年末 / 年内: 12/31
+  month_start,   ///< M月初 / 每月初: day N of M (policy month_start, default 10: the end of 上旬); flagged ambiguous
+  month_only,    ///< YYYY年M月 + action (2021年2月公布预算信息): last day of M; the period covered is that month
+  by_year,       ///< 到YYYY年 with no part of the year: 12/31 of YYYY (a policy reading, flagged)
 };
 
 enum class Xun : std::uint8_t { upper, middle, lower };  ///< 上旬 / 中旬 / 下旬
@@ -143,7 +153,8 @@ struct EventGate {
   friend bool operator==(const EventGate&, const EventGate&) = default;
 };
 
-enum class Frequency : std::uint8_t { daily, weekly, monthly, quarterly, half_yearly, yearly };
+/// bimonthly: 每两个月 (1–2, 3–4, …); semi_monthly: 每半月 (1–15, 16–end).
+enum class Frequency : std::uint8_t { daily, weekly, monthly, quarterly, half_yearly, yearly, bimonthly, semi_monthly };
 
 /// 流行季节（4-10月）: narrows a recurrence to months [from, to] of the year.
 struct Season {
@@ -162,7 +173,19 @@ struct Recurrence {
   std::optional<Season> season;
   std::optional<int> start_year;      ///< 自2016年起; [1900, 2200]
   std::optional<Amount> offset;       ///< due = offset after each period's end
-  std::optional<CalendarAnchor> due;  ///< due inside each period (month_day, xun, month_end, month_before)
+  std::optional<CalendarAnchor> due;  ///< due inside each period (month_day, xun, month_end, month_before, month_start)
+  /// 每周五前, 每周二、四: ISO weekdays (bit d for d = 1 Monday … 7 Sunday) of
+  /// each week, each a deadline when it falls in the window. Weekly only.
+  std::uint8_t weekdays = 0;
+  /// 每月第N个工作日 / 每月前N个工作日 (N ≥ 1), 每月最后一个工作日 (−1): the due
+  /// date is that working day of each period, through the calendar.
+  int workday_ordinal = 0;
+  /// 每季度首月 (1): `due` (or, without one, the month's end) is in that month
+  /// of each period, not in the period's last month.
+  unsigned period_month = 0;
+  /// 每年1、4、7、10月8日之前: the listed months (bit m for month m), each with
+  /// the day of `due`. Yearly only; 0 when no list is written.
+  std::uint16_t months = 0;
   friend bool operator==(const Recurrence&, const Recurrence&) = default;
 };
 
@@ -247,10 +270,14 @@ using Clause = std::variant<RelativeDeadline, CalendarAnchor, EventDeadline, Eve
 struct Item {
   Clause clause;
   std::string label;
+  /// Who or what the rule is about when written ahead of the time phrase:
+  /// 中标候选人公示不得少于3个工作日 → "中标候选人"; 中省市相关政策收到文件后5个工作日公开 →
+  /// "中省市相关政策". Never part of the trigger. Empty when none is written.
+  std::string subject;
   bool in_principle = false;
   Span span;
   friend bool operator==(const Item& a, const Item& b) {
-    return a.clause == b.clause && a.label == b.label && a.in_principle == b.in_principle;
+    return a.clause == b.clause && a.label == b.label && a.subject == b.subject && a.in_principle == b.in_principle;
   }
 };
 

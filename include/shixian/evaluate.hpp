@@ -84,6 +84,8 @@ struct Policy {
   XunBeforeReading xun_before = XunBeforeReading::end_of_middle;
   /// Key: month_before = previous | same.
   MonthBeforeReading month_before = MonthBeforeReading::previous_month_end;
+  /// 月初 / 每月初 (SPEC §8): day N of the month (default 10, the end of 上旬). Key: month_start.
+  int month_start_day = 10;
   /// Absolute deadlines (M月底前, recurrence period ends) on a rest day. Key: absolute_roll.
   Roll absolute_roll = Roll::unadjusted;
   /// T前N日 / T前N个月 landing on a rest day. Key: backward_roll.

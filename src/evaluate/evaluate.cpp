@@ -77,6 +77,12 @@ struct Step {
   bool has_inner_due = false;
   unsigned due_month = 0, due_day = 0;
   int due_year_delta = 0;
+  std::uint8_t weekdays = 0;    // 每周五前: ISO weekdays (bit d)
+  int workday_ordinal = 0;      // 每月第N个工作日 (N), 最后一个工作日 (−1)
+  std::uint16_t months = 0;     // 每年1、4、7、10月8日前: the listed months (bit m)
+  // 信息形成或者变更: one step per alternative, each with its trigger and label
+  // (SPEC §8); this step then only groups them.
+  std::vector<Step> alternatives;
   std::uint32_t at_least = 0;
   bool whole_window = false;
   // duration
@@ -329,6 +335,19 @@ void compile_anchor(const ast::CalendarAnchor& a, const Policy& policy, Step& s,
     case ast::AnchorKind::mid_year: s.month = 6, s.day = 0; break;
     case ast::AnchorKind::second_half:
     case ast::AnchorKind::year_end: s.month = 12, s.day = 0; break;
+    case ast::AnchorKind::month_only: s.month = a.month, s.day = 0; break;  // SPEC §8: the month's last day
+    case ast::AnchorKind::month_start:
+      // SPEC §8: 月初 is ambiguous; default day 10 (the end of 上旬), policy month_start.
+      s.assumed |= assumed_ambiguous_reading;
+      s.month = a.month, s.day = static_cast<unsigned>(policy.month_start_day);
+      notes.push_back("“月初”有歧义，按当月" + std::to_string(policy.month_start_day) +
+                      "日（上旬末）理解（策略 month_start）");
+      break;
+    case ast::AnchorKind::by_year:
+      s.assumed |= assumed_policy_reading;
+      s.month = 12, s.day = 0;
+      notes.push_back("“到" + std::to_string(a.year.value) + "年”按该年12月31日理解（策略读法）");
+      break;
   }
 }
 
@@ -368,8 +387,12 @@ Step compile_item(const ast::Item& item, std::uint16_t index, const Policy& poli
             s.offset_unit = c.offset->unit;
             s.offset_n = static_cast<int>(c.offset->value);
           }
+          s.weekdays = c.weekdays;
+          s.workday_ordinal = c.workday_ordinal;
+          s.months = c.months;
           if (c.due) {
             // The same readings as a one-off anchor (中旬前, M月前 and their knobs).
+            // 每季度首月 (period_month 1) is due in the period's own first month: due_month 0.
             Step inner;
             compile_anchor(*c.due, policy, inner, p.notes);
             s.has_inner_due = true;
@@ -420,6 +443,30 @@ Step compile_item(const ast::Item& item, std::uint16_t index, const Policy& poli
       },
       item.clause);
   if (s.op == Op::offset && s.n == 0 && s.unit != ast::Unit::hours) s.op = Op::same_day;
+  const ast::Trigger* t = std::visit(
+      [](const auto& c) -> const ast::Trigger* {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, ast::RelativeDeadline> || std::is_same_v<T, ast::EventDeadline> ||
+                      std::is_same_v<T, ast::Timely> || std::is_same_v<T, ast::EventGate>) {
+          return &c.trigger;
+        } else {
+          return nullptr;
+        }
+      },
+      item.clause);
+  if (t != nullptr && t->alternatives.size() > 1 && s.op != Op::prevails && s.op != Op::wait_for) {
+    // SPEC §8: any alternative's event satisfies T; each one given is a deadline of its own.
+    for (const std::string& alt : t->alternatives) {
+      Step a = s;
+      ast::Trigger one;
+      one.text = alt;
+      one.event = alt;
+      one.period = t->period;
+      a.trigger = compile_trigger(one, policy);
+      a.label = intern(std::string(s.label) + "（" + alt + "）");
+      s.alternatives.push_back(std::move(a));
+    }
+  }
   return s;
 }
 
@@ -442,7 +489,7 @@ class Run {
     out.readings = p_.readings;
     for (const Step& s : p_.steps) {
       if (trace_) trace_->add(std::to_string(s.item + 1) + ". " + step_title(s));
-      if (auto e = step(s, out)) return error_ = std::move(*e), false;
+      if (auto e = s.alternatives.empty() ? step(s, out) : alternatives(s, out)) return error_ = std::move(*e), false;
     }
     if (p_.prevails >= 0) apply_prevails(p_.steps[static_cast<std::size_t>(p_.prevails)], out);
     return true;
@@ -734,6 +781,27 @@ class Run {
     return std::nullopt;
   }
 
+  // 信息形成或者变更 (SPEC §8): a deadline for every alternative the context
+  // names; none named is a missing-context error listing them all.
+  Err alternatives(const Step& s, Schedule& out) const {
+    std::vector<std::string> needed;
+    std::string names;
+    bool any = false;
+    for (const Step& a : s.alternatives) {
+      if (ctx_.find(a.trigger.key, a.trigger.text) == nullptr) {
+        needed.push_back(a.trigger.key);
+        names += (names.empty() ? "\"" : "或\"") + a.trigger.text + "\"";
+        continue;
+      }
+      any = true;
+      if (trace_) trace_->add("   起算事件之一：“" + a.trigger.text + "”");
+      if (auto e = step(a, out)) return e;
+    }
+    if (any) return std::nullopt;
+    return eval_error(ErrorCode::missing_context, "需要事件" + names + "的日期（任一即可，各自一个期限）",
+                      std::move(needed), s.item);
+  }
+
   Err step(const Step& s, Schedule& out) const {
     switch (s.op) {
       case Op::offset: {
@@ -865,8 +933,20 @@ class Run {
           if (auto e = f(sunday - 6, sunday)) return e;
         return std::nullopt;
       }
+      case ast::Frequency::semi_monthly:
+        // 每半月 (SPEC §8): 1–15 and 16–end of each month.
+        for (unsigned m = 1; m <= 12; ++m) {
+          for (const auto [first, last] : {std::pair{make_date(w.year, m, 1), make_date(w.year, m, 15)},
+                                           std::pair{make_date(w.year, m, 16), month_last(w.year, m)}}) {
+            const Date start = std::max(first, w.first), end = std::min(last, w.last);
+            if (start <= end)
+              if (auto e = f(start, end)) return e;
+          }
+        }
+        return std::nullopt;
       default: {
-        const unsigned step = freq == ast::Frequency::monthly ? 1 : freq == ast::Frequency::quarterly ? 3
+        const unsigned step = freq == ast::Frequency::monthly ? 1 : freq == ast::Frequency::bimonthly ? 2
+                              : freq == ast::Frequency::quarterly ? 3
                               : freq == ast::Frequency::half_yearly                               ? 6
                                                                                                   : 12;
         for (unsigned m = 1; m <= 12; m += step) {
@@ -895,6 +975,8 @@ class Run {
                    : s.has_offset  ? "；期限为每期结束后" + std::to_string(s.offset_n) + unit_zh(s.offset_unit)
                                    : std::string("；期限为每期最后一天")));
     }
+    if (s.weekdays) return weekdays(s, win, out);
+    if (s.months) return listed_months(s, win, out);
     Trace* saved = trace_;
     std::size_t index = 0;
     return periods(s.frequency, win, [&](Date start, Date end) -> Err {
@@ -903,7 +985,20 @@ class Run {
       Date due = end;
       int minute = -1;
       std::uint8_t assumed = 0;
-      if (s.has_inner_due) {
+      if (s.workday_ordinal != 0) {
+        // 每月第N个工作日 / 最后一个工作日 (SPEC §8), through the calendar.
+        auto d = s.workday_ordinal > 0 ? cal_.add_workdays(start - 1, s.workday_ordinal) : cal_.preceding(end);
+        if (!d) return trace_ = saved, from_error(std::move(d).error(), s.item);
+        if (*d < start || *d > end) {
+          trace_ = saved;
+          return eval_error(ErrorCode::out_of_range,
+                            to_string(start) + "至" + to_string(end) + "没有第" + std::to_string(s.workday_ordinal) +
+                                "个工作日",
+                            {}, s.item);
+        }
+        due = end = *d;
+        if (trace_) trace_->add("   本期 " + to_string(start) + " 起，期限 " + describe(cal_, due));
+      } else if (s.has_inner_due) {
         // 每月10日前: in the period's month; 每年3月底前: month 3 of the period's year.
         const int y = year_of(start) + s.due_year_delta;
         const unsigned m = s.due_month == 0 ? start.month() : s.due_month;
@@ -931,6 +1026,48 @@ class Run {
       if (trace_ && index <= 3) trace_result(d);
       return std::nullopt;
     });
+  }
+
+  // 每周五前, 每周二、四 (SPEC §8): day X of every week, for each X in the
+  // window; each deadline's period runs from the day after the one before.
+  Err weekdays(const Step& s, const Window& win, Schedule& out) const {
+    Trace* saved = trace_;
+    std::size_t index = 0;
+    Date previous = win.first - 1;
+    for (Date monday = win.first - static_cast<std::int32_t>(win.first.iso_weekday() - 1); monday <= win.last;
+         monday += 7) {
+      for (unsigned wd = 1; wd <= 7; ++wd) {
+        if (!(s.weekdays & (1u << wd))) continue;
+        const Date day = monday + static_cast<std::int32_t>(wd - 1);
+        if (day < win.first || day > win.last) continue;
+        trace_ = ++index <= 3 ? saved : nullptr;
+        Date due = day;
+        if (auto e = roll(due, p_.absolute_roll, s.item)) return trace_ = saved, e;
+        Deadline& d = make(out, s, due, previous + 1, day);
+        trace_ = saved;
+        if (auto e = mark(d, previous + 1, due)) return e;
+        if (trace_ && index <= 3) trace_result(d);
+        previous = day;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // 每年1、4、7、10月8日之前 (SPEC §8): one deadline in each listed month.
+  Err listed_months(const Step& s, const Window& win, Schedule& out) const {
+    Date previous = win.first - 1;
+    for (unsigned m = 1; m <= 12; ++m) {
+      if (!(s.months & (1u << m))) continue;
+      const unsigned last_day = days_in_month(win.year, m);
+      Date due = make_date(win.year, m, s.due_day == 0 || s.due_day > last_day ? last_day : s.due_day);
+      if (due < win.first || due > win.last) continue;
+      const Date day = due;
+      if (auto e = roll(due, p_.absolute_roll, s.item)) return e;
+      Deadline& d = make(out, s, due, previous + 1, day);
+      if (auto e = finish(d, previous + 1, due)) return e;
+      previous = day;
+    }
+    return std::nullopt;
   }
 
   // SPEC §4: the last working day before each holiday block of a festival in the policy set.
@@ -1095,7 +1232,7 @@ bool run_kernel(const Program& p, const Context& ctx, Schedule& out) {
 bool is_kernel(const Program& p) {
   if (p.steps.size() != 1 || p.prevails >= 0 || p.wait_for >= 0) return false;
   const Step& s = p.steps[0];
-  return s.op == Op::offset && s.unit == ast::Unit::working_days;
+  return s.op == Op::offset && s.unit == ast::Unit::working_days && s.alternatives.empty();
 }
 
 Classification classify(ast::RuleKind kind) {

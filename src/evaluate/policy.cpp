@@ -93,6 +93,7 @@ std::vector<std::pair<std::string, std::string>> policy_keys() {
       {"first_moment", std::to_string(p.first_moment_hours)},
       {"xun_before", "20"},
       {"month_before", "previous"},
+      {"month_start", std::to_string(p.month_start_day)},
       {"absolute_roll", roll_name(p.absolute_roll)},
       {"backward_roll", roll_name(p.backward_roll)},
       {"makeup_ends_period", "yes"},
@@ -121,6 +122,10 @@ expected<bool, Error> set_policy(Policy& policy, std::string_view key, std::stri
     if (value == "previous" || value == "literal") policy.month_before = MonthBeforeReading::previous_month_end;
     else if (value == "same" || value == "inclusive") policy.month_before = MonthBeforeReading::month_end;
     else return unexpected(bad("策略 month_before 应为 previous（M−1月底）或 same（M月底），得到“" + v + "”"));
+  } else if (key == "month_start") {
+    const auto n = small_int(value, 1, 28);
+    if (!n) return unexpected(bad("策略 month_start 应为当月日期（1–28），得到“" + v + "”"));
+    policy.month_start_day = *n;
   } else if (key == "absolute_roll" || key == "backward_roll") {
     const auto r = roll_from(value);
     if (!r) return unexpected(bad("策略 " + k + " 应为 unadjusted、following 或 preceding，得到“" + v + "”"));

@@ -739,6 +739,20 @@ class Scanner {
     for (std::size_t s : starts) {
       for (std::size_t e : ends) {
         if (!try_parse(s, e, rule)) continue;
+        // SPEC §8: a window that parses but stops right before a time word
+        // (每周 + 二、四, 每月 + 最后两个工作日) would be a silent misread. The
+        // whole clause is the rule, or an unrecognized span.
+        if (time_word_at(e)) {
+          const std::size_t clause = clause_end(e);
+          Rule whole;
+          if (try_parse(s, clause, whole)) {
+            record(s, clause, whole);
+          } else {
+            unrecognized(tokens_[i], clause);
+            consumed_ = clause;
+          }
+          return true;
+        }
         // 2016年9月前完成（以区人大常委会审议时间为准）: a qualifying parenthesis.
         if (e < t_.size() && (t_[e] == U'（' || t_[e] == U'(')) {
           std::size_t close = e + 1;
@@ -755,6 +769,23 @@ class Scanner {
       }
     }
     return false;
+  }
+
+  // Does a time word the grammar would have to read start at `e`? A number,
+  // 初/首/末/底/旬/第, 最后, 前N (SPEC §8's list).
+  bool time_word_at(std::size_t e) const {
+    const char32_t c = at(e);
+    if (is_digit(c) || is_cn_digit(c)) return true;
+    if (std::u32string_view(U"初首末底旬第").find(c) != std::u32string_view::npos) return true;
+    if (c == U'最' && at(e + 1) == U'后') return true;
+    return c == U'前' && (is_digit(at(e + 1)) || is_cn_digit(at(e + 1)));
+  }
+
+  // The end of the clause containing `e`: the next separator or parenthesis, 40 characters at most.
+  std::size_t clause_end(std::size_t e) const {
+    std::size_t k = e;
+    while (k < t_.size() && k - e < 40 && !is_hard_sep(t_[k]) && !is_paren(t_[k])) ++k;
+    return k;
   }
 
   static std::string trigger_of(const Rule& rule) {

@@ -19,9 +19,14 @@ auto const month_tail = cap(Field::m_end, kw("底", "末") >> -before_word) |
                              Keyword{"下旬", Field::xun_lower}) >>
                          -cap(Field::before, before_word)) |
                         rb[cap(Field::day, number) >> kw("日", "号") >> -before_word] |
-                        cap(Field::m_before, before_word);
+                        cap(Field::m_start, lit("初") >> -before_word) | cap(Field::m_before, before_word);
 
-auto const month_anchor = rb[cap(Field::month, number) >> "月" >> L(labels::month_tail.zh)[month_tail]];
+auto const month_anchor = rb[cap(Field::month, number) >> "月" >> -lit("份") >> L(labels::month_tail.zh)[month_tail]];
+
+// 2021年2月公布预算信息: a bare month followed by its action (SPEC §8). The
+// action must follow at once and may not start with time vocabulary.
+auto const month_only = rb[cap(Field::month, number) >> "月" >> -lit("份") >> cap(Field::m_only, x3::eps) >>
+                           &(!label_no_start >> !label_stop >> !sep >> !x3::eoi >> !lit('(') >> !lit(')'))];
 
 auto const quarter = rb[-lit("第") >> cap(Field::quarter, number) >> "季" >> -lit("度") >> -kw("末", "底") >>
                         -before_word];
@@ -34,10 +39,17 @@ auto const year_level_long =
 // The short forms need the prefix: 2016年底前, 2016年中, 次年底.
 auto const year_level_short = cap(Field::year_end, kw("底", "末", "终") >> -before_word) | kw(Field::mid_year, "中");
 
-auto const anchor_def = rb[year_prefix >> (month_anchor | year_level_long | year_level_short)] | month_anchor |
-                        year_level_long;
+// 到2023年底, 至2023年底前, 截至2025年: a horizon; 到YYYY年 alone is 12/31 (flagged).
+auto const horizon = kw("截止到", "截至", "截止", "到", "至");
+auto const by_year = rb[cap(Field::year, number) >> "年" >> cap(Field::by_year, x3::eps) >>
+                        !(ascii_digit | cn_digit | kw("底", "末", "终", "中", "年", "上", "下", "第", "一", "二", "三", "四"))];
 
-auto const period_due_def = month_anchor | rb[cap(Field::day, number) >> kw("日", "号") >> -before_word] |
+auto const anchor_core = rb[year_prefix >> (month_anchor | year_level_long | year_level_short | month_only)] |
+                         month_anchor | year_level_long | month_only;
+auto const anchor_def = rb[horizon >> (anchor_core | by_year)] | anchor_core;
+
+auto const period_due_def = month_anchor | month_only | rb[cap(Field::day, number) >> kw("日", "号") >> -before_word] |
+                            cap(Field::m_start, lit("初") >> -before_word) |
                             (kwf(Keyword{"上旬", Field::xun_upper}, Keyword{"中旬", Field::xun_middle},
                                  Keyword{"下旬", Field::xun_lower}) >>
                              -cap(Field::before, before_word)) |

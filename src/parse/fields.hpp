@@ -24,7 +24,16 @@ enum class Field : std::uint8_t {
   month, day, m_end, m_before, xun_upper, xun_middle, xun_lower, before,
   quarter, half_first, half_second, mid_year, year_end,
   season_name, season_from, season_to, start_year,
-  f_daily, f_weekly, f_monthly, f_quarterly, f_half, f_yearly,
+  f_daily, f_weekly, f_monthly, f_quarterly, f_half, f_yearly, f_bimonthly, f_semi_monthly,
+  weekday,       // 每周五前: one of 一…六, 日/天 after 每周 (each logged)
+  wd_ordinal,    // 每月第N个工作日 / 每月前N个工作日: N
+  wd_last,       // 每月最后一个工作日 / 每月末个工作日
+  m_start,       // 月初
+  first_month,   // 每季度首月 / 第一个月
+  list_month,    // 每年1、4、7、10月8日前: each listed month
+  m_only,        // 2021年2月 + action: a bare month
+  by_year,       // 到2023年: a bare year as a horizon
+  subject,       // 中标候选人公示…: who or what, written ahead of the time phrase
   holiday_major, holiday_any,
   within_year, count,
   d_what, d_min_wd,

@@ -74,13 +74,21 @@ inline auto const before_word = kw("之前", "以前", "前");
 inline auto const after_word = kw("之日起", "之日后", "之后", "以后", "后", "起");
 inline auto const within_word = kw("以内", "之内", "内");
 inline auto const modal = kw("应当", "应", "要", "须", "需", "必须");
+/// Modal frames around a time phrase that carry no time of their own (SPEC §8):
+/// 最迟应在…, 不能迟于信息生成后15个工作日, 原则上 is separate (it is recorded).
+inline auto const frame = kw("最迟应当在", "最迟应在", "最迟应于", "最迟在", "最迟于", "应当在", "应当于", "应在", "应于",
+                             "须在", "须于", "必须在", "必须于", "需在", "不能迟于", "不应迟于", "不得迟于", "不迟于",
+                             "不晚于", "不得晚于", "不应晚于", "最迟", "一般", "原则上应");
 /// Prepositions dropped from the start of a trigger (SPEC §2).
 inline auto const prep = kw("于", "在", "自", "从", "经", "待");
-inline auto const lead = -modal >> -kw("于", "在");
+inline auto const lead = -frame >> -modal >> -kw("于", "在");
 
+/// Upper bounds that mean "within" (SPEC §8: 不超过N个工作日 = N个工作日内).
+inline auto const bound_word = kw("最长不得超过", "最长不超过", "最多不超过", "最长不能超过", "不得超过", "不超过",
+                                  "不能超过", "不应超过", "不多于", "最长", "最多");
 inline auto const unit_word =
     kw("个工作日", "工作日", "个小时", "小时", "日", "天", "个周", "周", "个星期", "星期", "个月", "年");
-inline auto const timely_word = kw("及时", "第一时间", "即时", "立即", "实时");
+inline auto const timely_word = kw("及时", "第一时间", "即时", "立即", "实时", "随时");
 inline auto const at_least = kw("至少", "不少于", "不得少于", "不低于");
 inline auto const count_number = number >> -x3::lit("个") >> "次";
 inline auto const range_dash = kw("-", "~", "至", "到");
@@ -88,7 +96,7 @@ inline auto const range_dash = kw("-", "~", "至", "到");
 /// What may follow 后/前 when it ends a trigger: 后3个工作日, 后，在20个工作日内, 后及时.
 /// A whole amount (number and unit), so that a numeral inside T (形成后万3个…)
 /// does not end T early.
-inline auto const continuation = -x3::lit(',') >> lead >> ((number >> unit_word) | timely_word);
+inline auto const continuation = -x3::lit(',') >> lead >> -bound_word >> ((number >> unit_word) | timely_word);
 /// A trigger ends at a relational word followed by a continuation.
 inline auto const trigger_stop = (after_word | before_word) >> &continuation;
 
@@ -96,13 +104,20 @@ inline auto const trigger_stop = (after_word | before_word) >> &continuation;
 /// separator ("7月底前启动9月底前完成" in a seed table cell).
 inline auto const label_stop = ascii_digit | (+cn_digit >> kw("月", "年", "季度")) | kw("长期推进", "持续推进", "全年");
 
-/// A label never starts with words that belong to a time phrase: otherwise
-/// "每季度结束后个工作日内" or "年内至少次" would parse, their broken tail taken
-/// for a label.
+/// Words that start with a time character but carry no time (初步公开, 首次发布).
+inline auto const timeless_start = kw("初步", "初审", "初稿", "初核", "初评", "初选", "首次", "首批", "首页", "首发",
+                                      "首问", "一网", "一次性", "一站式", "一窗");
+/// Time vocabulary (SPEC §8): a label never starts with it, so a time word
+/// no construct consumes is an error at its character, never a label
+/// ("每周五前" is not 每周 labelled 五前). A number is time vocabulary when a
+/// label starts with a number either (五前, 二、四, 3次).
 inline auto const label_no_start =
-    kw("之日起", "之日后", "之后", "以后", "后", "起", "之前", "以前", "前", "以内", "之内", "内", "至少", "不少于",
-       "不得少于", "不低于", "个工作日", "工作日", "个小时", "小时", "日", "天", "个周", "周", "个星期", "星期",
-       "个月", "年", "结束", "不超过", "其中", "以上", "末", "底", "定时", "定期");
+    (kw("之日起", "之日后", "之后", "以后", "后", "起", "之前", "以前", "前", "以内", "之内", "内", "至少", "不少于",
+        "不得少于", "不低于", "个工作日", "工作日", "个小时", "小时", "日", "天", "个周", "周", "个星期", "星期",
+        "礼拜", "个月", "年", "结束", "不超过", "其中", "以上", "末", "底", "定时", "定期", "初", "首", "旬", "上旬",
+        "中旬", "下旬", "最后", "最迟", "中", "份", "第", "号", "时", "点", "次", "季", "半", "每", "以来", "开始") |
+     number) -
+    timeless_start;
 /// 、 continues a label (审查、发布上述信息) unless the next item starts there.
 inline auto const dun_continues =
     x3::lit("、") >> !(label_stop | kw("每", "按", "年", "次年", "明年", "上半年", "下半年", "第", "提前", "及时",

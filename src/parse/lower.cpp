@@ -1,6 +1,8 @@
 #include "parse/lower.hpp"
 #include "parse/strcat.hpp"
+#include "parse/time_words.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -156,35 +158,131 @@ struct Lowerer {
   };
 
   std::optional<Piece> missing_event;  // set by trigger() when T is only 以/之
+  std::string subject;                 // set by trigger() when a subject is written ahead of T
 
-  Trigger trigger(const View& v) {
+  static bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  }
+  static std::size_t chars(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+  }
+  static std::string_view last_chars(std::string_view s, std::size_t n) {
+    std::size_t i = s.size();
+    while (n > 0 && i > 0) {
+      --i;
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) --n;
+    }
+    return s.substr(i);
+  }
+
+  // `with_subject`: T后N… may have a subject written ahead of T (SPEC §8).
+  Trigger trigger(const View& v, bool with_subject = false) {
     Trigger t;
     const Piece* p = v.find(Field::trigger);
     if (p == nullptr) return t;
     std::string_view s = text(*p);
+    std::uint32_t begin = p->begin;
     // SPEC §2: T is written without 之日 (自文件公开之日起 → 文件公开).
     // A trailing 以/之 belongs to the relational word (以后, 之前), which a
     // canonical "T后" would otherwise re-read as T's last character.
     for (bool again = true; again;) {
       again = false;
-      if (s.size() >= 6 && s.substr(s.size() - 6) == "之日") s.remove_suffix(6), again = true;
-      if (s.size() >= 3 && (s.substr(s.size() - 3) == "以" || s.substr(s.size() - 3) == "之")) s.remove_suffix(3), again = true;
+      if (ends_with(s, "之日")) s.remove_suffix(6), again = true;
+      if (ends_with(s, "以") || ends_with(s, "之")) s.remove_suffix(3), again = true;
+    }
+    // SPEC §8: determiners before the event are not part of it (自该政府信息形成…)
+    // when what follows is an event the lexicon knows or a list of
+    // alternatives; the lexicon may also name the whole phrase (本要点公布).
+    // After a determiner the phrase is one event: no subject is split off.
+    bool determined = false;
+    if (!canonical_event(s)) {
+      for (std::string_view d : {std::string_view("上述"), std::string_view("相关"), std::string_view("该"),
+                                 std::string_view("本"), std::string_view("此")}) {
+        if (s.size() <= d.size() || s.substr(0, d.size()) != d) continue;
+        determined = true;
+        const std::string_view rest = s.substr(d.size());
+        if (canonical_event(rest) || rest.find("或") != std::string_view::npos) {
+          s = rest;
+          begin += static_cast<std::uint32_t>(d.size());
+        }
+        break;
+      }
+    }
+    // A subject written ahead of T (中省市相关政策收到文件后…): the longest
+    // ending of the phrase that the lexicon names is T, the rest the subject.
+    if (with_subject && !determined && !canonical_event(s) && s.find("或") == std::string_view::npos) {
+      for (std::size_t i = 3; i + 6 <= s.size(); i += 3) {  // T of two characters at least
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        // The longest ending the lexicon names decides; none when the text
+        // before it is a list (特别重大、重大突发事件发生 names one event, qualified).
+        if (!canonical_event(s.substr(i))) continue;
+        std::string_view who = s.substr(0, i);
+        if (who.find("、") == std::string_view::npos && !ends_with(who, "和") && !ends_with(who, "及") &&
+            !ends_with(who, "或")) {
+          // A modal frame between subject and T is no part of either (公开时间不能迟于信息生成后…).
+          for (std::string_view f : {"不能迟于", "不应迟于", "不得迟于", "不迟于", "不晚于", "不得晚于", "应当在", "应在",
+                                     "应于", "须在", "必须在"}) {
+            if (ends_with(who, f)) {
+              who.remove_suffix(f.size());
+              break;
+            }
+          }
+          subject = std::string(who);
+          s.remove_prefix(i);
+          begin += static_cast<std::uint32_t>(i);
+        }
+        break;
+      }
     }
     if (s.empty()) {
       missing_event = *p;
       return t;
     }
     t.text = std::string(s);
+    // SPEC §8: 信息形成或者变更 = 信息形成 | 信息变更: the alternatives after the
+    // first share its subject, the first's last characters being its verb.
+    if (const std::size_t at = s.find("或"); at != std::string_view::npos && at > 0) {
+      std::vector<std::string_view> parts;
+      std::string_view rest = s;
+      while (true) {
+        const std::size_t k = rest.find("或");
+        if (k == std::string_view::npos) break;
+        parts.push_back(rest.substr(0, k));
+        rest.remove_prefix(k + 3);
+        if (rest.substr(0, 3) == "者") rest.remove_prefix(3);
+      }
+      parts.push_back(rest);
+      bool ok = true;
+      for (auto part : parts) ok = ok && !part.empty();
+      if (ok) {
+        const std::string_view first = parts[0];
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+          std::string alt(parts[k]);
+          if (k > 0 && chars(first) > chars(parts[k])) {
+            const std::string_view verb = last_chars(first, chars(parts[k]));
+            alt = std::string(first.substr(0, first.size() - verb.size())) + alt;
+          }
+          const auto key = canonical_event(alt);
+          std::string event = key ? std::string(*key) : alt;
+          bool seen = false;
+          for (const auto& a : t.alternatives) seen = seen || a == event;
+          if (!seen) t.alternatives.push_back(std::move(event));
+        }
+        if (t.alternatives.size() < 2) t.alternatives.clear();
+      }
+    }
     const auto key = canonical_event(s);
-    t.event = key ? std::string(*key) : t.text;
+    t.event = !t.alternatives.empty() ? t.alternatives.front() : key ? std::string(*key) : t.text;
     // A named period's end: 复议期届满 / 公示期满 → 复议期 / 公示期.
     for (std::string_view suffix : {std::string_view("期届满"), std::string_view("期满")}) {
-      if (s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix) {
+      if (s.size() > suffix.size() && ends_with(s, suffix)) {
         t.period = std::string(s.substr(0, s.size() - suffix.size() + 3));  // keep 期
         break;
       }
     }
-    t.span = span(p->begin, p->begin + static_cast<std::uint32_t>(s.size()));
+    t.span = span(begin, begin + static_cast<std::uint32_t>(s.size()));
     return t;
   }
 
@@ -239,6 +337,10 @@ struct Lowerer {
       if (!month(*m, a.month)) return false;
       if (v.find(Field::m_end)) {
         a.kind = AnchorKind::month_end;
+      } else if (v.find(Field::m_start)) {
+        a.kind = AnchorKind::month_start;
+      } else if (v.find(Field::m_only)) {
+        a.kind = AnchorKind::month_only;
       } else if (const Piece* x = v.find_any({Field::xun_upper, Field::xun_middle, Field::xun_lower})) {
         a.kind = AnchorKind::xun;
         a.xun = x->field == Field::xun_upper ? Xun::upper : x->field == Field::xun_middle ? Xun::middle : Xun::lower;
@@ -280,6 +382,8 @@ struct Lowerer {
       a.kind = AnchorKind::second_half;
     } else if (v.find(Field::mid_year)) {
       a.kind = AnchorKind::mid_year;
+    } else if (v.find(Field::by_year)) {
+      a.kind = AnchorKind::by_year;
     } else {
       a.kind = AnchorKind::year_end;
     }
@@ -288,9 +392,11 @@ struct Lowerer {
 
   static std::optional<Frequency> frequency(const View& v) {
     const Piece* f = v.find_any({Field::f_daily, Field::f_weekly, Field::f_monthly, Field::f_quarterly, Field::f_half,
-                                 Field::f_yearly});
+                                 Field::f_yearly, Field::f_bimonthly, Field::f_semi_monthly});
     if (f == nullptr) return std::nullopt;
     switch (f->field) {
+      case Field::f_bimonthly: return Frequency::bimonthly;
+      case Field::f_semi_monthly: return Frequency::semi_monthly;
       case Field::f_daily: return Frequency::daily;
       case Field::f_weekly: return Frequency::weekly;
       case Field::f_monthly: return Frequency::monthly;
@@ -322,17 +428,95 @@ struct Lowerer {
       if (!amount(v, a)) return false;
       r.offset = a;
     }
-    return recurrence_due(v, r);
+    return weekdays(v, r) && workday_ordinal(v, r) && listed_months(v, r) && recurrence_due(v, r);
+  }
+
+  // 每周五前, 每周二、四 (SPEC §8).
+  bool weekdays(const View& v, Recurrence& r) {
+    for (const Piece* p = v.b; p != v.e; ++p) {
+      if (p->field != Field::weekday) continue;
+      if (r.frequency != Frequency::weekly) return fail(*p, "只有“每周”可以指定星期几", "only 每周 takes a weekday");
+      static constexpr std::string_view names[] = {"一", "二", "三", "四", "五", "六", "日", "天"};
+      static constexpr int days[] = {1, 2, 3, 4, 5, 6, 7, 7};
+      for (std::size_t i = 0; i < std::size(names); ++i) {
+        if (text(*p) != names[i]) continue;
+        const auto bit = static_cast<std::uint8_t>(1u << days[i]);
+        if (r.weekdays & bit) return fail(*p, "星期几重复", "the weekday is listed twice");
+        r.weekdays |= bit;
+      }
+    }
+    return true;
+  }
+
+  // 每月第N个工作日 / 前N个工作日 / 最后一个工作日 (SPEC §8).
+  bool workday_ordinal(const View& v, Recurrence& r) {
+    const Piece* n = v.find(Field::wd_ordinal);
+    const Piece* last = v.find(Field::wd_last);
+    if (n == nullptr && last == nullptr) return true;
+    const Piece& at = n ? *n : *last;
+    if (r.frequency != Frequency::monthly && r.frequency != Frequency::quarterly && r.frequency != Frequency::yearly &&
+        r.frequency != Frequency::half_yearly) {
+      return fail(at, "只有按月、季、半年、年的周期可以指定第几个工作日",
+                  "only monthly, quarterly, half-yearly and yearly recurrences take an ordinal working day");
+    }
+    if (last) {
+      r.workday_ordinal = -1;
+      return true;
+    }
+    std::uint64_t value = 0;
+    // A month has at most 23 working days; a year about 250.
+    const std::uint64_t max = r.frequency == Frequency::monthly ? 23 : r.frequency == Frequency::quarterly ? 70 : 260;
+    if (!number(*n, 1, max, "第几个工作日", "ordinal working day", value)) return false;
+    r.workday_ordinal = static_cast<int>(value);
+    return true;
+  }
+
+  // 每年1、4、7、10月8日之前 (SPEC §8).
+  bool listed_months(const View& v, Recurrence& r) {
+    for (const Piece* p = v.b; p != v.e; ++p) {
+      if (p->field != Field::list_month) continue;
+      if (r.frequency != Frequency::yearly) {
+        return fail(*p, "只有“每年”可以列出月份", "only a yearly recurrence lists months");
+      }
+      unsigned m = 0;
+      if (!month(*p, m)) return false;
+      const auto bit = static_cast<std::uint16_t>(1u << m);
+      if (r.months & bit) return fail(*p, "月份重复", "the month is listed twice");
+      if (r.months >> m) return fail(*p, "月份应从小到大列出", "list the months in order");
+      r.months |= bit;
+    }
+    return true;
   }
 
   // 每月10日前 / 每月上旬 / 每年3月底前: a due date inside each period.
   bool recurrence_due(const View& v, Recurrence& r) {
     const Piece* first = v.find_any({Field::month, Field::day, Field::xun_upper, Field::xun_middle, Field::xun_lower,
-                                     Field::m_end, Field::m_before});
-    if (first == nullptr) return true;
+                                     Field::m_end, Field::m_before, Field::m_start, Field::first_month});
+    if (first == nullptr) {
+      if (r.months != 0) return fail(*v.b, "列出的月份缺少日期", "the listed months need a day");
+      return true;
+    }
     CalendarAnchor a;
+    if (const Piece* fm = v.find(Field::first_month)) {
+      // 每季度首月 (SPEC §8): due in the first month of each quarter.
+      if (r.frequency != Frequency::quarterly && r.frequency != Frequency::half_yearly) {
+        return fail(*fm, "“首月”只用于每季度或每半年", "首月 needs a quarterly or half-yearly recurrence");
+      }
+      r.period_month = 1;
+      a.kind = AnchorKind::month_end;
+      if (const Piece* d = v.find(Field::day)) {
+        std::uint64_t value = 0;
+        if (!number(*d, 1, 31, "日期", "day of month", value)) return false;
+        a.kind = AnchorKind::month_day;
+        a.day = static_cast<unsigned>(value);
+      }
+      r.due = a;
+      return true;
+    }
     if (v.find(Field::month) != nullptr) {
       if (!anchor(v, a)) return false;
+    } else if (v.find(Field::m_start) != nullptr) {
+      a.kind = AnchorKind::month_start;
     } else if (const Piece* d = v.find(Field::day)) {
       std::uint64_t value = 0;
       // Any month has a day 31 at most; shorter months clamp to their end (POLICIES.md).
@@ -347,6 +531,13 @@ struct Lowerer {
       a.kind = AnchorKind::month_end;
     }
     const Piece& end = *first;
+    if (r.months != 0) {
+      if (a.kind != AnchorKind::month_day && a.kind != AnchorKind::month_end) {
+        return fail(end, "列出的月份只能接“D日前”或“底前”", "listed months take a day or 底 only");
+      }
+      r.due = a;
+      return true;
+    }
     if (r.frequency == Frequency::monthly && a.month != 0) {
       return fail(end, "“每月”后的日期不应再写月份", "a monthly due date takes no month");
     }
@@ -409,17 +600,46 @@ struct Lowerer {
     return true;
   }
 
+  // SPEC §8: open text (labels, subjects, fillers, triggers) never carries
+  // time vocabulary; if it does, no construct understood that word.
+  // `tail`: what the canonical form writes after the text (T is printed
+  // with 后 after it), so a text and its canonical form pass or fail alike.
+  bool timeless(const Piece& p, std::string_view tail = {}) {
+    const std::string s = std::string(text(p)) + std::string(tail);
+    const auto w = find_time_word(s);
+    if (!w || w->offset >= p.end - p.begin) return true;
+    const std::size_t length = std::min<std::size_t>(w->length, p.end - p.begin - w->offset);
+    const std::uint32_t b = p.begin + static_cast<std::uint32_t>(w->offset);
+    // The word as written (八前, 最后), not with the canonical tail.
+    const std::string word(std::string_view(norm.text).substr(b, w->length));
+    return fail(Piece{p.field, b, b + static_cast<std::uint32_t>(length)}, cat("无法理解的时间用语“", word, "”"),
+                cat("time word \"", word, "\" not understood here"));
+  }
+  bool open_text_is_timeless(const View& v) {
+    for (const Piece* p = v.b; p != v.e; ++p) {
+      if (p->field == Field::label || p->field == Field::subject || p->field == Field::filler) {
+        if (!timeless(*p)) return false;
+      } else if (p->field == Field::trigger && !is_literal_date(text(*p))) {
+        // 最 + 后, 八 + 前: a trigger is checked with the 后 the canonical form writes.
+        if (!timeless(*p, "后")) return false;
+      }
+    }
+    return true;
+  }
+
   bool item(const View& v, const Piece& kind, Item& it) {
+    if (!open_text_is_timeless(v)) return false;
     it.span = span(kind.begin, kind.end);
     if (const Piece* p = v.find(Field::principle)) {
       it.in_principle = true;
       it.span.begin = norm.begin_of(p->begin, input_size);
     }
     if (const Piece* l = v.find(Field::label)) it.label = std::string(text(*l));
+    if (const Piece* sub = v.find(Field::subject)) it.subject = std::string(text(*sub));
     switch (kind.field) {
       case Field::k_relative: {
         RelativeDeadline r;
-        r.trigger = trigger(v);
+        r.trigger = trigger(v, true);
         r.direction = (v.find(Field::rel_before) || v.find(Field::advance)) ? Direction::before : Direction::after;
         if (!amount(v, r.amount)) return false;
         it.clause = r;
@@ -547,7 +767,7 @@ RuleKind classify(const std::vector<Item>& items) {
 
 bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t input_size, ast::Rule& out,
            LowerError& error) {
-  Lowerer l{norm, input_size, error, std::nullopt};
+  Lowerer l{norm, input_size, error, std::nullopt, {}};
   out.items.clear();
   const Piece* start = pieces.data();
   for (const Piece& p : pieces) {
@@ -558,6 +778,7 @@ bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t
       l.fail(*l.missing_event, "“后/前”之前缺少事件", "no event before 后/前");
       return false;
     }
+    if (!l.subject.empty()) it.subject = std::move(l.subject), l.subject.clear();
     out.items.push_back(std::move(it));
     start = &p + 1;
   }

@@ -66,6 +66,8 @@ const char* frequency_zh(Frequency f) {
     case Frequency::quarterly: return "每季度";
     case Frequency::half_yearly: return "每半年";
     case Frequency::yearly: return "每年";
+    case Frequency::bimonthly: return "每两个月";
+    case Frequency::semi_monthly: return "每半月";
   }
   return "";
 }
@@ -78,6 +80,8 @@ const char* frequency_name(Frequency f) {
     case Frequency::quarterly: return "quarterly";
     case Frequency::half_yearly: return "half_yearly";
     case Frequency::yearly: return "yearly";
+    case Frequency::bimonthly: return "bimonthly";
+    case Frequency::semi_monthly: return "semi_monthly";
   }
   return "";
 }
@@ -106,6 +110,9 @@ std::string anchor_zh(const CalendarAnchor& a) {
     case AnchorKind::second_half: return y + "下半年";
     case AnchorKind::mid_year: return y.empty() ? "年中" : y + "中";
     case AnchorKind::year_end: return y.empty() ? "年底前" : y + "底前";
+    case AnchorKind::month_start: return y + m + "初";
+    case AnchorKind::month_only: return y + m;
+    case AnchorKind::by_year: return "到" + y;
   }
   return "";
 }
@@ -115,10 +122,25 @@ std::string due_zh(const CalendarAnchor& a) {
   if (a.month != 0) return anchor_zh(a);
   switch (a.kind) {
     case AnchorKind::month_day: return std::to_string(a.day) + "日前";
+    case AnchorKind::month_start: return "初";
     case AnchorKind::xun:
       return std::string(a.xun == Xun::upper ? "上旬" : a.xun == Xun::middle ? "中旬" : "下旬") + (a.before ? "前" : "");
     default: return "底前";
   }
+}
+
+// T as written back: the event, or its alternatives joined by 或者 (each
+// whole, so that they split back the same way).
+std::string trigger_zh(const Trigger& t) {
+  if (t.alternatives.empty()) return t.event;
+  std::string s;
+  for (const auto& a : t.alternatives) s += (s.empty() ? "" : "或者") + a;
+  return s;
+}
+
+const char* weekday_zh(int d) {
+  static constexpr const char* names[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+  return names[d];
 }
 
 std::string clause_zh(const Clause& c) {
@@ -127,13 +149,13 @@ std::string clause_zh(const Clause& c) {
       if (r.trigger.implicit()) {
         return r.direction == Direction::before ? "提前" + amount_zh(r.amount) : amount_zh(r.amount) + "内";
       }
-      return r.trigger.event + (r.direction == Direction::before ? "前" : "后") + amount_zh(r.amount) +
+      return trigger_zh(r.trigger) + (r.direction == Direction::before ? "前" : "后") + amount_zh(r.amount) +
              (r.direction == Direction::before ? "" : "内");
     }
     std::string operator()(const CalendarAnchor& a) const { return anchor_zh(a); }
-    std::string operator()(const EventDeadline& e) const { return e.trigger.event + "前"; }
+    std::string operator()(const EventDeadline& e) const { return trigger_zh(e.trigger) + "前"; }
     std::string operator()(const EventGate& g) const {
-      return g.kind == GateKind::wait_for ? "待" + g.trigger.event + "后" : "以" + g.trigger.event + "时间为准";
+      return g.kind == GateKind::wait_for ? "待" + trigger_zh(g.trigger) + "后" : "以" + trigger_zh(g.trigger) + "时间为准";
     }
     std::string operator()(const Recurrence& r) const {
       std::string s;
@@ -144,7 +166,23 @@ std::string clause_zh(const Clause& c) {
       }
       s += frequency_zh(r.frequency);
       if (r.offset) s += "结束后" + amount_zh(*r.offset) + "内";
-      if (r.due) s += due_zh(*r.due);
+      if (r.weekdays) {
+        std::string days;
+        for (int d = 1; d <= 7; ++d)
+          if (r.weekdays & (1u << d)) days += (days.empty() ? "" : "、") + std::string(weekday_zh(d));
+        s += days + "前";
+      }
+      if (r.workday_ordinal < 0) s += "最后一个工作日";
+      if (r.workday_ordinal > 0) s += "第" + std::to_string(r.workday_ordinal) + "个工作日";
+      if (r.period_month == 1) s += "首月";
+      if (r.months) {
+        std::string months;
+        for (int m = 1; m <= 12; ++m)
+          if (r.months & (1u << m)) months += (months.empty() ? "" : "、") + std::to_string(m);
+        s += months + "月";
+      }
+      if (r.due) s += (r.period_month == 1 || r.months) && r.due->kind == AnchorKind::month_end ? (r.months ? "底前" : "")
+                                                                                              : due_zh(*r.due);
       return s;
     }
     std::string operator()(const HolidayRecurrence& h) const { return h.major ? "重大节日前" : "节前"; }
@@ -161,12 +199,12 @@ std::string clause_zh(const Clause& c) {
       return s;
     }
     std::string operator()(const Timely& t) const {
-      if (t.kind == Timeliness::synchronous) return "与" + t.trigger.event + "同步";
+      if (t.kind == Timeliness::synchronous) return "与" + trigger_zh(t.trigger) + "同步";
       const char* w = t.kind == Timeliness::timely         ? "及时"
                       : t.kind == Timeliness::first_moment ? "第一时间"
                       : t.kind == Timeliness::immediate    ? "即时"
                                                            : "实时";
-      return t.trigger.implicit() ? std::string(w) : t.trigger.event + "后" + w;
+      return t.trigger.implicit() ? std::string(w) : trigger_zh(t.trigger) + "后" + w;
     }
     std::string operator()(const Continuous&) const { return "全年"; }
     std::string operator()(const Ongoing& o) const {
@@ -219,6 +257,15 @@ struct Json {
     str("text", t.text);
     str("event", t.event);
     if (!t.period.empty()) str("period", t.period);
+    if (!t.alternatives.empty()) {
+      key("alternatives");
+      out += '[';
+      for (std::size_t i = 0; i < t.alternatives.size(); ++i) {
+        if (i > 0) out += ',';
+        detail::append_json_string(out, t.alternatives[i]);
+      }
+      out += ']';
+    }
     close();
   }
   void year(const YearRef& y) {
@@ -227,8 +274,9 @@ struct Json {
     else str("year", "plan");
   }
   void anchor_fields(const CalendarAnchor& a) {
-    static constexpr const char* kinds[] = {"month_end",  "month_day",   "month_before", "xun",     "quarter_end",
-                                            "first_half", "second_half", "mid_year",     "year_end"};
+    static constexpr const char* kinds[] = {"month_end",   "month_day",  "month_before", "xun",
+                                            "quarter_end", "first_half", "second_half",  "mid_year",
+                                            "year_end",    "month_start", "month_only",  "by_year"};
     str("anchor", kinds[static_cast<int>(a.kind)]);
     year(a.year);
     if (a.month) num("month", a.month);
@@ -276,6 +324,24 @@ void clause_json(Json& j, const Clause& c) {
         j.close();
       }
       if (r.offset) j.amount("offset", *r.offset);
+      if (r.weekdays) {
+        j.key("weekdays");
+        j.out += '[';
+        bool first = true;
+        for (int d = 1; d <= 7; ++d)
+          if (r.weekdays & (1u << d)) j.out += (first ? "" : ",") + std::to_string(d), first = false;
+        j.out += ']';
+      }
+      if (r.workday_ordinal) j.num("workday_ordinal", r.workday_ordinal);
+      if (r.period_month) j.num("period_month", r.period_month);
+      if (r.months) {
+        j.key("months");
+        j.out += '[';
+        bool first = true;
+        for (int m = 1; m <= 12; ++m)
+          if (r.months & (1u << m)) j.out += (first ? "" : ",") + std::to_string(m), first = false;
+        j.out += ']';
+      }
       if (r.due) {
         j.key("due");
         j.open();
@@ -355,7 +421,7 @@ bool may_start_a_word(std::string_view s) {
 }
 
 std::string item_zh(const Item& it) {
-  std::string s = clause_zh(it.clause) + it.label;
+  std::string s = it.subject + clause_zh(it.clause) + it.label;
   // T is open vocabulary: one that starts with a word of the language
   // (全年…, 年中…, 节前…) would read back as that word. Then write a
   // preposition in front, which parsing strips again (SPEC §2): 自 first
@@ -399,6 +465,7 @@ std::string to_json(const Rule& rule) {
     j.open();
     clause_json(j, it.clause);
     if (!it.label.empty()) j.str("label", it.label);
+    if (!it.subject.empty()) j.str("subject", it.subject);
     if (it.in_principle) j.boolean("in_principle", true);
     j.key("span");
     j.out += grammar::cat("[", std::to_string(it.span.begin), ",", std::to_string(it.span.end), "]");
@@ -425,8 +492,14 @@ std::string unit_words(Unit u) {
 
 std::string event_words(const Trigger& t) {
   if (t.implicit()) return "未写明的触发事件（取上下文中的事件）";
-  std::string s = "事件“" + t.event + "”";
-  if (t.text != t.event) s += "（原文“" + t.text + "”）";
+  std::string s;
+  if (t.alternatives.empty()) {
+    s = "事件“" + t.event + "”";
+  } else {
+    for (const auto& a : t.alternatives) s += (s.empty() ? "事件“" : "或“") + a + "”";
+    s += "（任一事件均起算，各自一个期限）";
+  }
+  if (t.text != t.event && t.text != trigger_zh(t)) s += "（原文“" + t.text + "”）";
   if (!t.period.empty()) s += "，即具名期间“" + t.period + "”届满";
   return s;
 }
@@ -460,6 +533,9 @@ std::string describe_clause(const Clause& c) {
         case AnchorKind::second_half: return "日历期限：" + y + "12月31日（下半年末）";
         case AnchorKind::mid_year: return "日历期限：" + y + "6月30日（年中）";
         case AnchorKind::year_end: return "日历期限：" + y + "12月31日（年底）";
+        case AnchorKind::month_start: return "日历期限：" + y + m + "初，默认10日（上旬末；“月初”有歧义，策略 month_start）";
+        case AnchorKind::month_only: return "日历期限：" + y + m + "最后一天（所涉期间为该月）";
+        case AnchorKind::by_year: return "日历期限：" + y + "12月31日（“到某年”按年底计，策略读法）";
       }
       return "";
     }
@@ -476,7 +552,21 @@ std::string describe_clause(const Clause& c) {
              std::to_string(r.season->to_month) + "月内，";
       }
       s += std::string(frequency_zh(r.frequency)) + "至少一次";
-      if (r.offset) {
+      if (r.weekdays) {
+        s += "，期限为每周的";
+        bool first = true;
+        for (int d = 1; d <= 7; ++d)
+          if (r.weekdays & (1u << d)) s += (first ? "周" : "、周") + std::string(weekday_zh(d)), first = false;
+        s += "（不因休息日调整）";
+      } else if (r.workday_ordinal < 0) {
+        s += "，期限为每期最后一个工作日（按工作日历）";
+      } else if (r.workday_ordinal > 0) {
+        s += "，期限为每期第" + std::to_string(r.workday_ordinal) + "个工作日（按工作日历）";
+      } else if (r.months) {
+        s += "，期限为所列各月的" + due_zh(*r.due);
+      } else if (r.period_month == 1) {
+        s += "，期限为每期首月的" + (r.due && r.due->kind == AnchorKind::month_day ? due_zh(*r.due) : "最后一天");
+      } else if (r.offset) {
         s += "，期限为每期结束后" + std::to_string(r.offset->value) + unit_words(r.offset->unit) + "内";
       } else if (r.due) {
         s += "，期限为每期的" + due_zh(*r.due);

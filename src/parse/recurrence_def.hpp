@@ -25,7 +25,9 @@ auto const frequency_def =
         Keyword{"按季度", Field::f_quarterly}, Keyword{"每季末", Field::f_quarterly}, Keyword{"每季", Field::f_quarterly},
         Keyword{"按季", Field::f_quarterly}, Keyword{"每半年", Field::f_half}, Keyword{"按半年", Field::f_half},
         Keyword{"每年度", Field::f_yearly}, Keyword{"每年", Field::f_yearly}, Keyword{"按年度", Field::f_yearly},
-        Keyword{"按年", Field::f_yearly}, Keyword{"年度", Field::f_yearly}) >>
+        Keyword{"按年", Field::f_yearly}, Keyword{"年度", Field::f_yearly}, Keyword{"每两个月", Field::f_bimonthly},
+        Keyword{"每2个月", Field::f_bimonthly}, Keyword{"每二个月", Field::f_bimonthly},
+        Keyword{"每半月", Field::f_semi_monthly}, Keyword{"每半个月", Field::f_semi_monthly}) >>
     *kw("定时", "定期");
 
 // 自2016年起 / 从2016年开始 / 自2016年.
@@ -44,9 +46,32 @@ auto const offset = rb[kw("结束后", "结束之日起", "结束之日后", "�
                        L(labels::amount.zh)[amount_unit] >> -within_word] |
                     rb[lit("后") >> lead >> amount_unit >> -within_word];
 
-// After 自2016年起 a frequency must follow.
-auto const recurrence_def = rb[start >> -season >> L(labels::frequency.zh)[frequency] >> -(offset | period_due)] |
-                            (-season >> frequency >> -(offset | period_due));
+// 每周五前, 每周二、四, 每周五下班前: days of each week.
+auto const weekday = cap(Field::weekday, kw("一", "二", "三", "四", "五", "六", "日", "天"));
+auto const weekday_due = rb[weekday >> *(lit("、") >> weekday) >> -kw("下班前", "之前", "以前", "前")];
+
+// 每月第3个工作日, 每月前5个工作日内, 每月最后一个工作日, 每月末个工作日.
+auto const workday_due =
+    rb[kw("第", "前") >> cap(Field::wd_ordinal, number) >> -lit("个") >> "工作日" >> -within_word] |
+    cap(Field::wd_last, kw("最后一个工作日", "最后1个工作日", "最后工作日", "末个工作日", "末一个工作日"));
+
+// 每季度首月, 每季度第一个月10日前, 每季度的首个月10日, 每季首月的前10日.
+auto const first_month_due = rb[-lit("的") >> cap(Field::first_month, kw("首月", "首个月", "第一个月", "第1个月")) >>
+                                -rb[-lit("的") >> -lit("前") >> cap(Field::day, number) >> kw("日", "号") >>
+                                    -before_word]];
+
+// 每年1、4、7、10月8日之前: one deadline per listed month.
+auto const month_list_due = rb[cap(Field::list_month, number) >> +(lit("、") >> cap(Field::list_month, number)) >>
+                               "月" >> L(labels::month_tail.zh)[(rb[cap(Field::day, number) >> kw("日", "号") >>
+                                                                    -before_word] |
+                                                                 cap(Field::m_end, kw("底", "末") >> -before_word))]];
+
+auto const period_tail = offset | workday_due | first_month_due | month_list_due | weekday_due | period_due;
+
+// After 自2016年起 a frequency must follow. 月初 alone is 每月初 (SPEC §8).
+auto const recurrence_def = rb[start >> -season >> L(labels::frequency.zh)[frequency] >> -period_tail] |
+                            rb[-season >> frequency >> -period_tail] |
+                            rb[cap(Field::f_monthly, lit("月")) >> cap(Field::m_start, "初")];
 
 auto const holiday_def = lead >>
                          kwf(Keyword{"重大节日", Field::holiday_major}, Keyword{"重大节假日", Field::holiday_major},
@@ -62,7 +87,16 @@ auto const times = cap(Field::count, number) >> -lit("个") >> "次";
 // One verb at most, before or after 至少 (年内解读…不少于1次, 年内至少听取一次):
 // the canonical form writes it before 至少, so two would not read back.
 auto const after_at_least = rb[filler >> times] | L(labels::times_count.zh)[times];
-auto const count_def = rb[(cap(Field::within_year, "年内") | frequency) >>
+// 1次/年, 2次/季度: the period after the slash.
+auto const per_period = kwf(Keyword{"年", Field::f_yearly}, Keyword{"半年", Field::f_half},
+                            Keyword{"季度", Field::f_quarterly}, Keyword{"季", Field::f_quarterly},
+                            Keyword{"月", Field::f_monthly}, Keyword{"周", Field::f_weekly}, Keyword{"日", Field::f_daily},
+                            Keyword{"天", Field::f_daily});
+auto const count_def = rb[-at_least >> times >> kw("/", "每") >> per_period] |
+                       rb[lit("一") >> kwf(Keyword{"年", Field::f_yearly}, Keyword{"月", Field::f_monthly},
+                                           Keyword{"周", Field::f_weekly}) >>
+                          -at_least >> times] |
+                       rb[(cap(Field::within_year, "年内") | frequency) >>
                           (rb[filler >> at_least >> L(labels::times_count.zh)[times]] | rb[at_least >> after_at_least] |
                            rb[filler >> times] | times)] |
                        rb[at_least >> after_at_least];
@@ -73,8 +107,13 @@ auto const what =
 auto const min_working_days = rb[lit(',') >> "其中" >> -(lit("必须") | "应当" | "应") >>
                                  (lit("包含") | "包括" | "含" | "有") >> L(labels::number.zh)[cap(Field::d_min_wd, number)] >>
                                  -lit("个") >> -lit("以上") >> L(labels::working_day_word.zh)["工作日"] >> -lit("以上")];
-auto const display_def = rb[-what >> at_least >> L(labels::amount.zh)[amount_unit] >> -min_working_days] |
-                         rb[what >> amount_unit] |
+// 中标候选人公示不得少于3个工作日: a subject ahead of 公示, never part of it.
+auto const display_subject =
+    cap(Field::subject, open_text(no_paren - what - at_least - ascii_digit - kw("每", "按", "逐", "年内", "全年")));
+auto const display_core = rb[-what >> lead >> at_least >> L(labels::amount.zh)[amount_unit] >> -min_working_days] |
+                          rb[what >> -kw("期为", "时间为", "期", "时间", "为") >> amount_unit >> -kw("以上", "及以上")] |
+                          rb[at_least >> what >> amount_unit];
+auto const display_def = rb[lead >> display_core] | rb[display_subject >> display_core >> &(sep | x3::eoi | ')')] |
                          rb[cap(Field::amount, number) >> -lit("个") >> "公示" >>
                             (cap(Field::u_wd, "工作日") | cap(Field::u_day, lit("日") | "天"))];
 

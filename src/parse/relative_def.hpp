@@ -20,14 +20,15 @@ auto const trigger_text = cap(Field::trigger, open_text(no_paren - trigger_stop)
 auto const relation = cap(Field::rel_after, after_word) | cap(Field::rel_before, before_word);
 
 // 3个工作日内 / 在3个工作日内 / 提前2个工作日 / 最迟不超过3个工作日 (no T).
+// 最长不得超过20个工作日, 最多15日, 最迟24小时内 (最迟 is a frame in lead).
 auto const relative_implicit_def = lead >> (rb[cap(Field::advance, "提前") >> L(labels::amount.zh)[amount_unit]] |
-                                            rb[-lit("最迟") >> "不超过" >> L(labels::amount.zh)[amount_unit]] |
+                                            rb[bound_word >> L(labels::amount.zh)[amount_unit] >> -within_word] |
                                             rb[amount_unit >> -within_word]);
 
 // 形成文件后3个工作日内, 自文件公开之日起3个工作日内, 经人大批复后，在20个工作日内,
 // 在执行政策前3个工作日.
-auto const relative_triggered_def = lead >> *prep >> trigger_text >> relation >> -lit(',') >> lead >> amount_unit >>
-                                    -within_word;
+auto const relative_triggered_def = lead >> *prep >> trigger_text >> relation >> -lit(',') >> lead >> -bound_word >>
+                                    amount_unit >> -within_word;
 
 // 签订3日内: T written straight before the amount; 内 is required here.
 auto const relative_direct_def = lead >> -prep >>
@@ -36,7 +37,7 @@ auto const relative_direct_def = lead >> -prep >>
 
 auto const timely_word_cap =
     kwf(Keyword{"及时", Field::t_timely}, Keyword{"第一时间", Field::t_first}, Keyword{"即时", Field::t_immediate},
-        Keyword{"立即", Field::t_immediate}, Keyword{"实时", Field::t_realtime});
+        Keyword{"立即", Field::t_immediate}, Keyword{"实时", Field::t_realtime}, Keyword{"随时", Field::t_timely});
 
 // 及时 / 第一时间 / 收到文件后及时 / 征集意见结束后要及时 / 与文件同步.
 auto const timely_def =
@@ -61,7 +62,7 @@ auto const gate_prevails_def = lit("以") >> cap(Field::trigger, open_text(no_pa
 // With a number but a broken unit (形成文件后3个工作) the unit label inside
 // amount_unit reports it.
 auto const dangling_trigger_def = lead >> *prep >> open_text(no_paren - after_word - before_word) >>
-                                  (after_word | before_word) >> -lit(',') >> lead >>
+                                  (after_word | before_word) >> -lit(',') >> lead >> -bound_word >>
                                   L(labels::continuation.zh)[&(number | timely_word)] >>
                                   (timely_word | amount_unit) >> x3::eps(false);
 }  // namespace relative_detail

@@ -1,0 +1,105 @@
+#include "parse/time_words.hpp"
+
+#include <array>
+
+namespace shixian::grammar {
+
+namespace {
+
+std::size_t char_len(unsigned char lead) { return lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4; }
+
+bool starts(std::string_view s, std::size_t i, std::string_view w) { return s.substr(i, w.size()) == w; }
+
+template <std::size_t N>
+std::size_t starts_any(std::string_view s, std::size_t i, const std::array<std::string_view, N>& words) {
+  for (std::string_view w : words)
+    if (starts(s, i, w)) return w.size();
+  return 0;
+}
+
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// 〇零一二两三四五六七八九十百千 (not 万: 万 starts 万元, 万人).
+std::size_t numeral_len(std::string_view s, std::size_t i) {
+  static constexpr std::array<std::string_view, 15> cn = {"〇", "零", "一", "二", "两", "三", "四", "五",
+                                                          "六", "七", "八", "九", "十", "百", "千"};
+  if (i < s.size() && is_ascii_digit(s[i])) return 1;
+  return starts_any(s, i, cn);
+}
+
+// Words that contain a time character and carry no time.
+constexpr std::array<std::string_view, 24> kTimeless = {
+    "初步", "初审", "初稿", "初核", "初评", "初选", "初始", "初心", "首次", "首批", "首页", "首发",
+    "首问", "首席", "首都", "末端", "底数", "底线", "底稿", "摸底", "兜底", "一次性", "一号文件", "一站式"};
+
+// Characters that name a part of a period when they follow a period word
+// (月初, 年底, 季度末, 周末) or stand at the start of the text.
+constexpr std::array<std::string_view, 4> kPart = {"初", "首", "末", "底"};
+constexpr std::array<std::string_view, 5> kPeriod = {"月", "年", "季", "度", "周"};
+// After a number: a unit or a relational word makes it a time amount (3日, 五前).
+constexpr std::array<std::string_view, 20> kAfterNumber = {"个", "日", "号", "时", "点", "次", "天", "周", "月", "年",
+                                                           "季", "前", "后", "小时", "工作日", "星期", "旬", "以", "之", "内"};
+constexpr std::array<std::string_view, 9> kWeekday = {"一", "二", "三", "四", "五", "六", "日", "天", "末"};
+
+bool ends_with_date_word(std::string_view s) {
+  return s.size() >= 3 && (s.substr(s.size() - 3) == "日" || s.substr(s.size() - 3) == "号");
+}
+
+}  // namespace
+
+std::optional<TimeWord> find_time_word(std::string_view s) {
+  std::size_t prev = std::string_view::npos;  // start of the previous character
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = char_len(static_cast<unsigned char>(s[i]));
+    if (starts_any(s, i, kPart) && (i == 0 || (prev != std::string_view::npos && starts_any(s, prev, kPeriod))) &&
+        !(i == 0 && starts_any(s, i, kTimeless)))
+      return TimeWord{i, 3};
+    if (const std::size_t t = starts_any(s, i, kTimeless)) {
+      prev = i;
+      i += t;
+      continue;
+    }
+    // 周五, 星期三, 礼拜天.
+    for (std::string_view w : {std::string_view("周"), std::string_view("星期"), std::string_view("礼拜")}) {
+      if (starts(s, i, w))
+        if (const std::size_t d = starts_any(s, i + w.size(), kWeekday)) return TimeWord{i, w.size() + d};
+    }
+    if (starts(s, i, "旬") || starts(s, i, "每")) return TimeWord{i, 3};
+    if (starts(s, i, "最后") || starts(s, i, "工作日")) return TimeWord{i, starts(s, i, "最后") ? 6u : 9u};
+    // 第3个, 前5个.
+    if ((starts(s, i, "第") || starts(s, i, "前")) && numeral_len(s, i + 3) > 0) {
+      std::size_t j = i + 3;
+      while (const std::size_t k = numeral_len(s, j)) j += k;
+      if (starts(s, j, "个") || starts_any(s, j, kAfterNumber)) return TimeWord{i, j - i};
+    }
+    if (const std::size_t k0 = numeral_len(s, i)) {
+      std::size_t j = i + k0;
+      while (const std::size_t k = numeral_len(s, j)) j += k;
+      if (const std::size_t u = starts_any(s, j, kAfterNumber)) return TimeWord{i, j + u - i};
+      prev = i;
+      i = j;
+      continue;
+    }
+    prev = i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+bool is_literal_date(std::string_view s) {
+  if (s.empty() || !(ends_with_date_word(s))) return false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (is_ascii_digit(s[i])) {
+      ++i;
+    } else if (const std::size_t k = numeral_len(s, i)) {
+      i += k;
+    } else if (starts(s, i, "年") || starts(s, i, "月") || starts(s, i, "日") || starts(s, i, "号")) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace shixian::grammar
