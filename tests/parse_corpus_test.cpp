@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "shixian/parse.hpp"
+#include "time_vocabulary.hpp"
 
 namespace {
 
@@ -71,6 +72,8 @@ TEST_P(GoodPhrase, ParsesToCanonicalAndBack) {
   EXPECT_EQ(*again, *rule) << input << " vs " << shixian::canonical(*rule);
   EXPECT_EQ(shixian::canonical(*again), shixian::canonical(*rule));
   EXPECT_EQ(shixian::to_json(*again).substr(0, 40), shixian::to_json(*rule).substr(0, 40));
+  // SPEC §8: no time word is left in open text (label, subject, verb, trigger).
+  EXPECT_EQ(shixian::testing_support::open_text_with_time_word(*rule), "") << input;
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, GoodPhrase, testing::ValuesIn(read_tsv("phrases.tsv")), row_name);
@@ -93,6 +96,15 @@ TEST_P(BadPhrase, FailsAtColumnWithMessage) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, BadPhrase, testing::ValuesIn(read_tsv("errors.tsv")), row_name);
+
+// The property's own check must see what it is meant to see.
+TEST(Corpus, TimeVocabularyCheckSeesSpecWords) {
+  using shixian::testing_support::contains_time_vocabulary;
+  for (const char* s : {"五前", "周五", "星期三", "初公开", "首月", "最后一个工作日", "第3个", "前5个", "10日", "3次", "旬"})
+    EXPECT_TRUE(contains_time_vocabulary(s)) << s;
+  for (const char* s : {"公开", "举行新闻发布会", "初步公开", "收到文件", "政府信息公开工作年度报告", "三公经费"})
+    EXPECT_FALSE(contains_time_vocabulary(s)) << s;
+}
 
 TEST(Corpus, IsLargeEnough) {
   EXPECT_GE(read_tsv("phrases.tsv").size(), 200u);

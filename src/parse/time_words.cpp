@@ -28,14 +28,13 @@ std::size_t numeral_len(std::string_view s, std::size_t i) {
 }
 
 // Words that contain a time character and carry no time.
-constexpr std::array<std::string_view, 24> kTimeless = {
+// Not 底数: 月底数据 must stay a time word.
+constexpr std::array<std::string_view, 23> kTimeless = {
     "初步", "初审", "初稿", "初核", "初评", "初选", "初始", "初心", "首次", "首批", "首页", "首发",
-    "首问", "首席", "首都", "末端", "底数", "底线", "底稿", "摸底", "兜底", "一次性", "一号文件", "一站式"};
+    "首问", "首席", "首都", "末端", "底线", "底稿", "摸底", "兜底", "一次性", "一号文件", "一站式"};
 
-// Characters that name a part of a period when they follow a period word
-// (月初, 年底, 季度末, 周末) or stand at the start of the text.
+// Characters that name a part of a period (月初, 年底, 季度末, 周末, 首月).
 constexpr std::array<std::string_view, 4> kPart = {"初", "首", "末", "底"};
-constexpr std::array<std::string_view, 5> kPeriod = {"月", "年", "季", "度", "周"};
 // After a number: a unit or a relational word makes it a time amount (3日, 五前).
 constexpr std::array<std::string_view, 20> kAfterNumber = {"个", "日", "号", "时", "点", "次", "天", "周", "月", "年",
                                                            "季", "前", "后", "小时", "工作日", "星期", "旬", "以", "之", "内"};
@@ -48,14 +47,12 @@ bool ends_with_date_word(std::string_view s) {
 }  // namespace
 
 std::optional<TimeWord> find_time_word(std::string_view s) {
-  std::size_t prev = std::string_view::npos;  // start of the previous character
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t n = char_len(static_cast<unsigned char>(s[i]));
-    if (starts_any(s, i, kPart) && (i == 0 || (prev != std::string_view::npos && starts_any(s, prev, kPeriod))) &&
-        !(i == 0 && starts_any(s, i, kTimeless)))
-      return TimeWord{i, 3};
+    // 月底, 季度末, but also 底 or 首 alone: SPEC lists them as time words
+    // wherever they stand, except inside the timeless words (初步, 首页, 兜底).
+    if (starts_any(s, i, kPart) && !starts_any(s, i, kTimeless)) return TimeWord{i, 3};
     if (const std::size_t t = starts_any(s, i, kTimeless)) {
-      prev = i;
       i += t;
       continue;
     }
@@ -66,21 +63,19 @@ std::optional<TimeWord> find_time_word(std::string_view s) {
     }
     if (starts(s, i, "旬") || starts(s, i, "每")) return TimeWord{i, 3};
     if (starts(s, i, "最后") || starts(s, i, "工作日")) return TimeWord{i, starts(s, i, "最后") ? 6u : 9u};
-    // 第3个, 前5个.
+    // 第3个, 前5个, 前三季度: 第/前 before a number is always about time.
     if ((starts(s, i, "第") || starts(s, i, "前")) && numeral_len(s, i + 3) > 0) {
       std::size_t j = i + 3;
       while (const std::size_t k = numeral_len(s, j)) j += k;
-      if (starts(s, j, "个") || starts_any(s, j, kAfterNumber)) return TimeWord{i, j - i};
+      return TimeWord{i, j - i};
     }
     if (const std::size_t k0 = numeral_len(s, i)) {
       std::size_t j = i + k0;
       while (const std::size_t k = numeral_len(s, j)) j += k;
       if (const std::size_t u = starts_any(s, j, kAfterNumber)) return TimeWord{i, j + u - i};
-      prev = i;
       i = j;
       continue;
     }
-    prev = i;
     i += n;
   }
   return std::nullopt;
