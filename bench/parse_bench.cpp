@@ -48,6 +48,23 @@ void BM_ParseTypicalMix(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseTypicalMix);
 
+// The language of 2019–2025 基本目录 and plans (SPEC §8): alternatives,
+// weekday and working-day recurrences, rates, bare amounts.
+constexpr std::array<std::string_view, 8> kField = {
+    "信息形成或者变更之日起20个工作日内", "每周五前",          "每月最后一个工作日", "每季度首月10日前",
+    "1次/年",                             "20个工作日",        "按季更新",           "中标候选人公示不得少于3个工作日",
+};
+void BM_ParseFieldMix(benchmark::State& state) {
+  while (state.KeepRunningBatch(kField.size())) {
+    for (std::string_view text : kField) {
+      auto r = shixian::parse(text);
+      benchmark::DoNotOptimize(r);
+    }
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ParseFieldMix);
+
 void BM_Canonical(benchmark::State& state) {
   const auto rule = *shixian::parse("形成文件后3个工作日公开；收到文件后及时发布");
   for (auto _ : state) {

@@ -564,6 +564,51 @@ TEST(Api, ContextReplacesEventsAndParsesTimes) {
   EXPECT_EQ(to_string(parse_event_time("2016-10-01T09:05").value()), "2016-10-01T09:05");
 }
 
+// --- SPEC §8: the language of the 2019 条例 -------------------------------------
+
+TEST(Spec8, AlternativesGiveOneDeadlineEachAndNameAllWhenMissing) {
+  // 信息形成 9/20 + 20 working days (国庆 make-up 10/8, 10/9) → 10/21; 信息变更 9/30 → 11/2.
+  Context both;
+  both.event("信息形成", D("2016-09-20")).event("信息变更", D("2016-09-30"));
+  EXPECT_EQ(dues("信息形成或者变更之日起20个工作日内公开", both),
+            (V{"公开（信息形成） 2016-10-21", "公开（信息变更） 2016-11-02"}));
+  // Through the lexicon: 政府信息形成 is 信息形成.
+  EXPECT_EQ(dues("自该政府信息形成或者变更之日起20个工作日内", with("信息形成", "2016-09-20")),
+            V{"完成（信息形成） 2016-10-21"});
+  const auto missing = dues("信息形成或者变更之日起20个工作日内", with("文件公开", "2016-09-20"));
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_NE(missing[0].find("信息形成"), std::string::npos) << missing[0];
+  EXPECT_NE(missing[0].find("信息变更"), std::string::npos) << missing[0];
+}
+
+TEST(Spec8, WorkingDayOrdinalsGoThroughTheCalendar) {
+  EXPECT_EQ(dues("每月第6个工作日", year(2016))[1], "完成 2016-02-06");  // a make-up Saturday
+  EXPECT_EQ(dues("每月最后一个工作日", year(2016))[0], "完成 2016-01-29");
+  // February 2016 has 18 working days: the 20th is an error, never a March date.
+  const auto feb = dues("每月第20个工作日", year(2016));
+  ASSERT_EQ(feb.size(), 1u);
+  EXPECT_EQ(feb[0].rfind("error: ", 0), 0u) << feb[0];
+}
+
+TEST(Spec8, MonthStartIsAPolicy) {
+  EXPECT_EQ(dues("每月初公开", year(2016))[0], "公开 2016-01-10");
+  EXPECT_EQ(dues("每月初公开", year(2016), with_policy("month_start", "5"))[0], "公开 2016-01-05");
+  Policy p;
+  EXPECT_FALSE(set_policy(p, "month_start", "31"));
+  EXPECT_FALSE(set_policy(p, "month_start", "0"));
+  const auto s = due("3月初", year(2016));
+  ASSERT_TRUE(s);
+  EXPECT_TRUE((*s)[0].assumed & assumed_ambiguous_reading);
+}
+
+TEST(Spec8, WeekdaysAreNotMovedUnlessThePolicySaysSo) {
+  const auto fridays = dues("每周五前", year(2016));
+  ASSERT_EQ(fridays.size(), 53u);
+  EXPECT_EQ(fridays.front(), "完成 2016-01-01");  // 元旦, a rest day
+  EXPECT_EQ(fridays.back(), "完成 2016-12-30");
+  EXPECT_EQ(dues("每周五前", year(2016), with_policy("absolute_roll", "preceding")).front(), "完成 2015-12-31");
+}
+
 TEST(Policy, KeysAndErrors) {
   Policy p;
   auto bad_key = set_policy(p, "timeliness", "3");
