@@ -76,7 +76,8 @@ inline auto const within_word = kw("以内", "之内", "内");
 inline auto const modal = kw("应当", "应", "要", "须", "需", "必须");
 /// Modal frames around a time phrase that carry no time of their own (SPEC §8):
 /// 最迟应在…, 不能迟于信息生成后15个工作日, 原则上 is separate (it is recorded).
-inline auto const frame = kw("最迟应当在", "最迟应在", "最迟应于", "最迟在", "最迟于", "应当在", "应当于", "应在", "应于",
+inline auto const frame = kw("最迟应当在", "最迟应在", "最迟应于", "最迟在", "最迟于", "最晚应在", "最晚在", "最晚于",
+                             "最晚", "应当在", "应当于", "应在", "应于",
                              "须在", "须于", "必须在", "必须于", "需在", "不能迟于", "不应迟于", "不得迟于", "不迟于",
                              "不晚于", "不得晚于", "不应晚于", "最迟", "一般", "原则上应");
 /// Prepositions dropped from the start of a trigger (SPEC §2).
@@ -96,7 +97,9 @@ inline auto const range_dash = kw("-", "~", "至", "到");
 /// What may follow 后/前 when it ends a trigger: 后3个工作日, 后，在20个工作日内, 后及时.
 /// A whole amount (number and unit), so that a numeral inside T (形成后万3个…)
 /// does not end T early.
-inline auto const continuation = -x3::lit(',') >> lead >> -bound_word >> ((number >> unit_word) | timely_word);
+/// 信息产生后的20个工作日内: 的 after the relational word.
+inline auto const continuation =
+    -x3::lit(',') >> -x3::lit("的") >> lead >> -bound_word >> ((number >> unit_word) | timely_word);
 /// A trigger ends at a relational word followed by a continuation.
 inline auto const trigger_stop = (after_word | before_word) >> &continuation;
 

@@ -133,8 +133,23 @@ std::string due_zh(const CalendarAnchor& a) {
 // whole, so that they split back the same way).
 std::string trigger_zh(const Trigger& t) {
   if (t.alternatives.empty()) return t.event;
-  std::string s;
-  for (const auto& a : t.alternatives) s += (s.empty() ? "" : "或者") + a;
+  // Shared subject written once when every alternative's own part has the
+  // first's length, which is how lowering splits them back: 信息形成或者变更.
+  const std::string& first = t.alternatives.front();
+  std::size_t common = first.size();
+  for (const auto& a : t.alternatives) {
+    std::size_t k = 0;
+    while (k < common && k < a.size() && a[k] == first[k]) ++k;
+    common = k;
+  }
+  while (common > 0 && (static_cast<unsigned char>(first[common]) & 0xC0) == 0x80) --common;  // a character boundary
+  bool compact = common > 0;
+  for (const auto& a : t.alternatives) compact = compact && a.size() - common == first.size() - common && a.size() > common;
+  std::string s = compact ? first.substr(0, common) : std::string();
+  for (std::size_t i = 0; i < t.alternatives.size(); ++i) {
+    if (i > 0) s += "或者";
+    s += t.alternatives[i].substr(compact ? common : 0);
+  }
   return s;
 }
 

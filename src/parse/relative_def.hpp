@@ -27,7 +27,8 @@ auto const relative_implicit_def = lead >> (rb[cap(Field::advance, "提前") >> 
 
 // 形成文件后3个工作日内, 自文件公开之日起3个工作日内, 经人大批复后，在20个工作日内,
 // 在执行政策前3个工作日.
-auto const relative_triggered_def = lead >> *prep >> trigger_text >> relation >> -lit(',') >> lead >> -bound_word >>
+auto const relative_triggered_def = lead >> *prep >> trigger_text >> relation >> -lit(',') >> -lit("的") >> lead >>
+                                    -bound_word >>
                                     amount_unit >> -within_word;
 
 // 签订3日内: T written straight before the amount; 内 is required here.

@@ -56,10 +56,11 @@ std::optional<TimeWord> find_time_word(std::string_view s) {
       i += t;
       continue;
     }
-    // 周五, 星期三, 礼拜天.
-    for (std::string_view w : {std::string_view("周"), std::string_view("星期"), std::string_view("礼拜")}) {
-      if (starts(s, i, w))
-        if (const std::size_t d = starts_any(s, i + w.size(), kWeekday)) return TimeWord{i, w.size() + d};
+    // 周五, 星期三, 礼拜天; 星期 and 礼拜 are units wherever they stand (周 alone is not: 周边, 周知).
+    if (starts(s, i, "周"))
+      if (const std::size_t d = starts_any(s, i + 3, kWeekday)) return TimeWord{i, 3 + d};
+    for (std::string_view w : {std::string_view("星期"), std::string_view("礼拜")}) {
+      if (starts(s, i, w)) return TimeWord{i, w.size() + starts_any(s, i + w.size(), kWeekday)};
     }
     if (starts(s, i, "旬") || starts(s, i, "每")) return TimeWord{i, 3};
     if (starts(s, i, "最后") || starts(s, i, "工作日")) return TimeWord{i, starts(s, i, "最后") ? 6u : 9u};
