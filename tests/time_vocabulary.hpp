@@ -18,7 +18,7 @@ namespace shixian::testing_support {
 inline bool contains_time_vocabulary(std::string_view s) {
   static constexpr std::string_view exceptions[] = {"初步", "初审", "初稿", "初核", "初评", "初选", "初始", "初心",
                                                     "首次", "首批", "首页", "首发", "首问", "首席", "首都", "末端",
-                                                    "底线", "底稿", "摸底", "兜底"};
+                                                    "底线", "底稿", "摸底", "兜底", "一次性", "一站式", "一号文件"};
   std::string t(s);
   for (std::string_view e : exceptions)
     for (std::size_t at; (at = t.find(e)) != std::string::npos;) t.replace(at, e.size(), "_");
