@@ -239,7 +239,10 @@ struct Continuous {
   friend bool operator==(const Continuous&, const Continuous&) = default;
 };
 
-enum class OngoingWord : std::uint8_t { long_term /*长期推进*/, sustained /*持续推进*/, routine /*常态化*/ };
+enum class OngoingWord : std::uint8_t {
+  long_term /*长期推进*/, sustained /*持续推进*/, routine /*常态化*/,
+  standing /*长期 (公开, 有效, 保持): 基本目录's 公开时限 for standing information*/, permanent /*永久*/,
+};
 
 /// No deadline: the work goes on.
 struct Ongoing {

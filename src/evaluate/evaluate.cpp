@@ -936,7 +936,7 @@ class Run {
       case ast::Frequency::semi_monthly:
         // 每半月 (SPEC §8): 1–15 and 16–end of each month.
         for (unsigned m = 1; m <= 12; ++m) {
-          for (const auto [first, last] : {std::pair{make_date(w.year, m, 1), make_date(w.year, m, 15)},
+          for (const auto& [first, last] : {std::pair{make_date(w.year, m, 1), make_date(w.year, m, 15)},
                                            std::pair{make_date(w.year, m, 16), month_last(w.year, m)}}) {
             const Date start = std::max(first, w.first), end = std::min(last, w.last);
             if (start <= end)

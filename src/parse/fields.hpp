@@ -34,11 +34,12 @@ enum class Field : std::uint8_t {
   m_only,        // 2021年2月 + action: a bare month
   by_year,       // 到2023年: a bare year as a horizon
   subject,       // 中标候选人公示…: who or what, written ahead of the time phrase
+  tail,          // ，在村公示栏公开: a clause with no time after the last item, part of its label
   holiday_major, holiday_any,
   within_year, count,
   d_what, d_min_wd,
   t_timely, t_first, t_immediate, t_realtime, t_sync,
-  o_long, o_sustained, o_routine,
+  o_long, o_sustained, o_routine, o_standing, o_permanent,
   n_suitable, n_as_needed, n_periodic, n_irregular,
   ext_ref,
   none,  // keyword tables: match without capturing

@@ -73,13 +73,14 @@ inline auto const sep = kw(",", ";", "。", "\n", ":", "、");
 inline auto const before_word = kw("之前", "以前", "前");
 inline auto const after_word = kw("之日起", "之日后", "之后", "以后", "后", "起");
 inline auto const within_word = kw("以内", "之内", "内");
-inline auto const modal = kw("应当", "应", "要", "须", "需", "必须");
+inline auto const modal = kw("应当", "应", "要", "须", "需", "必须", "确保", "务必");
 /// Modal frames around a time phrase that carry no time of their own (SPEC §8):
 /// 最迟应在…, 不能迟于信息生成后15个工作日, 原则上 is separate (it is recorded).
 inline auto const frame = kw("最迟应当在", "最迟应在", "最迟应于", "最迟在", "最迟于", "最晚应在", "最晚在", "最晚于",
                              "最晚", "应当在", "应当于", "应在", "应于",
                              "须在", "须于", "必须在", "必须于", "需在", "不能迟于", "不应迟于", "不得迟于", "不迟于",
-                             "不晚于", "不得晚于", "不应晚于", "最迟", "一般", "原则上应");
+                             "不晚于", "不得晚于", "不应晚于", "最迟", "一般", "原则上应", "依法依规", "依法",
+                             "按进展情况", "根据工作进展", "根据进展情况");
 /// Prepositions dropped from the start of a trigger (SPEC §2).
 inline auto const prep = kw("于", "在", "自", "从", "经", "待");
 inline auto const lead = -frame >> -modal >> -kw("于", "在");
@@ -89,9 +90,9 @@ inline auto const bound_word = kw("最长不得超过", "最长不超过", "最�
                                   "不能超过", "不应超过", "不多于", "最长", "最多");
 inline auto const unit_word =
     kw("个工作日", "工作日", "个小时", "小时", "日", "天", "个周", "周", "个星期", "星期", "个月", "年");
-inline auto const timely_word = kw("及时", "第一时间", "即时", "立即", "实时", "随时");
+inline auto const timely_word = kw("及时", "第一时间", "即时", "立即", "实时", "随时", "当场");
 inline auto const at_least = kw("至少", "不少于", "不得少于", "不低于");
-inline auto const count_number = number >> -x3::lit("个") >> "次";
+inline auto const count_number = number >> -x3::lit("个") >> kw("次", "篇", "期");
 inline auto const range_dash = kw("-", "~", "至", "到");
 
 /// What may follow 后/前 when it ends a trigger: 后3个工作日, 后，在20个工作日内, 后及时.
@@ -118,7 +119,7 @@ inline auto const label_no_start =
     (kw("之日起", "之日后", "之后", "以后", "后", "起", "之前", "以前", "前", "以内", "之内", "内", "至少", "不少于",
         "不得少于", "不低于", "个工作日", "工作日", "个小时", "小时", "日", "天", "个周", "周", "个星期", "星期",
         "礼拜", "个月", "年", "结束", "不超过", "其中", "以上", "末", "底", "定时", "定期", "初", "首", "旬", "上旬",
-        "中旬", "下旬", "最后", "最迟", "中", "份", "第", "号", "时", "点", "次", "季", "半", "每", "以来", "开始") |
+        "中旬", "下旬", "最后", "最迟", "中", "份", "第", "号", "时", "点", "次", "季", "半", "每", "以来", "开始", "度") |
      number) -
     timeless_start;
 /// 、 continues a label (审查、发布上述信息) unless the next item starts there.

@@ -615,6 +615,22 @@ struct Lowerer {
     return fail(Piece{p.field, b, b + static_cast<std::uint32_t>(length)}, cat("无法理解的时间用语“", word, "”"),
                 cat("time word \"", word, "\" not understood here"));
   }
+  // A trailing clause must not hold words that make an obligation of their own.
+  bool obligation_free(const Piece& p) {
+    const std::string_view s = text(p);
+    for (std::string_view w : {"至少", "不少于", "不得少于", "不低于", "不超过", "提前", "及时", "随时", "实时", "即时",
+                               "适时", "视情", "定期", "长期", "永久", "常态", "持续", "全年", "待", "为准", "按照",
+                               "从其规定", "同步", "公示期"}) {
+      if (const std::size_t at = s.find(w); at != std::string_view::npos) {
+        const auto b = p.begin + static_cast<std::uint32_t>(at);
+        return fail(Piece{p.field, b, b + static_cast<std::uint32_t>(w.size())},
+                    cat("逗号后的“", w, "”不能作为动作说明，请用“；”分开两项规定"),
+                    cat("\"", w, "\" after the comma is not an action; separate the two rules with ；"));
+      }
+    }
+    return true;
+  }
+
   bool open_text_is_timeless(const View& v) {
     for (const Piece* p = v.b; p != v.e; ++p) {
       if (p->field == Field::label || p->field == Field::subject || p->field == Field::filler) {
@@ -699,9 +715,11 @@ struct Lowerer {
       case Field::k_continuous: it.clause = Continuous{}; return true;
       case Field::k_ongoing: {
         Ongoing o;
-        o.word = v.find(Field::o_sustained) ? OngoingWord::sustained
-                 : v.find(Field::o_routine) ? OngoingWord::routine
-                                            : OngoingWord::long_term;
+        o.word = v.find(Field::o_sustained)   ? OngoingWord::sustained
+                 : v.find(Field::o_routine)   ? OngoingWord::routine
+                 : v.find(Field::o_standing)  ? OngoingWord::standing
+                 : v.find(Field::o_permanent) ? OngoingWord::permanent
+                                              : OngoingWord::long_term;
         it.clause = o;
         return true;
       }
@@ -781,6 +799,14 @@ bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t
     if (!l.subject.empty()) it.subject = std::move(l.subject), l.subject.clear();
     out.items.push_back(std::move(it));
     start = &p + 1;
+  }
+  // A clause with no time after the last item is part of its label, kept
+  // with its comma (so that the canonical form reads back the same).
+  for (const Piece* p = start; p != pieces.data() + pieces.size(); ++p) {
+    if (p->field != Field::tail || out.items.empty()) continue;
+    if (!l.timeless(*p) || !l.obligation_free(*p)) return false;
+    out.items.back().label += "，" + std::string(l.text(*p));
+    out.items.back().span.end = l.span(p->begin, p->end).end;
   }
   out.kind = classify(out.items);
   return true;

@@ -223,7 +223,14 @@ std::string clause_zh(const Clause& c) {
     }
     std::string operator()(const Continuous&) const { return "全年"; }
     std::string operator()(const Ongoing& o) const {
-      return o.word == OngoingWord::long_term ? "长期推进" : o.word == OngoingWord::sustained ? "持续推进" : "常态化";
+      switch (o.word) {
+        case OngoingWord::long_term: return "长期推进";
+        case OngoingWord::sustained: return "持续推进";
+        case OngoingWord::routine: return "常态化";
+        case OngoingWord::standing: return "长期";
+        case OngoingWord::permanent: return "永久";
+      }
+      return "";
     }
     std::string operator()(const Unspecified& u) const {
       switch (u.word) {
@@ -235,7 +242,12 @@ std::string clause_zh(const Clause& c) {
       return "";
     }
     // 按照, not 按: 按周… / 按月… would read back as a frequency.
-    std::string operator()(const ExternalReference& e) const { return "按照" + e.reference; }
+    std::string operator()(const ExternalReference& e) const {
+      const std::string_view r = e.reference;
+      if (r.size() >= 12 && (r.substr(r.size() - 12) == "另有规定" || r.substr(r.size() - 15 > r.size() ? 0 : r.size() - 15) == "另有规定的"))
+        return e.reference + "，从其规定";
+      return "按照" + e.reference;
+    }
   };
   return std::visit(V{}, c);
 }
@@ -391,7 +403,7 @@ void clause_json(Json& j, const Clause& c) {
     }
     void operator()(const Continuous&) const { j.str("type", "continuous"); }
     void operator()(const Ongoing& o) const {
-      static constexpr const char* words[] = {"long_term", "sustained", "routine"};
+      static constexpr const char* words[] = {"long_term", "sustained", "routine", "standing", "permanent"};
       j.str("type", "ongoing");
       j.str("word", words[static_cast<int>(o.word)]);
     }

@@ -27,7 +27,11 @@ auto const frequency_def =
         Keyword{"每年度", Field::f_yearly}, Keyword{"每年", Field::f_yearly}, Keyword{"按年度", Field::f_yearly},
         Keyword{"按年", Field::f_yearly}, Keyword{"年度", Field::f_yearly}, Keyword{"每两个月", Field::f_bimonthly},
         Keyword{"每2个月", Field::f_bimonthly}, Keyword{"每二个月", Field::f_bimonthly},
-        Keyword{"每半月", Field::f_semi_monthly}, Keyword{"每半个月", Field::f_semi_monthly}) >>
+        Keyword{"每半月", Field::f_semi_monthly}, Keyword{"每半个月", Field::f_semi_monthly},
+        Keyword{"每个月", Field::f_monthly}, Keyword{"每个季度", Field::f_quarterly}, Keyword{"每个年度", Field::f_yearly},
+        Keyword{"每三个月", Field::f_quarterly}, Keyword{"每3个月", Field::f_quarterly},
+        Keyword{"每六个月", Field::f_half}, Keyword{"每6个月", Field::f_half}, Keyword{"季度", Field::f_quarterly},
+        Keyword{"季度末", Field::f_quarterly}) >>
     *kw("定时", "定期");
 
 // 自2016年起 / 从2016年开始 / 自2016年.
@@ -83,7 +87,8 @@ auto const holiday_def = lead >>
 // The verb joins the label, so it may not start like a time phrase either.
 auto const filler =
     cap(Field::filler, !label_no_start >> open_text(no_paren - at_least - count_number - label_stop));
-auto const times = cap(Field::count, number) >> -lit("个") >> "次";
+// 1次, 2篇以上 (信息报送), 1期 (简报).
+auto const times = cap(Field::count, number) >> -lit("个") >> kw("次", "篇", "期") >> -kw("以上", "及以上");
 // One verb at most, before or after 至少 (年内解读…不少于1次, 年内至少听取一次):
 // the canonical form writes it before 至少, so two would not read back.
 auto const after_at_least = rb[filler >> times] | L(labels::times_count.zh)[times];
@@ -96,7 +101,7 @@ auto const count_def = rb[-at_least >> times >> kw("/", "每") >> per_period] |
                        rb[lit("一") >> kwf(Keyword{"年", Field::f_yearly}, Keyword{"月", Field::f_monthly},
                                            Keyword{"周", Field::f_weekly}) >>
                           -at_least >> times] |
-                       rb[(cap(Field::within_year, "年内") | frequency) >>
+                       rb[(cap(Field::within_year, "年内") | frequency | kw(Field::f_half, "半年")) >>
                           (rb[filler >> at_least >> L(labels::times_count.zh)[times]] | rb[at_least >> after_at_least] |
                            rb[filler >> times] | times)] |
                        rb[at_least >> after_at_least];
@@ -118,8 +123,10 @@ auto const display_def = rb[lead >> display_core] | rb[display_subject >> displa
                             (cap(Field::u_wd, "工作日") | cap(Field::u_day, lit("日") | "天"))];
 
 auto const continuous_def = lit("全年") >> -lit("工作");
-auto const ongoing_def = kwf(Keyword{"长期推进", Field::o_long}, Keyword{"长期坚持", Field::o_long},
-                             Keyword{"持续推进", Field::o_sustained}, Keyword{"常态化", Field::o_routine});
+auto const ongoing_def = lead >> kwf(Keyword{"长期推进", Field::o_long}, Keyword{"长期坚持", Field::o_long},
+                                     Keyword{"持续推进", Field::o_sustained}, Keyword{"常态化", Field::o_routine},
+                                     Keyword{"常态", Field::o_routine}, Keyword{"长期", Field::o_standing},
+                                     Keyword{"永久", Field::o_permanent});
 auto const unspecified_def =
     kwf(Keyword{"适时", Field::n_suitable}, Keyword{"视情况", Field::n_as_needed}, Keyword{"视情", Field::n_as_needed},
         Keyword{"不定期", Field::n_irregular}, Keyword{"定期", Field::n_periodic});
@@ -127,8 +134,12 @@ auto const unspecified_def =
 // 按预算法规定时限, 按环保部修订发布后的时间要求, 按照财政部相关部署, 按要求.
 auto const ref_end =
     kw("规定时限", "规定期限", "规定时间", "时间要求", "时限要求", "相关部署", "部署", "规定", "要求", "安排");
-auto const external_def = kw("按照", "按", "根据", "依照", "依据") >>
-                          cap(Field::ext_ref, -open_text(no_paren - ref_end) >> ref_end);
+// 法律、法规对政府信息公开的期限另有规定的，从其规定 (条例 第33条).
+auto const otherwise_provided = kw("另有规定的", "另有规定");
+auto const external_def =
+    (kw("按照", "按", "根据", "依照", "依据") >> cap(Field::ext_ref, -open_text(no_paren - ref_end) >> ref_end)) |
+    rb[cap(Field::ext_ref, open_text(no_paren - otherwise_provided) >> otherwise_provided) >> -lit(',') >>
+       kw("从其规定", "依照其规定", "按其规定")];
 }  // namespace recurrence_detail
 
 using recurrence_detail::continuous_def;

@@ -23,7 +23,13 @@ auto const relation = cap(Field::rel_after, after_word) | cap(Field::rel_before,
 // 最长不得超过20个工作日, 最多15日, 最迟24小时内 (最迟 is a frame in lead).
 auto const relative_implicit_def = lead >> (rb[cap(Field::advance, "提前") >> L(labels::amount.zh)[amount_unit]] |
                                             rb[bound_word >> L(labels::amount.zh)[amount_unit] >> -within_word] |
-                                            rb[amount_unit >> -within_word]);
+                                            rb[amount_unit >> within_word] |
+                                            // A bare amount (a 公开时限 cell: 20个工作日) ends its clause, so
+                                            // that 其上一年度… is never an amount 一年 labelled 度….
+                                            rb[amount_unit >> &(sep | x3::eoi | ')')] |
+                                            // 2016年完成: taken as an amount only for lowering to say
+                                            // what is missing after the year.
+                                            rb[cap(Field::amount, x3::repeat(4)[ascii_digit]) >> cap(Field::u_year, "年")]);
 
 // 形成文件后3个工作日内, 自文件公开之日起3个工作日内, 经人大批复后，在20个工作日内,
 // 在执行政策前3个工作日.
@@ -38,7 +44,9 @@ auto const relative_direct_def = lead >> -prep >>
 
 auto const timely_word_cap =
     kwf(Keyword{"及时", Field::t_timely}, Keyword{"第一时间", Field::t_first}, Keyword{"即时", Field::t_immediate},
-        Keyword{"立即", Field::t_immediate}, Keyword{"实时", Field::t_realtime}, Keyword{"随时", Field::t_timely});
+        Keyword{"立即", Field::t_immediate}, Keyword{"实时", Field::t_realtime}, Keyword{"随时", Field::t_timely},
+        Keyword{"当场", Field::t_immediate}) >>
+    -lit("地");
 
 // 及时 / 第一时间 / 收到文件后及时 / 征集意见结束后要及时 / 与文件同步.
 auto const timely_def =
