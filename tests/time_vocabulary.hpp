@@ -59,6 +59,8 @@ inline std::string open_text_with_time_word(const ast::Rule& rule) {
           if constexpr (std::is_same_v<C, ast::RelativeDeadline> || std::is_same_v<C, ast::Timely> ||
                         std::is_same_v<C, ast::EventDeadline> || std::is_same_v<C, ast::EventGate>) {
             if (!is_date_text(c.trigger.text) && contains_time_vocabulary(c.trigger.text)) return c.trigger.text;
+            for (const std::string& a : c.trigger.alternatives)
+              if (contains_time_vocabulary(a)) return a;
           } else if constexpr (std::is_same_v<C, ast::CountConstraint>) {
             if (contains_time_vocabulary(c.verb)) return c.verb;
           }

@@ -159,6 +159,7 @@ struct Lowerer {
 
   std::optional<Piece> missing_event;  // set by trigger() when T is only 以/之
   std::string subject;                 // set by trigger() when a subject is written ahead of T
+  std::optional<Piece> timed_alternative;  // set by trigger(): an alternative, as derived, holds a time word
 
   static bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -264,6 +265,8 @@ struct Lowerer {
             const std::string_view verb = last_chars(first, chars(parts[k]));
             alt = std::string(first.substr(0, first.size() - verb.size())) + alt;
           }
+          // Derived with the first's subject, an alternative is open text too (SPEC §8).
+          if (find_time_word(alt + "后")) timed_alternative = *p;
           const auto key = canonical_event(alt);
           std::string event = key ? std::string(*key) : alt;
           bool seen = false;
@@ -794,6 +797,10 @@ bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t
     if (!l.item(Lowerer::View{start, &p}, p, it)) return false;
     if (l.missing_event) {
       l.fail(*l.missing_event, "“后/前”之前缺少事件", "no event before 后/前");
+      return false;
+    }
+    if (l.timed_alternative) {
+      l.fail(*l.timed_alternative, "选择性事件中含有无法理解的时间用语", "an alternative of the trigger holds a time word");
       return false;
     }
     if (!l.subject.empty()) it.subject = std::move(l.subject), l.subject.clear();
