@@ -34,11 +34,8 @@ inline std::string unescape(std::string_view cell) {
   return text;
 }
 
-// A rule evaluated in a context written as in the corpus files, rendered as
-// the "due" column is written (format above load() in due_golden_test.cpp).
-inline std::string render_due(std::string_view rule, const std::string& context) {
-  Context ctx;
-  Policy policy;
+// Fills ctx and policy from a context cell; returns what is wrong with it, or "".
+inline std::string read_context(const std::string& context, Context& ctx, Policy& policy) {
   if (context != "-" && !context.empty()) {
     for (const std::string& part : split(context, ";")) {
       if (part.rfind("year=", 0) == 0) {
@@ -54,6 +51,15 @@ inline std::string render_due(std::string_view rule, const std::string& context)
       }
     }
   }
+  return "";
+}
+
+// A rule evaluated in a context written as in the corpus files, rendered as
+// the "due" column is written (format above load() in due_golden_test.cpp).
+inline std::string render_due(std::string_view rule, const std::string& context) {
+  Context ctx;
+  Policy policy;
+  if (auto bad = read_context(context, ctx, policy); !bad.empty()) return bad;
   auto s = due(unescape(rule), ctx, Calendar::china(), policy);
   if (!s) return std::string("error:") + to_string(s.error().error.code);
   std::string out;

@@ -139,7 +139,8 @@ TEST(DueGolden, GrammarCorpus) {
   std::size_t count = 0;
   if (std::filesystem::is_directory(dir)) {
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-      if (entry.path().extension() != ".tsv") continue;
+      // field.tsv writes counts and displays its own way; field_corpus_test.cpp reads it.
+      if (entry.path().extension() != ".tsv" || entry.path().filename() == "field.tsv") continue;
       for (const Case& c : load(entry.path(), true)) {
         ++count;
         EXPECT_EQ(elide(render_due(c.rule, c.context), c.expected), c.expected) << c.file << ":" << c.line << ": " << c.rule;

@@ -572,9 +572,12 @@ TEST(Spec8, AlternativesGiveOneDeadlineEachAndNameAllWhenMissing) {
   both.event("信息形成", D("2016-09-20")).event("信息变更", D("2016-09-30"));
   EXPECT_EQ(dues("信息形成或者变更之日起20个工作日内公开", both),
             (V{"公开（信息形成） 2016-10-21", "公开（信息变更） 2016-11-02"}));
-  // Through the lexicon: 政府信息形成 is 信息形成.
+  // Through the lexicon: 政府信息形成 is 信息形成. One alternative given: the item's own label.
   EXPECT_EQ(dues("自该政府信息形成或者变更之日起20个工作日内", with("信息形成", "2016-09-20")),
-            V{"完成（信息形成） 2016-10-21"});
+            V{"完成 2016-10-21"});
+  // An event named as T is written is T itself.
+  EXPECT_EQ(dues("制定或获取信息之日起10个工作日内", with("制定或获取信息", "2016-09-20")), V{"完成 2016-10-09"});
+  EXPECT_EQ(dues("制定或获取信息之日起10个工作日内", with("获取信息", "2016-09-20")), V{"完成 2016-10-09"});
   const auto missing = dues("信息形成或者变更之日起20个工作日内", with("文件公开", "2016-09-20"));
   ASSERT_EQ(missing.size(), 1u);
   EXPECT_NE(missing[0].find("信息形成"), std::string::npos) << missing[0];

@@ -80,9 +80,11 @@ struct Step {
   std::uint8_t weekdays = 0;    // 每周五前: ISO weekdays (bit d)
   int workday_ordinal = 0;      // 每月第N个工作日 (N), 最后一个工作日 (−1)
   std::uint16_t months = 0;     // 每年1、4、7、10月8日前: the listed months (bit m)
-  // 信息形成或者变更: one step per alternative, each with its trigger and label
-  // (SPEC §8); this step then only groups them.
+  // 信息形成或者变更: one step per alternative, each with its trigger (SPEC §8);
+  // this step then only groups them. `alternative_label` names the deadline
+  // when events are given for several alternatives.
   std::vector<Step> alternatives;
+  std::string_view alternative_label;
   std::uint32_t at_least = 0;
   bool whole_window = false;
   // duration
@@ -463,7 +465,7 @@ Step compile_item(const ast::Item& item, std::uint16_t index, const Policy& poli
       one.event = alt;
       one.period = t->period;
       a.trigger = compile_trigger(one, policy);
-      a.label = intern(std::string(s.label) + "（" + alt + "）");
+      a.alternative_label = intern(std::string(s.label) + "（" + alt + "）");
       s.alternatives.push_back(std::move(a));
     }
   }
@@ -784,20 +786,31 @@ class Run {
   // 信息形成或者变更 (SPEC §8): a deadline for every alternative the context
   // names; none named is a missing-context error listing them all.
   Err alternatives(const Step& s, Schedule& out) const {
+    // An event named as T is written (制定或获取信息) is T itself.
+    if (ctx_.find(s.trigger.text, s.trigger.text) != nullptr) {
+      Step whole = s.alternatives.front();
+      whole.trigger = s.trigger;
+      whole.trigger.key = s.trigger.text;
+      return step(whole, out);
+    }
     std::vector<std::string> needed;
     std::string names;
-    bool any = false;
+    std::size_t given = 0;
+    for (const Step& a : s.alternatives) given += ctx_.find(a.trigger.key, a.trigger.text) != nullptr ? 1 : 0;
     for (const Step& a : s.alternatives) {
       if (ctx_.find(a.trigger.key, a.trigger.text) == nullptr) {
         needed.push_back(a.trigger.key);
         names += (names.empty() ? "\"" : "或\"") + a.trigger.text + "\"";
         continue;
       }
-      any = true;
       if (trace_) trace_->add("   起算事件之一：“" + a.trigger.text + "”");
+      const std::size_t first = out.size();
       if (auto e = step(a, out)) return e;
+      // Several alternatives given: each deadline says which one it counts from.
+      if (given > 1)
+        for (std::size_t k = first; k < out.size(); ++k) out[k].label = a.alternative_label;
     }
-    if (any) return std::nullopt;
+    if (given > 0) return std::nullopt;
     return eval_error(ErrorCode::missing_context, "需要事件" + names + "的日期（任一即可，各自一个期限）",
                       std::move(needed), s.item);
   }

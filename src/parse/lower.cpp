@@ -1,4 +1,5 @@
 #include "parse/lower.hpp"
+#include "common/text.hpp"
 #include "parse/strcat.hpp"
 #include "parse/time_words.hpp"
 
@@ -178,7 +179,130 @@ struct Lowerer {
     return s.substr(i);
   }
 
-  // `with_subject`: T后N… may have a subject written ahead of T (SPEC §8).
+  static constexpr std::string_view kDeterminers[] = {"上述", "相关", "该", "本", "此"};
+  // Modal frames between a subject and T belong to neither (公开时间不能迟于信息生成后…).
+  static constexpr std::string_view kFrames[] = {"不能迟于", "不应迟于", "不得迟于", "不迟于", "不晚于", "不得晚于",
+                                                 "应当在", "应在", "应于", "须在", "必须在"};
+
+  static std::string_view drop_determiner(std::string_view s) {
+    for (std::string_view d : kDeterminers)
+      if (s.size() > d.size() && s.substr(0, d.size()) == d) return s.substr(d.size());
+    return s;
+  }
+
+  // The separators of alternatives in T: 或者/或 always; 、 and 和 only where a
+  // subject may be split off too (T后N…), since gates name lists of documents.
+  static std::size_t find_separator(std::string_view s, bool lists, std::size_t& length) {
+    std::size_t best = std::string_view::npos;
+    for (std::string_view w : {std::string_view("或者"), std::string_view("或"), std::string_view("、"),
+                               std::string_view("和")}) {
+      if (!lists && (w == "、" || w == "和")) continue;
+      const std::size_t at = s.find(w);
+      if (at != std::string_view::npos && (at < best || (at == best && w.size() > length))) best = at, length = w.size();
+    }
+    return best;
+  }
+
+  // SPEC §8: a subject written ahead of T is no part of it. At a preposition
+  // (执法决定信息在决定作出 → 决定作出), or before the longest ending of T's first
+  // alternative that the lexicon names (中省市相关政策收到文件 → 收到文件). Not
+  // when the text before is a list (特别重大、重大突发事件发生 is one event).
+  std::string_view split_subject(std::string_view s, std::uint32_t& begin) {
+    // 在/于 after these is part of a word (存在, 位于, 迟于, 不少于), not a preposition.
+    static constexpr std::u32string_view kNotPreposition = U"存所现正实内关对由属用基至等处位归便利善终鉴过迟晚早少多高低";
+    std::size_t sep_length = 0;
+    const std::size_t first_end = std::min(s.size(), find_separator(s, false, sep_length));
+    if (canonical_event(s.substr(0, first_end))) return s;  // 政府信息形成或者变更: the first alternative is known whole
+    // The subject is s[0, who_end), T starts at t_begin.
+    auto take = [&](std::size_t who_end, std::size_t t_begin) {
+      std::string_view who = s.substr(0, who_end);
+      for (std::string_view f : kFrames) {
+        if (ends_with(who, f)) {
+          who.remove_suffix(f.size());
+          break;
+        }
+      }
+      subject = std::string(who);
+      begin += static_cast<std::uint32_t>(t_begin);
+      return s.substr(t_begin);
+    };
+    for (std::size_t i = 6; i + 3 < first_end; i += 3) {  // a subject of two characters at least
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+      const std::string_view c = s.substr(i, 3);
+      if (c != "在" && c != "于") continue;
+      std::size_t j = i;
+      do --j; while ((static_cast<unsigned char>(s[j]) & 0xC0) == 0x80);
+      if (kNotPreposition.find(detail::next_code_point(s, j)) != std::u32string_view::npos) continue;  // 存在, 位于
+      return take(i, i + 3);
+    }
+    for (std::size_t i = 6; i + 6 <= first_end; i += 3) {  // a subject and T of two characters at least
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+      if (!canonical_event(s.substr(i, first_end - i))) continue;
+      std::string_view who = s.substr(0, i);
+      for (std::string_view f : kFrames)
+        if (ends_with(who, f)) who.remove_suffix(f.size());
+      if (who.find("、") != std::string_view::npos || ends_with(who, "和") || ends_with(who, "及") ||
+          ends_with(who, "或") || ends_with(who, "在") || ends_with(who, "于"))
+        return s;
+      return take(i, i);
+    }
+    return s;
+  }
+
+  // SPEC §8: 信息形成或者变更 = 信息形成 | 信息变更 (the first's last characters
+  // are its verb, the rest the subject the later ones share); 制定或获取信息 =
+  // 制定信息 | 获取信息 (verbs sharing the object after the last one).
+  void split_alternatives(std::string_view s, bool lists, const Piece& p, Trigger& t) {
+    std::vector<std::string_view> parts;
+    bool listed = false;  // 、 or 和: a list of qualifiers as often as of verbs
+    for (std::string_view rest = s;;) {
+      std::size_t length = 0;
+      const std::size_t k = find_separator(rest, lists, length);
+      if (k == std::string_view::npos) {
+        parts.push_back(rest);
+        break;
+      }
+      listed = listed || rest.substr(k, length) == "、" || rest.substr(k, length) == "和";
+      parts.push_back(rest.substr(0, k));
+      rest.remove_prefix(k + length);
+    }
+    if (parts.size() < 2) return;
+    for (auto part : parts)
+      if (part.empty()) return;
+    const std::string_view first = parts[0];
+    std::string object;
+    if (chars(parts.back()) > chars(first)) {
+      object = std::string(drop_determiner(last_chars(parts.back(), chars(parts.back()) - chars(first))));
+      for (std::size_t k = 0; k + 1 < parts.size(); ++k)
+        if (chars(parts[k]) != chars(first)) object.clear();
+      // 特别重大、重大突发事件发生, 行政许可、行政处罚决定作出: where the shared part
+      // starts is not knowable from a list; T stays one event as written.
+      if (listed) return;
+    }
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      std::string alt(parts[k]);
+      if (!object.empty()) {
+        // The last part is its verb (as long as the first) and the object, maybe with 该.
+        const std::string_view verb =
+            k + 1 < parts.size() ? parts[k] : parts[k].substr(0, parts[k].size() - last_chars(parts[k], chars(parts[k]) - chars(first)).size());
+        alt = std::string(verb) + object;
+      } else if (k > 0 && chars(first) > chars(parts[k])) {
+        const std::string_view verb = last_chars(first, chars(parts[k]));
+        alt = std::string(first.substr(0, first.size() - verb.size())) + alt;
+      }
+      // Derived with the first's subject, an alternative is open text too (SPEC §8).
+      if (find_time_word(alt + "后")) timed_alternative = p;
+      const auto key = canonical_event(alt);
+      std::string event = key ? std::string(*key) : alt;
+      bool seen = false;
+      for (const auto& a : t.alternatives) seen = seen || a == event;
+      if (!seen) t.alternatives.push_back(std::move(event));
+    }
+    if (t.alternatives.size() < 2) t.alternatives.clear();
+  }
+
+  // `with_subject`: T后N… may have a subject written ahead of T, and list its
+  // alternatives with 、 or 和 (SPEC §8).
   Trigger trigger(const View& v, bool with_subject = false) {
     Trigger t;
     const Piece* p = v.find(Field::trigger);
@@ -193,89 +317,28 @@ struct Lowerer {
       if (ends_with(s, "之日")) s.remove_suffix(6), again = true;
       if (ends_with(s, "以") || ends_with(s, "之")) s.remove_suffix(3), again = true;
     }
-    // SPEC §8: determiners before the event are not part of it (自该政府信息形成…)
-    // when what follows is an event the lexicon knows or a list of
-    // alternatives; the lexicon may also name the whole phrase (本要点公布).
-    // After a determiner the phrase is one event: no subject is split off.
+    // Determiners before the event are not part of it (自该政府信息形成…) when
+    // a known event (or first alternative) follows; the lexicon may name the
+    // whole phrase (本要点公布), and 本级人民代表大会 keeps its 本. After a
+    // determiner the phrase is one event: no subject is split off.
     bool determined = false;
     if (!canonical_event(s)) {
-      for (std::string_view d : {std::string_view("上述"), std::string_view("相关"), std::string_view("该"),
-                                 std::string_view("本"), std::string_view("此")}) {
-        if (s.size() <= d.size() || s.substr(0, d.size()) != d) continue;
-        determined = true;
-        const std::string_view rest = s.substr(d.size());
-        if (canonical_event(rest) || rest.find("或") != std::string_view::npos) {
-          s = rest;
-          begin += static_cast<std::uint32_t>(d.size());
-        }
-        break;
+      const std::string_view rest = drop_determiner(s);
+      determined = rest.size() != s.size();
+      std::size_t length = 0;
+      const std::size_t first_end = std::min(rest.size(), find_separator(rest, with_subject, length));
+      if (determined && (canonical_event(rest) || canonical_event(rest.substr(0, first_end)))) {
+        begin += static_cast<std::uint32_t>(s.size() - rest.size());
+        s = rest;
       }
     }
-    // A subject written ahead of T (中省市相关政策收到文件后…): the longest
-    // ending of the phrase that the lexicon names is T, the rest the subject.
-    if (with_subject && !determined && !canonical_event(s) && s.find("或") == std::string_view::npos) {
-      for (std::size_t i = 3; i + 6 <= s.size(); i += 3) {  // T of two characters at least
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-        // The longest ending the lexicon names decides; none when the text
-        // before it is a list (特别重大、重大突发事件发生 names one event, qualified).
-        if (!canonical_event(s.substr(i))) continue;
-        std::string_view who = s.substr(0, i);
-        if (who.find("、") == std::string_view::npos && !ends_with(who, "和") && !ends_with(who, "及") &&
-            !ends_with(who, "或")) {
-          // A modal frame between subject and T is no part of either (公开时间不能迟于信息生成后…).
-          for (std::string_view f : {"不能迟于", "不应迟于", "不得迟于", "不迟于", "不晚于", "不得晚于", "应当在", "应在",
-                                     "应于", "须在", "必须在"}) {
-            if (ends_with(who, f)) {
-              who.remove_suffix(f.size());
-              break;
-            }
-          }
-          subject = std::string(who);
-          s.remove_prefix(i);
-          begin += static_cast<std::uint32_t>(i);
-        }
-        break;
-      }
-    }
+    if (with_subject && !determined && !canonical_event(s)) s = split_subject(s, begin);
     if (s.empty()) {
       missing_event = *p;
       return t;
     }
     t.text = std::string(s);
-    // SPEC §8: 信息形成或者变更 = 信息形成 | 信息变更: the alternatives after the
-    // first share its subject, the first's last characters being its verb.
-    if (const std::size_t at = s.find("或"); at != std::string_view::npos && at > 0) {
-      std::vector<std::string_view> parts;
-      std::string_view rest = s;
-      while (true) {
-        const std::size_t k = rest.find("或");
-        if (k == std::string_view::npos) break;
-        parts.push_back(rest.substr(0, k));
-        rest.remove_prefix(k + 3);
-        if (rest.substr(0, 3) == "者") rest.remove_prefix(3);
-      }
-      parts.push_back(rest);
-      bool ok = true;
-      for (auto part : parts) ok = ok && !part.empty();
-      if (ok) {
-        const std::string_view first = parts[0];
-        for (std::size_t k = 0; k < parts.size(); ++k) {
-          std::string alt(parts[k]);
-          if (k > 0 && chars(first) > chars(parts[k])) {
-            const std::string_view verb = last_chars(first, chars(parts[k]));
-            alt = std::string(first.substr(0, first.size() - verb.size())) + alt;
-          }
-          // Derived with the first's subject, an alternative is open text too (SPEC §8).
-          if (find_time_word(alt + "后")) timed_alternative = *p;
-          const auto key = canonical_event(alt);
-          std::string event = key ? std::string(*key) : alt;
-          bool seen = false;
-          for (const auto& a : t.alternatives) seen = seen || a == event;
-          if (!seen) t.alternatives.push_back(std::move(event));
-        }
-        if (t.alternatives.size() < 2) t.alternatives.clear();
-      }
-    }
+    if (!canonical_event(s)) split_alternatives(s, with_subject, *p, t);
     const auto key = canonical_event(s);
     t.event = !t.alternatives.empty() ? t.alternatives.front() : key ? std::string(*key) : t.text;
     // A named period's end: 复议期届满 / 公示期满 → 复议期 / 公示期.
@@ -673,7 +736,7 @@ struct Lowerer {
       }
       case Field::k_event_deadline: {
         // "月底前" / "旬前" / "季度前" name a calendar part without the number.
-        EventDeadline e{trigger(v)};
+        EventDeadline e{trigger(v, true)};
         for (std::string_view s : {"月底", "月末", "底", "末", "旬", "季度", "年", "月", "日", "号"}) {
           const std::string& t = e.trigger.text;
           if (t.size() >= s.size() && std::string_view(t).substr(t.size() - s.size()) == s) {
@@ -788,7 +851,7 @@ RuleKind classify(const std::vector<Item>& items) {
 
 bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t input_size, ast::Rule& out,
            LowerError& error) {
-  Lowerer l{norm, input_size, error, std::nullopt, {}};
+  Lowerer l{norm, input_size, error, std::nullopt, {}, std::nullopt};
   out.items.clear();
   const Piece* start = pieces.data();
   for (const Piece& p : pieces) {

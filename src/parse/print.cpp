@@ -129,29 +129,10 @@ std::string due_zh(const CalendarAnchor& a) {
   }
 }
 
-// T as written back: the event, or its alternatives joined by 或者 (each
-// whole, so that they split back the same way).
-std::string trigger_zh(const Trigger& t) {
-  if (t.alternatives.empty()) return t.event;
-  // Shared subject written once when every alternative's own part has the
-  // first's length, which is how lowering splits them back: 信息形成或者变更.
-  const std::string& first = t.alternatives.front();
-  std::size_t common = first.size();
-  for (const auto& a : t.alternatives) {
-    std::size_t k = 0;
-    while (k < common && k < a.size() && a[k] == first[k]) ++k;
-    common = k;
-  }
-  while (common > 0 && (static_cast<unsigned char>(first[common]) & 0xC0) == 0x80) --common;  // a character boundary
-  bool compact = common > 0;
-  for (const auto& a : t.alternatives) compact = compact && a.size() - common == first.size() - common && a.size() > common;
-  std::string s = compact ? first.substr(0, common) : std::string();
-  for (std::size_t i = 0; i < t.alternatives.size(); ++i) {
-    if (i > 0) s += "或者";
-    s += t.alternatives[i].substr(compact ? common : 0);
-  }
-  return s;
-}
+// T as written back: the event; with alternatives, T as written (信息形成或变更),
+// which splits back into the same alternatives — a reconstruction would not
+// always (and could outgrow the open-text limit).
+std::string trigger_zh(const Trigger& t) { return t.alternatives.empty() ? t.event : t.text; }
 
 const char* weekday_zh(int d) {
   static constexpr const char* names[] = {"", "一", "二", "三", "四", "五", "六", "日"};
@@ -448,7 +429,9 @@ bool may_start_a_word(std::string_view s) {
 }
 
 std::string item_zh(const Item& it) {
-  std::string s = it.subject + clause_zh(it.clause) + it.label;
+  // A subject ahead of T is written with 在, which parsing splits it off at
+  // (中省市相关政策在收到文件后5个工作日内公开); a display's subject stands before 公示.
+  std::string s = it.subject + (it.subject.empty() || !has_trigger(it.clause) ? "" : "在") + clause_zh(it.clause) + it.label;
   // T is open vocabulary: one that starts with a word of the language
   // (全年…, 年中…, 节前…) would read back as that word. Then write a
   // preposition in front, which parsing strips again (SPEC §2): 自 first
