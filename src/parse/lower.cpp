@@ -871,7 +871,7 @@ bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t
     start = &p + 1;
   }
   // A clause with no time after the last item is part of its label, kept
-  // with its comma (so that the canonical form reads back the same).
+  // with its comma: joined without it, 完3成 would read back differently.
   for (const Piece* p = start; p != pieces.data() + pieces.size(); ++p) {
     if (p->field != Field::tail || out.items.empty()) continue;
     if (!l.timeless(*p) || !l.obligation_free(*p)) return false;
