@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/traditional.hpp"
 #include "shixian/error.hpp"
 
 namespace shixian::detail {
@@ -41,6 +42,32 @@ char32_t next_code_point(std::string_view text, std::size_t& i);
 /// Full-width ASCII variants (０-９, －, ：…) folded to ASCII; everything else unchanged.
 constexpr char32_t fold_full_width(char32_t c) {
   return (c >= 0xFF01 && c <= 0xFF5E) ? c - 0xFEE0 : (c == 0x3000 ? U' ' : c);
+}
+
+/// Characters every reader of rules ignores (SPEC §8): zero-width space,
+/// non-joiner and joiner, word joiner, soft hyphen, BOM / zero-width no-break
+/// space, and the bidi marks and embeddings. Pasted web tables carry them.
+constexpr bool is_invisible(char32_t c) {
+  return (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0x00AD || c == 0xFEFF || (c >= 0x202A && c <= 0x202E);
+}
+
+/// 【】〔〕「」 read as the parentheses the grammar knows (SPEC §8: "stripped
+/// like （）"; grammar/POLICIES.md, Characters).
+constexpr char32_t fold_bracket(char32_t c) {
+  switch (c) {
+    case U'【': case U'〔': case U'「': return U'(';
+    case U'】': case U'〕': case U'」': return U')';
+    default: return c;
+  }
+}
+
+/// The one character fold of every reader of rules (the rule normalizer,
+/// extract's scanner): full-width ASCII to ASCII, traditional to simplified,
+/// 【〔「 / 】〕」 to ( / ). Invisible characters are for the caller to drop
+/// (is_invisible), since dropping changes positions.
+constexpr char32_t fold_character(char32_t c) {
+  if (c < 0x80) return c;
+  return fold_traditional(fold_bracket(fold_full_width(c)));
 }
 
 /// Appends the UTF-8 encoding of code point c.

@@ -1,14 +1,19 @@
 // Whole documents: the plan year, input checks (UTF-8, HTML), and the task
-// table → draft register (issue 7). Table dumps come in two layouts:
+// table → draft register (issue 7). Table dumps come in three layouts:
 //  - tab layout: each cell on a line starting with a tab, rows separated by a
 //    blank line, a line without a tab continuing the cell above (anju, yuexiu);
+//  - one-line rows: a row per line, cells split by |, tabs or column gaps
+//    (extract/cells.hpp; the 主动公开基本目录 pasted from the web or converted);
 //  - line layout: one cell per line, rows started by a line holding only the
 //    item number (序号), blank cells as blank lines (yingkou's 附件).
+// The first two go through the same column roles and row reading (table_tasks).
 #include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "common/text.hpp"
+#include "extract/cells.hpp"
 #include "shixian/extract.hpp"
 #include "shixian/parse.hpp"
 
@@ -144,7 +149,24 @@ std::string deadline_cell_rule(std::string_view cell) {
   if (joined.empty()) return {};
   if (parse(joined)) return joined;
   std::vector<std::string> parts;
-  for (const auto& f : extract(joined)) parts.push_back(f.text);
+  const auto found = extract_all(joined);
+  // A rule found right after 之日起 / 后 / 起 lost its trigger to a shape the
+  // grammar does not read whole (信息形成或者变更之日起20个工作日内 → only
+  // 20个工作日内): the cell stays as written, for check to report, rather
+  // than a rule that silently drops its trigger (SPEC §8: no silent misreads).
+  std::vector<std::size_t> char_at;  // byte offset of each character
+  for (std::size_t i = 0; i < joined.size(); ++i)
+    if ((static_cast<unsigned char>(joined[i]) & 0xC0) != 0x80) char_at.push_back(i);
+  char_at.push_back(joined.size());
+  for (const auto& f : found.found) {
+    if (f.start >= char_at.size()) continue;
+    const std::string_view before = std::string_view(joined).substr(0, char_at[f.start]);
+    for (std::string_view w : {"之日起", "起", "后", "以后", "之后"})
+      if (before.ends_with(w)) return joined;
+  }
+  // Nor is a cell with no rule in it dropped (长期公开 before the grammar reads it).
+  if (found.found.empty()) return joined;
+  for (const auto& f : found.found) parts.push_back(f.text);
   return join(parts, "；");
 }
 
@@ -184,9 +206,15 @@ Role role_of(std::string_view header) {
   header = trim(header);
   if (header == "序号") return Role::number;
   if (contains(header, "牵头")) return Role::lead;
+  // 基本目录: 公开主体 / 责任主体 is who publishes, the register's lead.
+  if (contains(header, "主体")) return Role::lead;
   if (contains(header, "责任单位") || contains(header, "配合单位")) return Role::units;
-  if (contains(header, "完成时限") || contains(header, "时间节点") || header == "时限") return Role::deadline;
-  if (header == "工作事项" || header == "任务事项" || header == "任务" || header == "工作任务" || header == "事项")
+  // Before 要求 below: 时间要求 is a time column, 公开内容和时间要求 is not.
+  if (detail::is_time_column(header) || contains(header, "完成时限") || contains(header, "时间节点"))
+    return Role::deadline;
+  if (header == "工作事项" || header == "任务事项" || header == "任务" || header == "工作任务" || header == "事项" ||
+      header == "一级事项" || header == "二级事项" || header == "三级事项" || header == "事项名称" ||
+      header == "公开事项")
     return Role::title;
   if (contains(header, "要求") || contains(header, "内容") || contains(header, "方案") || contains(header, "措施"))
     return Role::content;
@@ -245,8 +273,37 @@ std::vector<Row> tab_rows(std::string_view text) {
   return rows;
 }
 
-std::vector<Task> tab_tasks(std::string_view text) {
-  const auto rows = tab_rows(text);
+// One-line rows (extract/cells.hpp), each table's header first; a wrapped
+// cell's continuation line is joined to the cell above.
+std::vector<std::vector<Row>> one_line_rows(std::string_view text) {
+  std::vector<std::vector<Row>> tables;
+  auto cell_text = [&](const detail::Cell& c) { return std::string(text.substr(c.begin, c.end - c.begin)); };
+  for (const auto& table : detail::one_line_tables(text)) {
+    std::vector<Row> rows(1);
+    for (const auto& c : table.header) rows[0].cells.push_back(cell_text(c));
+    for (const auto& r : table.rows) {
+      if (r.continuation && rows.size() > 1) {
+        for (std::size_t k = 0; k < r.cells.size(); ++k) {
+          std::string more = cell_text(r.cells[k]);
+          if (more.empty()) continue;
+          std::string& above = rows.back().cells[k];
+          above += above.empty() ? more : "\n" + more;
+        }
+        continue;
+      }
+      Row row;
+      for (const auto& c : r.cells) row.cells.push_back(cell_text(c));
+      rows.push_back(std::move(row));
+    }
+    tables.push_back(std::move(rows));
+  }
+  return tables;
+}
+
+// A task table's rows → tasks. `merged_blank`: a merged cell shows as an
+// empty cell in the rows below it (one-line rows), so an empty 公开主体 or
+// outer 事项 cell continues the one above.
+std::vector<Task> table_tasks(const std::vector<Row>& rows, bool merged_blank) {
   std::vector<Role> roles;
   std::size_t r = 0;
   for (; r < rows.size(); ++r) {
@@ -286,6 +343,9 @@ std::vector<Task> tab_tasks(std::string_view text) {
   };
   const int c_number = find_role(Role::number, false);
   const int c_title = find_role(Role::title, false);
+  std::vector<int> c_titles;  // 一级事项 | 二级事项 …: outer to inner
+  for (std::size_t k = 0; k < roles.size(); ++k)
+    if (roles[k] == Role::title) c_titles.push_back(static_cast<int>(k));
   const int c_content = find_role(Role::content, true);
   const int c_lead = find_role(Role::lead, false);
   const int c_units = find_role(Role::units, false);
@@ -295,6 +355,7 @@ std::vector<Task> tab_tasks(std::string_view text) {
   int levels[4] = {0, 0, 0, 0};  // 一、 / （一） / 1.
   int group = 0, sub = 0;
   std::string group_title, group_lead;
+  std::vector<std::string> titles(c_titles.size());  // the 事项 levels in force
   for (; r < rows.size(); ++r) {
     std::vector<std::string> cells = rows[r].cells;
     while (!cells.empty() && trim(cells.back()).empty()) cells.pop_back();
@@ -308,6 +369,21 @@ std::vector<Task> tab_tasks(std::string_view text) {
       return c >= 0 && static_cast<std::size_t>(c) < cells.size() ? std::string_view(cells[static_cast<std::size_t>(c)])
                                                                     : std::string_view{};
     };
+    // Several 事项 columns name the task together (行政许可/企业投资项目核准);
+    // an outer one left empty is a merged cell continuing the one above.
+    auto row_title = [&]() -> std::string {
+      if (c_titles.size() < 2) return one_line(cell(c_title));
+      for (std::size_t k = 0; k < c_titles.size(); ++k) {
+        std::string v = one_line(cell(c_titles[k]));
+        if (!v.empty()) {
+          titles[k] = std::move(v);
+          for (std::size_t j = k + 1; j < titles.size(); ++j) titles[j].clear();
+        } else if (k + 1 == c_titles.size() || !merged_blank) {
+          titles[k].clear();
+        }
+      }
+      return join(titles, "/");
+    };
     Task t;
     if (c_number >= 0) {
       // 序号 column: groups; sub-items numbered inside the most specific content column.
@@ -316,10 +392,10 @@ std::vector<Task> tab_tasks(std::string_view text) {
       if (new_group) {
         group = num.empty() ? group + 1 : std::atoi(std::string(num).c_str());
         sub = 0;
-        group_title = one_line(cell(c_title));
-        group_lead.clear();
+        group_title = row_title();
+        if (!merged_blank) group_lead.clear();
       } else if (!trim(cell(c_title)).empty()) {
-        group_title = one_line(cell(c_title));
+        group_title = row_title();
       }
       const std::string_view content = cell(c_content);
       if (trim(content).empty() && trim(cell(c_deadline)).empty() && trim(cell(c_lead)).empty()) continue;
@@ -372,6 +448,22 @@ std::vector<Task> tab_tasks(std::string_view text) {
       const bool alone = (k + 1 == tasks.size() || !tasks[k + 1].id.starts_with(group_prefix));
       if (alone) tasks[k].id = id.substr(0, id.size() - 2);
     }
+  }
+  return tasks;
+}
+
+std::vector<Task> tab_tasks(std::string_view text) { return table_tasks(tab_rows(text), false); }
+
+// Tables of one-line rows; with several tables (one per section of a 基本目录)
+// the table's number leads the ids, which restart in each.
+std::vector<Task> one_line_tasks(std::string_view text) {
+  const auto tables = one_line_rows(text);
+  std::vector<Task> tasks;
+  for (std::size_t k = 0; k < tables.size(); ++k) {
+    auto part = table_tasks(tables[k], true);
+    if (tables.size() > 1)
+      for (auto& t : part) t.id = std::to_string(k + 1) + "." + t.id;
+    tasks.insert(tasks.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
   }
   return tasks;
 }
@@ -517,6 +609,8 @@ std::vector<Task> line_tasks(std::string_view text) {
 
 std::vector<Task> extract_tasks(std::string_view utf8) {
   auto tasks = tab_tasks(utf8);
+  if (!tasks.empty()) return tasks;
+  tasks = one_line_tasks(utf8);
   if (!tasks.empty()) return tasks;
   return line_tasks(utf8);
 }

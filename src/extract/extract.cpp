@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 #include <variant>
 
+#include "extract/cells.hpp"
 #include "extract/text.hpp"
 #include "shixian/parse.hpp"
 
@@ -26,7 +28,7 @@ constexpr std::size_t kOpenReach = 30;     // 以…为准, 按…时间要求: 
 bool is_hard_sep(char32_t c) {
   switch (c) {
     case U'，': case U',': case U'；': case U';': case U'。': case U'：': case U':': case U'\n': case U'\r':
-    case U'\t': case U'！': case U'？': case U'!': case U'?':
+    case U'\t': case U'！': case U'？': case U'!': case U'?': case U'|':  // | and tabs: table cells
       return true;
     default:
       return false;
@@ -91,12 +93,13 @@ struct SmallList {
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view utf8) : t_(utf8) {}
+  explicit Scanner(std::string_view utf8) : t_(utf8) { read_cells(utf8); }
 
   Extraction run() {
     tokenize();
-    std::size_t i = 0;
+    std::size_t i = 0, cell = 0;
     while (i < tokens_.size()) {
+      for (; cell < rule_cells_.size() && rule_cells_[cell].first <= tokens_[i].b; ++cell) rule_cell(rule_cells_[cell]);
       if (tokens_[i].b < consumed_) {
         ++i;
         continue;
@@ -127,7 +130,11 @@ class Scanner {
       }
       ++i;
     }
+    for (; cell < rule_cells_.size(); ++cell) rule_cell(rule_cells_[cell]);
     merge_milestones();
+    // Offsets so far are code points of the folded text; users count the characters as written.
+    for (auto& f : found_) f.start = t_.char_index(f.start), f.end = t_.char_index(f.end);
+    for (auto& u : unrec_) u.start = t_.char_index(u.start), u.end = t_.char_index(u.end);
     Extraction out;
     out.found = std::move(found_);
     out.unrecognized = std::move(unrec_);
@@ -140,7 +147,52 @@ class Scanner {
   std::vector<Token> tokens_;
   std::vector<Found> found_;
   std::vector<Unrecognized> unrec_;
+  std::vector<std::pair<std::size_t, std::size_t>> rule_cells_;  // cells of time columns, in order
   std::size_t consumed_ = 0;
+
+  // ---- tables ------------------------------------------------------------------
+
+  // Column gaps become tabs, so that cells bound clauses like | and tabs do;
+  // the cells of a 公开时限 column are rules as a whole (SPEC §8).
+  void read_cells(std::string_view utf8) {
+    if (utf8.find("  ") == std::string_view::npos && utf8.find("\xE3\x80\x80") == std::string_view::npos &&
+        utf8.find('|') == std::string_view::npos && utf8.find("｜") == std::string_view::npos &&
+        utf8.find('\t') == std::string_view::npos)
+      return;  // no table: most prose
+    for (const auto& [b, e] : detail::column_gaps(utf8))
+      for (std::size_t k = t_.index_of_byte(b), end = t_.index_of_byte(e); k < end; ++k) t_.mark(k, U'\t');
+    for (const auto& table : detail::one_line_tables(utf8)) {
+      std::vector<std::size_t> time_columns;
+      for (std::size_t k = 0; k < table.header.size(); ++k)
+        if (detail::is_time_column(utf8.substr(table.header[k].begin, table.header[k].end - table.header[k].begin)))
+          time_columns.push_back(k);
+      for (const auto& row : table.rows) {
+        if (row.continuation) continue;  // a wrapped cell's rest: read as prose
+        for (std::size_t k : time_columns) {
+          const auto& c = row.cells[k];
+          const std::size_t b = t_.index_of_byte(c.begin), e = t_.index_of_byte(c.end);
+          bool text = false;  // an empty cell, — or ／ holds no rule
+          for (std::size_t q = b; q < e && !text; ++q) text = t_[q] >= 0x80 ? t_[q] >= 0x3400 : std::isalnum(static_cast<int>(t_[q]));
+          if (text) rule_cells_.emplace_back(b, e);
+        }
+      }
+    }
+    std::sort(rule_cells_.begin(), rule_cells_.end());
+  }
+
+  // A time column's cell: the whole cell is the rule (bare amounts, 常态化,
+  // 实时 included), or an unrecognized span — never a part of it.
+  void rule_cell(std::pair<std::size_t, std::size_t> cell) {
+    const auto [b, e] = cell;
+    if (b < consumed_) return;
+    auto r = parse(t_.slice(b, e));
+    if (r) {
+      record(b, e, *r);
+    } else {
+      unrecognized_span(b, e);
+    }
+    consumed_ = e;
+  }
 
   char32_t at(std::size_t i) const { return i < t_.size() ? t_[i] : U'\0'; }
   bool has_hard_sep(std::size_t b, std::size_t e) const {
@@ -498,7 +550,11 @@ class Scanner {
     return false;
   }
 
-  bool lexicon(std::size_t b, std::size_t e) const { return canonical_event(t_.slice(b, e)).has_value(); }
+  // The lexicon holds simplified names: a folded document is looked up as read.
+  bool lexicon(std::size_t b, std::size_t e) const {
+    if (!t_.folded()) return canonical_event(t_.slice(b, e)).has_value();
+    return canonical_event(detail::to_utf8(t_.view(b, e))).has_value();
+  }
 
   // ---- triggers ----------------------------------------------------------------
 
@@ -756,7 +812,8 @@ class Scanner {
         // 2016年9月前完成（以区人大常委会审议时间为准）: a qualifying parenthesis.
         if (e < t_.size() && (t_[e] == U'（' || t_[e] == U'(')) {
           std::size_t close = e + 1;
-          while (close < t_.size() && close - e < 40 && t_[close] != U'）' && t_[close] != U')' && t_[close] != U'\n')
+          while (close < t_.size() && close - e < 40 && t_[close] != U'）' && t_[close] != U')' && t_[close] != U'\n' &&
+                 t_[close] != U'\t' && t_[close] != U'|')
             ++close;
           Rule wider;
           if (close < t_.size() && (t_[close] == U'）' || t_[close] == U')') && try_parse(s, close + 1, wider)) {
@@ -807,7 +864,7 @@ class Scanner {
   std::string action_after(std::size_t s, std::size_t e) const {
     for (auto v : kVerbs)  // the span ends with its verb
       if (e >= s + v.size() && t_.view(e - v.size(), e) == v) return detail::to_utf8(v);
-    if (const auto v = verb_after(e, kActionReach)) return t_.bytes(v->first, v->second);
+    if (const auto v = verb_after(e, kActionReach)) return detail::to_utf8(t_.view(v->first, v->second));
     return {};
   }
 
@@ -826,10 +883,14 @@ class Scanner {
   }
 
   void unrecognized(const Token& tok, std::size_t end) {
-    Unrecognized u;
     std::size_t s = tok.b;
     // Show the clause up to the anchor (at most 12 characters before it).
     while (s > consumed_ && s > 0 && tok.b - s < 12 && !is_hard_sep(t_[s - 1])) --s;
+    unrecognized_span(s, end);
+  }
+
+  void unrecognized_span(std::size_t s, std::size_t end) {
+    Unrecognized u;
     u.start = static_cast<std::uint32_t>(s);
     u.end = static_cast<std::uint32_t>(end);
     u.line = t_.line_of(s);

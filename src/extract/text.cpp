@@ -24,11 +24,13 @@ Text::Buffers& Text::acquire(std::unique_ptr<Buffers>& own) {
 Text::~Text() { buf_.in_use = false; }
 
 Text::Text(std::string_view utf8)
-    : buf_(acquire(own_)), utf8_(utf8), cps_(buf_.cps), off_(buf_.off), lines_(buf_.lines) {
+    : buf_(acquire(own_)), utf8_(utf8), cps_(buf_.cps), off_(buf_.off), lines_(buf_.lines), chars_(buf_.chars) {
   buf_.in_use = true;
   cps_.clear();
   off_.clear();
   lines_.clear();
+  chars_.clear();
+  std::uint32_t written = 0;  // characters as written so far
   cps_.reserve(utf8.size());
   off_.reserve(utf8.size() + 1);
   lines_.push_back(0);
@@ -55,12 +57,27 @@ Text::Text(std::string_view utf8)
       cp = 0xFFFD;
       len = 1;
     }
-    off_.push_back(static_cast<std::uint32_t>(i));
+    i += len;
+    ++written;
+    if (cp >= 0x80) {
+      if (detail::is_invisible(cp)) {
+        // The first drop starts the map back to the characters as written.
+        if (!dropped_)
+          for (std::uint32_t k = 0; k < cps_.size(); ++k) chars_.push_back(k);
+        dropped_ = folded_ = true;
+        continue;
+      }
+      const char32_t folded = detail::fold_character(cp);
+      folded_ = folded_ || folded != cp;
+      cp = folded;
+    }
+    off_.push_back(static_cast<std::uint32_t>(i - len));
+    if (dropped_) chars_.push_back(written - 1);
     cps_.push_back(cp);
     if (cp == U'\n') lines_.push_back(static_cast<std::uint32_t>(cps_.size()));
-    i += len;
   }
   off_.push_back(static_cast<std::uint32_t>(n));
+  if (dropped_) chars_.push_back(written);
 }
 
 }  // namespace shixian::detail

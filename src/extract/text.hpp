@@ -1,5 +1,9 @@
 // A document as code points, with the byte offset of each (for slicing the
-// UTF-8 original) and its line starts. Valid UTF-8 is assumed.
+// UTF-8 original) and its line starts. Valid UTF-8 is assumed. The code
+// points are read the way the rule normalizer reads them (SPEC §8
+// "Characters": detail::fold_character, invisible characters dropped), so the
+// scanner's words match 個工作日 and 每\u200B月; slices are the original bytes,
+// and char_index() maps back to the characters as written.
 #pragma once
 
 #include <algorithm>
@@ -28,6 +32,18 @@ class Text {
   std::u32string_view view(std::size_t b, std::size_t e) const { return std::u32string_view(cps_).substr(b, e - b); }
   std::string_view slice(std::size_t b, std::size_t e) const { return utf8_.substr(off_[b], off_[e] - off_[b]); }
   std::string bytes(std::size_t b, std::size_t e) const { return std::string(slice(b, e)); }
+  /// The character offset, as written, of code point i (i may be size()).
+  std::uint32_t char_index(std::size_t i) const {
+    return dropped_ ? chars_[i] : static_cast<std::uint32_t>(i);
+  }
+  /// The code point at or after byte b of the original.
+  std::size_t index_of_byte(std::size_t b) const {
+    return static_cast<std::size_t>(std::lower_bound(off_.begin(), off_.end(), b) - off_.begin());
+  }
+  /// Reads code point i as c from now on (the scanner marks column gaps as tabs).
+  void mark(std::size_t i, char32_t c) { cps_[i] = c; }
+  /// Whether folding changed any character (a slice then differs from the code points).
+  bool folded() const { return folded_; }
   std::uint32_t line_of(std::size_t i) const {
     return static_cast<std::uint32_t>(std::upper_bound(lines_.begin(), lines_.end(), i) - lines_.begin());
   }
@@ -37,6 +53,7 @@ class Text {
     std::u32string cps;
     std::vector<std::uint32_t> off;    // size() + 1 entries
     std::vector<std::uint32_t> lines;  // character index where each line starts
+    std::vector<std::uint32_t> chars;  // size() + 1 character offsets as written, once one was dropped
     bool in_use = false;
   };
   // Per-thread buffers reused across documents (no page faults for the
@@ -49,6 +66,9 @@ class Text {
   std::u32string& cps_;
   std::vector<std::uint32_t>& off_;
   std::vector<std::uint32_t>& lines_;
+  std::vector<std::uint32_t>& chars_;
+  bool folded_ = false;
+  bool dropped_ = false;  // an invisible character was dropped: chars_ maps back
 };
 
 }  // namespace shixian::detail

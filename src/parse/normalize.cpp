@@ -38,14 +38,15 @@ bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
       continue;
     }
     // Fast path for the common case, a well-formed three-byte character
-    // (all of CJK) that folding leaves alone.
+    // (all of CJK) that folding leaves alone (fold_character: one bitmap
+    // load for a simplified character).
     if ((byte >> 4) == 0xE && i + 2 < size) {
       const auto b1 = static_cast<unsigned char>(input[i + 1]);
       const auto b2 = static_cast<unsigned char>(input[i + 2]);
       if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
         const char32_t cp = (char32_t{byte} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (char32_t{b2} & 0x3F);
-        const bool plain = cp >= 0x3001 && cp != 0x301C && !(cp >= 0xD800 && cp <= 0xDFFF) &&
-                           !(cp >= 0xFF01 && cp <= 0xFF5E) && cp != 0xFEFF && cp != 0xFFFD;
+        const bool plain = cp >= 0x3001 && cp != 0x301C && !(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0xFEFF &&
+                           cp != 0xFFFD && detail::fold_character(cp) == cp;
         if (plain) {
           put(input[i], at, at + 3);
           put(input[i + 1], at, at + 3);
@@ -65,8 +66,11 @@ bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
       error = {static_cast<std::uint32_t>(at), "无效的UTF-8编码", "invalid UTF-8"};
       return false;
     }
+    // SPEC §8: invisible characters are not there; the byte map keeps them
+    // in the positions users see, since the next output byte starts after them.
+    if (detail::is_invisible(c)) continue;
     const char32_t raw = c;
-    c = detail::fold_full_width(c);
+    c = detail::fold_character(c);
     if (c == U' ' || c == U'\t' || c == U'\r' || c == 0xA0 || c == 0xFEFF) continue;
     if (c < 0x20 && c != U'\n') {
       error = {static_cast<std::uint32_t>(at), "含有控制字符", "control character in the rule"};

@@ -1,8 +1,11 @@
 // Before the grammar runs, the input is normalized so the grammar can stay
 // small: full-width digits and punctuation fold to ASCII (３→3, ，→, （→( ),
-// dashes to '-', spaces dropped (stray spaces are never meaningful in these
-// phrases), newlines kept as separators. Every output byte remembers which
-// input bytes it came from, so errors and spans point into the original text.
+// 【〔「 / 】〕」 to ( / ), traditional characters to simplified (個→个, 後→后;
+// common/traditional.hpp), dashes to '-', spaces and invisible characters
+// (U+200B, U+FEFF, bidi marks …) dropped (stray spaces are never meaningful
+// in these phrases), newlines kept as separators (SPEC §8 "Characters").
+// Every output byte remembers which input bytes it came from, so errors and
+// spans point into the original text and count its characters.
 #pragma once
 
 #include <cstdint>
