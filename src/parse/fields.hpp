@@ -35,6 +35,7 @@ enum class Field : std::uint8_t {
   by_year,       // 到2023年: a bare year as a horizon
   subject,       // 中标候选人公示…: who or what, written ahead of the time phrase
   tail,          // ，在村公示栏公开: a clause with no time after the last item, part of its label
+  tail_paren,    // （动态调整）: the same in parentheses
   holiday_major, holiday_any,
   within_year, count,
   d_what, d_min_wd,

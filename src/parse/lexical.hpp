@@ -73,7 +73,7 @@ inline auto const sep = kw(",", ";", "。", "\n", ":", "、");
 inline auto const before_word = kw("之前", "以前", "前");
 inline auto const after_word = kw("之日起", "之日后", "之后", "以后", "后", "起");
 inline auto const within_word = kw("以内", "之内", "内");
-inline auto const modal = kw("应当", "应", "要", "须", "需", "必须", "确保", "务必");
+inline auto const modal = kw("应当", "应", "要", "须", "需", "必须", "确保", "务必", "请", "保持");
 /// Modal frames around a time phrase that carry no time of their own (SPEC §8):
 /// 最迟应在…, 不能迟于信息生成后15个工作日, 原则上 is separate (it is recorded).
 inline auto const frame = kw("最迟应当在", "最迟应在", "最迟应于", "最迟在", "最迟于", "最晚应在", "最晚在", "最晚于",

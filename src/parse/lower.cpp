@@ -338,7 +338,13 @@ struct Lowerer {
       return t;
     }
     t.text = std::string(s);
-    if (!canonical_event(s)) split_alternatives(s, with_subject, *p, t);
+    // 信息形成(变更) is 信息形成或变更.
+    std::string with_or;
+    if (ends_with(s, ")") && s.find('(') != std::string_view::npos) {
+      const std::size_t open = s.find('(');
+      with_or = std::string(s.substr(0, open)) + "或" + std::string(s.substr(open + 1, s.size() - open - 2));
+    }
+    if (!canonical_event(s)) split_alternatives(with_or.empty() ? s : std::string_view(with_or), with_subject, *p, t);
     const auto key = canonical_event(s);
     t.event = !t.alternatives.empty() ? t.alternatives.front() : key ? std::string(*key) : t.text;
     // A named period's end: 复议期届满 / 公示期满 → 复议期 / 公示期.
@@ -873,9 +879,10 @@ bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t
   // A clause with no time after the last item is part of its label, kept
   // with its comma: joined without it, 完3成 would read back differently.
   for (const Piece* p = start; p != pieces.data() + pieces.size(); ++p) {
-    if (p->field != Field::tail || out.items.empty()) continue;
+    if ((p->field != Field::tail && p->field != Field::tail_paren) || out.items.empty()) continue;
     if (!l.timeless(*p) || !l.obligation_free(*p)) return false;
-    out.items.back().label += "，" + std::string(l.text(*p));
+    const bool paren = p->field == Field::tail_paren;
+    out.items.back().label += (paren ? "（" : "，") + std::string(l.text(*p)) + (paren ? "）" : "");
     out.items.back().span.end = l.span(p->begin, p->end).end;
   }
   out.kind = classify(out.items);

@@ -13,9 +13,13 @@ using x3::lit;
 
 auto const no_paren = any_char - hard_sep - '(' - ')';
 
+// 信息形成(变更): an alternative in parentheses at the end of T (SPEC §8; lowering
+// reads it as 信息形成或变更). No digits inside: (4-10月) is a season.
+auto const paren_alternative = rb[lit('(') >> open_text(no_paren - ascii_digit, 8) >> ')'];
+
 // T: open vocabulary, up to the relational word that is followed by an
 // amount or a timeliness word (so 起草 or 后续 inside T do not end it).
-auto const trigger_text = cap(Field::trigger, open_text(no_paren - trigger_stop));
+auto const trigger_text = cap(Field::trigger, open_text(no_paren - trigger_stop) >> -paren_alternative);
 
 auto const relation = cap(Field::rel_after, after_word) | cap(Field::rel_before, before_word);
 
@@ -39,8 +43,8 @@ auto const relative_triggered_def = lead >> *prep >> trigger_text >> relation >>
 
 // 签订3日内: T written straight before the amount; 内 is required here.
 auto const relative_direct_def = lead >> -prep >>
-                                 cap(Field::trigger, open_text(no_paren - (number >> unit_word))) >> amount_unit >>
-                                 within_word;
+                                 cap(Field::trigger, open_text(no_paren - (number >> unit_word)) >> -paren_alternative) >>
+                                 amount_unit >> within_word;
 
 auto const timely_word_cap =
     kwf(Keyword{"及时", Field::t_timely}, Keyword{"第一时间", Field::t_first}, Keyword{"即时", Field::t_immediate},

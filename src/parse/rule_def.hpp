@@ -42,10 +42,11 @@ auto const entry = rb['(' >> L(labels::item.zh)[item] >> *(*sep >> item) >> *sep
 // ，在村公示栏公开: after the last item and a comma, a clause that is no item and holds no
 // time word (lowering checks) belongs to that item's label. Items are tried
 // first at every separator, so a clause that parses as an item stays one.
-auto const tail = cap(Field::tail, !label_no_start >> open_text(any_char - hard_sep - '(' - ')'));
+auto const tail_text = !label_no_start >> open_text(any_char - hard_sep - '(' - ')');
+auto const tail = (lit(',') >> cap(Field::tail, tail_text)) | (lit('(') >> cap(Field::tail_paren, tail_text) >> ')');
 
 // !eoi: at the end nothing can start, so do not try every item kind there.
-auto const rule_def = *sep >> entry >> *(*sep >> !x3::eoi >> entry) >> -rb[lit(',') >> !x3::eoi >> tail] >> *sep >>
+auto const rule_def = *sep >> entry >> *(*sep >> !x3::eoi >> entry) >> -rb[!x3::eoi >> tail] >> *sep >>
                       L(labels::end.zh)[x3::eoi];
 }  // namespace rule_detail
 
