@@ -27,7 +27,8 @@ inline bool contains_time_vocabulary(std::string_view s) {
     if (t.find(w) != std::string::npos) return true;
   static constexpr std::string_view weekdays[] = {"一", "二", "三", "四", "五", "六", "日", "天"};
   static constexpr std::string_view numerals[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "一", "二",
-                                                  "三", "四", "五", "六", "七", "八", "九", "十", "两"};
+                                                  "三", "四", "五", "六", "七", "八", "九", "十", "两",
+                                                  "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖", "拾"};
   static constexpr std::string_view after_number[] = {"日", "号", "时", "点", "次", "个", "前", "后"};
   for (std::string_view d : weekdays)
     if (t.find(std::string("周") + std::string(d)) != std::string::npos) return true;

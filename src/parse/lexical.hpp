@@ -55,6 +55,9 @@ struct cn_digit_parser : x3::parser<cn_digit_parser> {
     switch (c) {
       case U'〇': case U'零': case U'一': case U'二': case U'两': case U'三': case U'四': case U'五':
       case U'六': case U'七': case U'八': case U'九': case U'十': case U'百': case U'千': case U'万':
+      // Financial numerals (大写): 每季度至少公布壹次.
+      case U'壹': case U'贰': case U'叁': case U'肆': case U'伍': case U'陆': case U'柒': case U'捌': case U'玖':
+      case U'拾': case U'佰': case U'仟':
         first += 3;
         return true;
       default:

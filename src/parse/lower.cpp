@@ -26,7 +26,8 @@ int cn_digit(std::string_view s, std::size_t& i) {
   static constexpr std::pair<std::string_view, int> digits[] = {
       {"〇", 0}, {"零", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4},
       {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}, {"十", 10}, {"百", 100},
-      {"千", 1000}, {"万", 10000}};
+      {"千", 1000}, {"万", 10000}, {"壹", 1}, {"贰", 2}, {"叁", 3}, {"肆", 4}, {"伍", 5}, {"陆", 6},
+      {"柒", 7}, {"捌", 8}, {"玖", 9}, {"拾", 10}, {"佰", 100}, {"仟", 1000}};
   for (const auto& [text, value] : digits) {
     if (s.substr(i, text.size()) == text) {
       i += text.size();
@@ -203,13 +204,21 @@ struct Lowerer {
     return best;
   }
 
+  // 在/于 at byte i of s, and not the end of a word (存在, 位于, 迟于, 不少于).
+  static bool preposition_at(std::string_view s, std::size_t i) {
+    static constexpr std::u32string_view kWordBefore = U"存所现正实内关对由属用基至等处位归便利善终鉴过迟晚早少多高低";
+    const std::string_view c = s.substr(i, 3);
+    if (i == 0 || (c != "在" && c != "于")) return false;
+    std::size_t j = i;
+    do --j; while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80);
+    return kWordBefore.find(detail::next_code_point(s, j)) == std::u32string_view::npos;
+  }
+
   // SPEC §8: a subject written ahead of T is no part of it. At a preposition
   // (执法决定信息在决定作出 → 决定作出), or before the longest ending of T's first
   // alternative that the lexicon names (中省市相关政策收到文件 → 收到文件). Not
   // when the text before is a list (特别重大、重大突发事件发生 is one event).
   std::string_view split_subject(std::string_view s, std::uint32_t& begin) {
-    // 在/于 after these is part of a word (存在, 位于, 迟于, 不少于), not a preposition.
-    static constexpr std::u32string_view kNotPreposition = U"存所现正实内关对由属用基至等处位归便利善终鉴过迟晚早少多高低";
     std::size_t sep_length = 0;
     const std::size_t first_end = std::min(s.size(), find_separator(s, false, sep_length));
     if (canonical_event(s.substr(0, first_end))) return s;  // 政府信息形成或者变更: the first alternative is known whole
@@ -228,14 +237,11 @@ struct Lowerer {
     };
     for (std::size_t i = 6; i + 3 < first_end; i += 3) {  // a subject of two characters at least
       if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-      const std::string_view c = s.substr(i, 3);
-      if (c != "在" && c != "于") continue;
-      std::size_t j = i;
-      do --j; while ((static_cast<unsigned char>(s[j]) & 0xC0) == 0x80);
-      if (kNotPreposition.find(detail::next_code_point(s, j)) != std::u32string_view::npos) continue;  // 存在, 位于
+      if (!preposition_at(s, i)) continue;
       return take(i, i + 3);
     }
-    for (std::size_t i = 6; i + 6 <= first_end; i += 3) {  // a subject and T of two characters at least
+    // A lexicon ending of three characters at least: 分配结果确定 is not 分配结果 + 确定.
+    for (std::size_t i = 6; i + 9 <= first_end; i += 3) {
       if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
       if (!canonical_event(s.substr(i, first_end - i))) continue;
       std::string_view who = s.substr(0, i);
@@ -327,12 +333,19 @@ struct Lowerer {
       determined = rest.size() != s.size();
       std::size_t length = 0;
       const std::size_t first_end = std::min(rest.size(), find_separator(rest, with_subject, length));
-      if (determined && (canonical_event(rest) || canonical_event(rest.substr(0, first_end)))) {
+      // 该/此/上述 are always determiners; 本 and 相关 only before a known event (本级…, 相关政策…).
+      const bool plain = s.substr(0, 3) == "该" || s.substr(0, 3) == "此" || s.substr(0, 6) == "上述";
+      if (determined && (plain || canonical_event(rest) || canonical_event(rest.substr(0, first_end)))) {
         begin += static_cast<std::uint32_t>(s.size() - rest.size());
         s = rest;
       }
     }
     if (with_subject && !determined && !canonical_event(s)) s = split_subject(s, begin);
+    // 农村在一个月以内: only a subject and its preposition, the trigger implicit.
+    if (with_subject && chars(s) >= 3 && preposition_at(s, s.size() - 3)) {
+      subject = std::string(s.substr(0, s.size() - 3));
+      return t;
+    }
     if (s.empty()) {
       missing_event = *p;
       return t;

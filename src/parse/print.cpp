@@ -431,7 +431,9 @@ bool may_start_a_word(std::string_view s) {
 std::string item_zh(const Item& it) {
   // A subject ahead of T is written with 在, which parsing splits it off at
   // (中省市相关政策在收到文件后5个工作日内公开); a display's subject stands before 公示.
-  std::string s = it.subject + (it.subject.empty() || !has_trigger(it.clause) ? "" : "在") + clause_zh(it.clause) + it.label;
+  const bool relative = std::holds_alternative<RelativeDeadline>(it.clause) ||
+                        std::holds_alternative<EventDeadline>(it.clause) || std::holds_alternative<Timely>(it.clause);
+  std::string s = it.subject + (it.subject.empty() || !relative ? "" : "在") + clause_zh(it.clause) + it.label;
   // T is open vocabulary: one that starts with a word of the language
   // (全年…, 年中…, 节前…) would read back as that word. Then write a
   // preposition in front, which parsing strips again (SPEC §2): 自 first

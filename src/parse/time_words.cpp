@@ -21,8 +21,9 @@ bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // 〇零一二两三四五六七八九十百千 (not 万: 万 starts 万元, 万人).
 std::size_t numeral_len(std::string_view s, std::size_t i) {
-  static constexpr std::array<std::string_view, 15> cn = {"〇", "零", "一", "二", "两", "三", "四", "五",
-                                                          "六", "七", "八", "九", "十", "百", "千"};
+  static constexpr std::array<std::string_view, 27> cn = {"〇", "零", "一", "二", "两", "三", "四", "五", "六",
+                                                          "七", "八", "九", "十", "百", "千", "壹", "贰", "叁",
+                                                          "肆", "伍", "陆", "柒", "捌", "玖", "拾", "佰", "仟"};
   if (i < s.size() && is_ascii_digit(s[i])) return 1;
   return starts_any(s, i, cn);
 }
