@@ -1,6 +1,7 @@
 // The scanner behind shixian::extract: anchors → clusters → bounded windows
-// tried with the rule grammar, longest window first. See EXTRACT.md for the
-// choices (what is a finding, where a span starts and ends).
+// tried with the rule grammar, longest window first. See
+// tests/data/extract/README.md for the choices (what is a finding, where a
+// span starts and ends, tables, characters).
 #include "shixian/extract.hpp"
 
 #include <algorithm>
