@@ -10,6 +10,11 @@
 //   BM_DraftRegister       0.83–0.86 ms CPU  ~50 MB/s    (yuexiu, 90 tasks)
 // After merging the grammar's keyword tables (load 6.7): Plans 2.17 ms CPU, 42 MB/s;
 // SparseProse 247 MB/s; DraftRegister 67 MB/s.
+// SPEC §8 characters and table cells (quiet machine, load ~3, alternating with
+// the previous version): Plans 1.63 → 1.74 ms (~92 MB/s), SparseProse 1.42 →
+// 1.73 ms (~600 MB/s), DraftRegister 0.50 → 0.53 ms; new: ExtractDirectories
+// 0.27 ms (35 MB/s, 36 rules: a time cell is a full parse), DraftDirectories
+// 0.23 ms (41 MB/s).
 
 #include <benchmark/benchmark.h>
 
@@ -61,6 +66,34 @@ void BM_ExtractSparseProse(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_ExtractSparseProse)->Unit(benchmark::kMillisecond);
+
+// The two 基本目录 tables (| and column gaps, 18 KB, dense with rules):
+// cells and time columns; then --tasks over them.
+const std::string& directories() {
+  static const std::string text = load("xian-2021-mulu-web.txt") + load("zhen-2024-mulu-converted.txt");
+  return text;
+}
+
+void BM_ExtractDirectories(benchmark::State& state) {
+  std::size_t found = 0;
+  for (auto _ : state) {
+    auto x = shixian::extract_all(directories());
+    found = x.found.size();
+    benchmark::DoNotOptimize(x);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * directories().size()));
+  state.counters["rules"] = static_cast<double>(found);
+}
+BENCHMARK(BM_ExtractDirectories)->Unit(benchmark::kMillisecond);
+
+void BM_DraftDirectories(benchmark::State& state) {
+  for (auto _ : state) {
+    auto tasks = shixian::extract_tasks(directories());
+    benchmark::DoNotOptimize(tasks);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * directories().size()));
+}
+BENCHMARK(BM_DraftDirectories)->Unit(benchmark::kMillisecond);
 
 void BM_DraftRegister(benchmark::State& state) {
   const std::string text = load("yuexiu-2016.txt");

@@ -53,6 +53,19 @@ TEST_F(ExtractCli, TextHighlightsInContext) {
   EXPECT_NE(r.out.find("未能解析"), std::string::npos);
 }
 
+// A 基本目录 converted with column gaps: every 公开时限 cell a finding or an
+// unrecognized span (动态更新), and the draft register.
+TEST_F(ExtractCli, DirectoryTable) {
+  const auto r = run_cli({"extract", kData + "zhen-2024-mulu-converted.txt", "--format", "jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"text\":\"20个工作日\",\"canonical\":\"20个工作日内\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"text\":\"动态更新\",\"canonical\":\"\",\"kind\":\"unrecognized\""), std::string::npos);
+  const auto out = (dir_ / "mulu.csv").string();
+  const auto t = run_cli({"extract", kData + "zhen-2024-mulu-converted.txt", "--tasks", "-o", out});
+  ASSERT_EQ(t.exit_code, 0) << t.err;
+  EXPECT_EQ(slurp(out), slurp(kData + "zhen-2024-mulu-converted.tasks.csv"));
+}
+
 TEST_F(ExtractCli, TasksWrittenWhole) {
   const auto out = (dir_ / "tasks.csv").string();
   const auto r = run_cli({"extract", kData + "anju-2016.txt", "--tasks", "-o", out});

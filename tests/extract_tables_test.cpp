@@ -124,9 +124,10 @@ TEST(ExtractTasks, DirectoryColumns) {
       "| 1 | 行政许可 | 企业投资项目核准 | 许可结果 | 《中华人民共和国政府信息公开条例》 | 20个工作日内 | 县发展和改革局 | 主动公开 |\n"
       "| 2 |  | 建设工程规划许可 | 许可结果 | 《中华人民共和国城乡规划法》 | 形成文件后20个工作日内 |  | 主动公开 |\n"
       "| 3 | 财政预决算 | 部门预算 | 预算表 | 《中华人民共和国预算法》 | 每季度 | 县财政局 | 主动公开 |\n"
-      "| 4 | 机构职能 | 机构设置 | 机构名称 | 《中华人民共和国政府信息公开条例》 | 长期公开 | 县委编办 | 主动公开 |\n";
+      "| 4 | 机构职能 | 机构设置 | 机构名称 | 《中华人民共和国政府信息公开条例》 | 长期公开 | 县委编办 | 主动公开 |\n"
+      "| 5 | 其他 | 其他信息 | 其他 | 《中华人民共和国政府信息公开条例》 | — | 县委编办 | 主动公开 |\n";
   const auto tasks = shixian::extract_tasks(table);
-  ASSERT_EQ(tasks.size(), 4u);
+  ASSERT_EQ(tasks.size(), 5u);
   EXPECT_EQ(tasks[0].id, "1");
   EXPECT_EQ(tasks[0].title, "行政许可/企业投资项目核准");
   EXPECT_EQ(tasks[0].lead, "县发展和改革局");
@@ -139,6 +140,7 @@ TEST(ExtractTasks, DirectoryColumns) {
   EXPECT_EQ(tasks[2].rule, "每季度");
   // A cell that is no rule stays as written, for check to report.
   EXPECT_EQ(tasks[3].rule, "长期公开");
+  EXPECT_EQ(tasks[4].rule, "");  // a dash holds no rule
 }
 
 TEST(ExtractTasks, HtmlDirectoryTable) {

@@ -79,13 +79,25 @@ std::string show(const Row& r) {
 
 class Annotated : public ::testing::TestWithParam<const char*> {};
 
+// Kind "pending" (README): the span must be reported, as a finding or as
+// unrecognized, whatever the grammar makes of it; such a row stands for the
+// reported one with the same span.
+void match_pending(const std::vector<Row>& expected, std::vector<Row>& got) {
+  for (const auto& e : expected) {
+    if (std::get<4>(e) != "pending") continue;
+    for (auto& g : got)
+      if (std::get<0>(g) == std::get<0>(e) && std::get<1>(g) == std::get<1>(e) && std::get<2>(g) == std::get<2>(e)) g = e;
+  }
+}
+
 TEST_P(Annotated, RecallAndPrecisionAreComplete) {
   const std::string name = GetParam();
   const std::string text = slurp(kDataDir + name + ".txt");
   ASSERT_FALSE(text.empty()) << name;
   const auto expected = load_annotation(name);
   ASSERT_FALSE(expected.empty());
-  const auto got = found_rows(shixian::extract_all(text));
+  auto got = found_rows(shixian::extract_all(text));
+  match_pending(expected, got);
   const std::set<Row> want(expected.begin(), expected.end()), have(got.begin(), got.end());
   std::size_t hits = 0;
   for (const auto& r : want) {
@@ -129,7 +141,7 @@ TEST_P(Annotated, SpansMatchTheirOffsetsAndCanonicalFormsParseBack) {
 
 INSTANTIATE_TEST_SUITE_P(Documents, Annotated,
                          ::testing::Values("anju-2016", "yingkou-2016", "yuexiu-2016", "shi-2017-fengong",
-                                           "xian-2018-yaodian"),
+                                           "xian-2018-yaodian", "xian-2021-mulu-web", "zhen-2024-mulu-converted"),
                          [](const auto& info) {
                            std::string n = info.param;
                            for (char& c : n)
@@ -148,19 +160,24 @@ TEST_P(Register, DraftMatchesGolden) {
 
 TEST_P(Register, EveryRuleCellParsesAndIdsAreUnique) {
   const std::string text = slurp(kDataDir + GetParam() + ".txt");
+  // A pending shape (README) is kept as written, for check to report.
+  std::set<std::string> pending;
+  for (const auto& r : load_annotation(GetParam()))
+    if (std::get<4>(r) == "pending") pending.insert(std::get<2>(r));
   std::set<std::string> ids;
   for (const auto& t : shixian::extract_tasks(text)) {
     EXPECT_TRUE(ids.insert(t.id).second) << "duplicate id " << t.id;
     EXPECT_FALSE(t.title.empty()) << t.id;
     EXPECT_FALSE(t.lead.empty()) << t.id;
-    if (!t.rule.empty()) {
+    if (!t.rule.empty() && !pending.count(t.rule)) {
       EXPECT_TRUE(shixian::parse(t.rule)) << t.id << ": " << t.rule;
     }
   }
 }
 
 INSTANTIATE_TEST_SUITE_P(Plans, Register,
-                         ::testing::Values("anju-2016", "yingkou-2016", "yuexiu-2016", "shi-2017-fengong"),
+                         ::testing::Values("anju-2016", "yingkou-2016", "yuexiu-2016", "shi-2017-fengong",
+                                           "xian-2021-mulu-web", "zhen-2024-mulu-converted"),
                          [](const auto& info) {
                            std::string n = info.param;
                            for (char& c : n)

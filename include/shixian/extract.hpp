@@ -78,8 +78,12 @@ struct Task {
 
 /// Reads a plan laid out as a task table (tab-separated or one-cell-per-line
 /// dumps: numbered items, 工作事项 / 公开内容和时间要求 / 牵头单位 / 责任单位 /
-/// 完成时限 columns, cells continued over several lines). The rule is the
-/// 完成时限 cell when the table has one, else the rules found in the row.
+/// 完成时限 columns, cells continued over several lines), or a 主动公开基本目录
+/// written one row per line (cells split by |, tabs or column gaps: 序号 /
+/// 一级事项 / 二级事项 / … / 公开时限 / 公开主体; the 事项 columns joined by "/"
+/// as the title, 公开主体 as the lead). The rule is the time column's cell when
+/// the table has one (kept as written when the grammar cannot read it whole),
+/// else the rules found in the row.
 std::vector<Task> extract_tasks(std::string_view utf8);
 
 /// The register as CSV (RFC 4180 quoting, header row, CRLF-free).

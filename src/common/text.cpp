@@ -5,6 +5,13 @@
 
 namespace shixian::detail {
 
+constexpr std::array<std::uint64_t, 0x10000 / 64> kFoldBits = [] {
+  std::array<std::uint64_t, 0x10000 / 64> bits{};
+  for (char32_t c = 0x80; c < 0x10000; ++c)
+    if (fold_character_slow(c) != c || is_invisible(c)) bits[c / 64] |= std::uint64_t{1} << (c % 64);
+  return bits;
+}();
+
 char32_t next_code_point(std::string_view text, std::size_t& i) {
   const auto lead = static_cast<unsigned char>(text[i]);
   const std::size_t n = utf8_length(lead);

@@ -2,10 +2,12 @@
 // offset into the character-based Location users see.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "common/traditional.hpp"
 #include "shixian/error.hpp"
@@ -65,9 +67,21 @@ constexpr char32_t fold_bracket(char32_t c) {
 /// extract's scanner): full-width ASCII to ASCII, traditional to simplified,
 /// 【〔「 / 】〕」 to ( / ). Invisible characters are for the caller to drop
 /// (is_invisible), since dropping changes positions.
+constexpr char32_t fold_character_slow(char32_t c) { return fold_traditional(fold_bracket(fold_full_width(c))); }
+
+/// One bit per BMP code point: set where fold_character may change it or
+/// is_invisible holds (8 KB, computed at compile time in text.cpp only, since
+/// the computation costs each includer half a second).
+extern const std::array<std::uint64_t, 0x10000 / 64> kFoldBits;
+
+/// Whether c is left alone by fold_character and is not invisible: one load.
+inline bool reads_as_itself(char32_t c) {
+  return c < 0x80 || (c < 0x10000 && !(kFoldBits[c / 64] >> (c % 64) & 1));
+}
+
 constexpr char32_t fold_character(char32_t c) {
-  if (c < 0x80) return c;
-  return fold_traditional(fold_bracket(fold_full_width(c)));
+  if (std::is_constant_evaluated()) return fold_character_slow(c);
+  return reads_as_itself(c) ? c : fold_character_slow(c);
 }
 
 /// Appends the UTF-8 encoding of code point c.

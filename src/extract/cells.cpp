@@ -44,6 +44,17 @@ bool only_rule_marks(std::string_view s) {
 
 std::string_view header_text(std::string_view text, const Cell& c) { return text.substr(c.begin, c.end - c.begin); }
 
+// At least two separators (three cells) and a 时.
+bool could_be_header(std::string_view line) {
+  auto twice = [&](char c) {
+    const std::size_t p = line.find(c);
+    return p != std::string_view::npos && line.find(c, p + 1) != std::string_view::npos;
+  };
+  const bool separated = twice('|') || twice('\t') || line.find("  ") != std::string_view::npos ||
+                         line.find("\xE3\x80\x80") != std::string_view::npos || line.find("｜") != std::string_view::npos;
+  return separated && line.find("时") != std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<Cell> split_cells(std::string_view line, std::size_t at, Separator& sep) {
@@ -127,15 +138,27 @@ bool is_time_column(std::string_view header) {
   return false;
 }
 
-std::vector<Table> one_line_tables(std::string_view text) {
+std::vector<Table> one_line_tables(std::string_view text, const std::vector<bool>* candidates) {
   std::vector<Table> tables;
   Table* open = nullptr;
   std::size_t at = 0;
-  while (at <= text.size()) {
+  for (std::size_t line_no = 0; at <= text.size(); ++line_no) {
+    if (!open && candidates && line_no < candidates->size() && !(*candidates)[line_no]) {
+      const std::size_t nl = text.find('\n', at);
+      if (nl == std::string_view::npos) break;
+      at = nl + 1;
+      continue;
+    }
     std::size_t nl = text.find('\n', at);
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view line = text.substr(at, nl - at);
     if (line.ends_with('\r')) line.remove_suffix(1);
+    // Outside a table only a header matters: three cells or more, one naming
+    // a time column (时限 / 时间). Most lines fail the first searches.
+    if (!open && !candidates && !could_be_header(line)) {
+      at = nl + 1;
+      continue;
+    }
     Separator sep = Separator::none;
     auto cells = split_cells(line, at, sep);
     std::size_t b = 0, e = line.size();
@@ -192,13 +215,26 @@ std::vector<Table> one_line_tables(std::string_view text) {
   return tables;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> column_gaps(std::string_view text) {
+std::vector<std::pair<std::size_t, std::size_t>> column_gaps(std::string_view text,
+                                                             const std::vector<bool>* candidates) {
   std::vector<std::pair<std::size_t, std::size_t>> gaps;
   std::size_t at = 0;
-  while (at < text.size()) {
+  for (std::size_t line_no = 0; at < text.size(); ++line_no) {
+    if (candidates && line_no < candidates->size() && !(*candidates)[line_no]) {
+      const std::size_t nl = text.find('\n', at);
+      if (nl == std::string_view::npos) break;
+      at = nl + 1;
+      continue;
+    }
     std::size_t nl = text.find('\n', at);
     if (nl == std::string_view::npos) nl = text.size();
     const std::string_view line = text.substr(at, nl - at);
+    // Only a line with two spaces or a U+3000, and no | or tab, has gaps.
+    if ((line.find("  ") == std::string_view::npos && line.find("\xE3\x80\x80") == std::string_view::npos) ||
+        line.find_first_of("|\t") != std::string_view::npos) {
+      at = nl + 1;
+      continue;
+    }
     Separator sep = Separator::none;
     const auto cells = split_cells(line, at, sep);
     if (sep == Separator::gap)

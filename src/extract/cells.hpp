@@ -47,10 +47,14 @@ struct Table {
   std::size_t time_column = 0;  ///< the first time column
 };
 
-std::vector<Table> one_line_tables(std::string_view text);
+/// `candidates`, when given, has one entry per line: false where the line
+/// cannot hold cells (no |, ｜, two tabs, two spaces or U+3000), so that a
+/// caller who has read every character already spares the searches.
+std::vector<Table> one_line_tables(std::string_view text, const std::vector<bool>* candidates = nullptr);
 
 /// Every column gap of the document's gap-layout lines (inside tables or
 /// not): [begin, end) byte ranges of the spaces between two cells.
-std::vector<std::pair<std::size_t, std::size_t>> column_gaps(std::string_view text);
+std::vector<std::pair<std::size_t, std::size_t>> column_gaps(std::string_view text,
+                                                             const std::vector<bool>* candidates = nullptr);
 
 }  // namespace shixian::detail

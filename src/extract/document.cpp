@@ -8,6 +8,7 @@
 //    item number (序号), blank cells as blank lines (yingkou's 附件).
 // The first two go through the same column roles and row reading (table_tasks).
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -146,7 +147,11 @@ std::string deadline_cell_rule(std::string_view cell) {
     if (!joined.empty() && !joined.ends_with("年")) joined += "；";
     joined += line;
   }
-  if (joined.empty()) return {};
+  // —, ／ or － in a time cell: no rule, nothing to keep.
+  const bool words = std::any_of(joined.begin(), joined.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0xE3 || std::isalnum(static_cast<unsigned char>(c));
+  });
+  if (!words) return {};
   if (parse(joined)) return joined;
   std::vector<std::string> parts;
   const auto found = extract_all(joined);

@@ -1,6 +1,7 @@
 // The scanner behind shixian::extract: anchors → clusters → bounded windows
-// tried with the rule grammar, longest window first. See EXTRACT.md for the
-// choices (what is a finding, where a span starts and ends).
+// tried with the rule grammar, longest window first. See
+// tests/data/extract/README.md for the choices (what is a finding, where a
+// span starts and ends, tables, characters).
 #include "shixian/extract.hpp"
 
 #include <algorithm>
@@ -156,13 +157,10 @@ class Scanner {
   // Column gaps become tabs, so that cells bound clauses like | and tabs do;
   // the cells of a 公开时限 column are rules as a whole (SPEC §8).
   void read_cells(std::string_view utf8) {
-    if (utf8.find("  ") == std::string_view::npos && utf8.find("\xE3\x80\x80") == std::string_view::npos &&
-        utf8.find('|') == std::string_view::npos && utf8.find("｜") == std::string_view::npos &&
-        utf8.find('\t') == std::string_view::npos)
-      return;  // no table: most prose
-    for (const auto& [b, e] : detail::column_gaps(utf8))
+    if (!t_.may_have_cells()) return;  // no table: most prose
+    for (const auto& [b, e] : detail::column_gaps(utf8, &t_.cell_lines()))
       for (std::size_t k = t_.index_of_byte(b), end = t_.index_of_byte(e); k < end; ++k) t_.mark(k, U'\t');
-    for (const auto& table : detail::one_line_tables(utf8)) {
+    for (const auto& table : detail::one_line_tables(utf8, &t_.cell_lines())) {
       std::vector<std::size_t> time_columns;
       for (std::size_t k = 0; k < table.header.size(); ++k)
         if (detail::is_time_column(utf8.substr(table.header[k].begin, table.header[k].end - table.header[k].begin)))

@@ -24,18 +24,23 @@ Text::Buffers& Text::acquire(std::unique_ptr<Buffers>& own) {
 Text::~Text() { buf_.in_use = false; }
 
 Text::Text(std::string_view utf8)
-    : buf_(acquire(own_)), utf8_(utf8), cps_(buf_.cps), off_(buf_.off), lines_(buf_.lines), chars_(buf_.chars) {
+    : buf_(acquire(own_)), utf8_(utf8), cps_(buf_.cps), off_(buf_.off), lines_(buf_.lines), chars_(buf_.chars),
+      cell_lines_(buf_.cell_lines) {
   buf_.in_use = true;
   cps_.clear();
   off_.clear();
   lines_.clear();
   chars_.clear();
-  std::uint32_t written = 0;  // characters as written so far
+  cell_lines_.clear();
   cps_.reserve(utf8.size());
   off_.reserve(utf8.size() + 1);
   lines_.push_back(0);
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const std::size_t n = utf8.size();
+  std::uint32_t drops = 0;  // invisible characters dropped so far
+  bool folded = false, cells = false, any_cells = false;  // cells: in the current line
+  std::uint32_t tabs = 0;
+  bool seen = false;  // text in the current line
   std::size_t i = 0;
   while (i < n) {
     const unsigned char c = p[i];
@@ -44,40 +49,60 @@ Text::Text(std::string_view utf8)
     if (c < 0x80) {
       cp = c;
       len = 1;
-    } else if ((c >> 5) == 0x6 && i + 1 < n) {
-      cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
-      len = 2;
-    } else if ((c >> 4) == 0xE && i + 2 < n) {
-      cp = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-      len = 3;
-    } else if ((c >> 3) == 0x1E && i + 3 < n) {
-      cp = ((c & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
-      len = 4;
+      // Indentation is no gap: two spaces count after text only.
+      if (c <= ' ' || c == '|') [[unlikely]] {
+        if (c == '|' || (c == '\t' && tabs++ > 0) || (c == ' ' && seen && cps_.back() == U' ')) cells = true;
+      } else {
+        seen = true;
+      }
     } else {
-      cp = 0xFFFD;
-      len = 1;
+      if ((c >> 5) == 0x6 && i + 1 < n) {
+        cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+        len = 2;
+      } else if ((c >> 4) == 0xE && i + 2 < n) {
+        cp = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+        len = 3;
+      } else if ((c >> 3) == 0x1E && i + 3 < n) {
+        cp = ((c & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+        len = 4;
+      } else {
+        cp = 0xFFFD;
+        len = 1;
+      }
+      if (!detail::reads_as_itself(cp)) [[unlikely]] {
+        if (detail::is_invisible(cp)) {
+          folded = true;
+          // The first drop starts the map back to the characters as written.
+          if (drops++ == 0)
+            for (std::uint32_t k = 0; k < cps_.size(); ++k) chars_.push_back(k);
+          i += len;
+          continue;
+        }
+        const char32_t plain = detail::fold_bracket(detail::fold_full_width(cp));
+        cp = detail::fold_character(cp);
+        folded = folded || cp != plain;  // a traditional character: slices differ from the words read
+        cells = cells || (cp == U' ' && seen) || cp == U'|';  // U+3000 (two columns wide), ｜
+      }
+      seen = seen || cp != U' ';
+    }
+    off_.push_back(static_cast<std::uint32_t>(i));
+    if (drops > 0) [[unlikely]] chars_.push_back(static_cast<std::uint32_t>(cps_.size()) + drops);
+    cps_.push_back(cp);
+    if (cp == U'\n') {
+      lines_.push_back(static_cast<std::uint32_t>(cps_.size()));
+      cell_lines_.push_back(cells);
+      any_cells = any_cells || cells;
+      cells = seen = false;
+      tabs = 0;
     }
     i += len;
-    ++written;
-    if (cp >= 0x80) {
-      if (detail::is_invisible(cp)) {
-        // The first drop starts the map back to the characters as written.
-        if (!dropped_)
-          for (std::uint32_t k = 0; k < cps_.size(); ++k) chars_.push_back(k);
-        dropped_ = folded_ = true;
-        continue;
-      }
-      const char32_t folded = detail::fold_character(cp);
-      folded_ = folded_ || folded != cp;
-      cp = folded;
-    }
-    off_.push_back(static_cast<std::uint32_t>(i - len));
-    if (dropped_) chars_.push_back(written - 1);
-    cps_.push_back(cp);
-    if (cp == U'\n') lines_.push_back(static_cast<std::uint32_t>(cps_.size()));
   }
   off_.push_back(static_cast<std::uint32_t>(n));
-  if (dropped_) chars_.push_back(written);
+  if (drops > 0) chars_.push_back(static_cast<std::uint32_t>(cps_.size()) + drops);
+  folded_ = folded;
+  cell_lines_.push_back(cells);
+  may_have_cells_ = any_cells || cells;
+  dropped_ = drops > 0;
 }
 
 }  // namespace shixian::detail

@@ -42,8 +42,14 @@ class Text {
   }
   /// Reads code point i as c from now on (the scanner marks column gaps as tabs).
   void mark(std::size_t i, char32_t c) { cps_[i] = c; }
-  /// Whether folding changed any character (a slice then differs from the code points).
+  /// Whether a traditional character was folded or an invisible one dropped:
+  /// a slice then spells words differently from the code points (full-width
+  /// punctuation, folded too, never occurs inside a word).
   bool folded() const { return folded_; }
+  /// Whether a line has a |, ｜, two tabs, two spaces or a U+3000: only such a
+  /// line can hold table cells. One entry per line, from line 0.
+  const std::vector<bool>& cell_lines() const { return cell_lines_; }
+  bool may_have_cells() const { return may_have_cells_; }
   std::uint32_t line_of(std::size_t i) const {
     return static_cast<std::uint32_t>(std::upper_bound(lines_.begin(), lines_.end(), i) - lines_.begin());
   }
@@ -54,6 +60,7 @@ class Text {
     std::vector<std::uint32_t> off;    // size() + 1 entries
     std::vector<std::uint32_t> lines;  // character index where each line starts
     std::vector<std::uint32_t> chars;  // size() + 1 character offsets as written, once one was dropped
+    std::vector<bool> cell_lines;
     bool in_use = false;
   };
   // Per-thread buffers reused across documents (no page faults for the
@@ -67,8 +74,10 @@ class Text {
   std::vector<std::uint32_t>& off_;
   std::vector<std::uint32_t>& lines_;
   std::vector<std::uint32_t>& chars_;
+  std::vector<bool>& cell_lines_;
   bool folded_ = false;
   bool dropped_ = false;  // an invisible character was dropped: chars_ maps back
+  bool may_have_cells_ = false;
 };
 
 }  // namespace shixian::detail

@@ -46,7 +46,7 @@ bool normalize(std::string_view input, Normalized& out, NormalizeError& error) {
       if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
         const char32_t cp = (char32_t{byte} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (char32_t{b2} & 0x3F);
         const bool plain = cp >= 0x3001 && cp != 0x301C && !(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0xFEFF &&
-                           cp != 0xFFFD && detail::fold_character(cp) == cp;
+                           cp != 0xFFFD && detail::reads_as_itself(cp);
         if (plain) {
           put(input[i], at, at + 3);
           put(input[i + 1], at, at + 3);
