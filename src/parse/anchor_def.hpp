@@ -48,7 +48,8 @@ auto const anchor_core = rb[year_prefix >> (month_anchor | year_level_long | yea
                          month_anchor | year_level_long | month_only;
 auto const anchor_def = rb[horizon >> (anchor_core | by_year)] | anchor_core;
 
-auto const period_due_def = month_anchor | month_only | rb[cap(Field::day, number) >> kw("日", "号") >> -before_word] |
+// 每年第一季度: a quarter of each year, due at its end.
+auto const period_due_def = quarter | month_anchor | month_only | rb[cap(Field::day, number) >> kw("日", "号") >> -before_word] |
                             cap(Field::m_start, lit("初") >> -before_word) |
                             (kwf(Keyword{"上旬", Field::xun_upper}, Keyword{"中旬", Field::xun_middle},
                                  Keyword{"下旬", Field::xun_lower}) >>

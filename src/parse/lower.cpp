@@ -576,7 +576,7 @@ struct Lowerer {
   // 每月10日前 / 每月上旬 / 每年3月底前: a due date inside each period.
   bool recurrence_due(const View& v, Recurrence& r) {
     const Piece* first = v.find_any({Field::month, Field::day, Field::xun_upper, Field::xun_middle, Field::xun_lower,
-                                     Field::m_end, Field::m_before, Field::m_start, Field::first_month});
+                                     Field::m_end, Field::m_before, Field::m_start, Field::first_month, Field::quarter});
     if (first == nullptr) {
       if (r.months != 0) return fail(*v.b, "列出的月份缺少日期", "the listed months need a day");
       return true;
@@ -598,7 +598,7 @@ struct Lowerer {
       r.due = a;
       return true;
     }
-    if (v.find(Field::month) != nullptr) {
+    if (v.find(Field::month) != nullptr || v.find(Field::quarter) != nullptr) {
       if (!anchor(v, a)) return false;
     } else if (v.find(Field::m_start) != nullptr) {
       a.kind = AnchorKind::month_start;
@@ -616,6 +616,12 @@ struct Lowerer {
       a.kind = AnchorKind::month_end;
     }
     const Piece& end = *first;
+    if (a.kind == AnchorKind::quarter_end) {  // 每年第一季度 → 每年3月底前
+      if (r.frequency != Frequency::yearly) return fail(end, "只有“每年”可以指定季度", "only a yearly recurrence takes a quarter");
+      a.kind = AnchorKind::month_end;
+      a.month = a.quarter * 3;
+      a.quarter = 0;
+    }
     if (r.months != 0) {
       if (a.kind != AnchorKind::month_day && a.kind != AnchorKind::month_end) {
         return fail(end, "列出的月份只能接“D日前”或“底前”", "listed months take a day or 底 only");
@@ -873,8 +879,36 @@ bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t
   Lowerer l{norm, input_size, error, std::nullopt, {}, std::nullopt};
   out.items.clear();
   const Piece* start = pieces.data();
+  const Piece* previous = nullptr;
   for (const Piece& p : pieces) {
     if (!is_kind(p.field)) continue;
+    // 年度终了后3个月内: a label ending in 后/起/前 right before the next item is
+    // that item's relation, which no construct read (SPEC §8): an error.
+    if (previous != nullptr && !out.items.empty() && p.begin == previous->end) {
+      // Items follow each other unseparated only where a label stops before a
+      // date or a fixed word (7月底前启动9月底前完成); anything else so placed
+      // (每周五 + 后3个工作日内) is a time word no construct read.
+      const std::string_view next = std::string_view(norm.text).substr(p.begin);
+      std::uint64_t ignored = 0;
+      std::size_t first = 1;
+      while (first < next.size() && (static_cast<unsigned char>(next[first]) & 0xC0) == 0x80) ++first;
+      const bool numeral = number_value(next.substr(0, first), 9, ignored) == NumberStatus::ok;
+      if (!numeral && next.substr(0, 12) != "长期推进" && next.substr(0, 12) != "持续推进" && next.substr(0, 6) != "全年") {
+        if (const auto w = find_time_word(next.substr(0, 64)); w && w->offset == 0) first = w->length;  // 最后, not 最
+        const std::string word(next.substr(0, first));
+        return l.fail(Piece{p.field, p.begin, p.begin + static_cast<std::uint32_t>(first)},
+                      cat("无法理解的时间用语“", word, "”"), cat("time word \"", word, "\" not understood here"));
+      }
+      const std::string_view label = out.items.back().label;
+      for (std::string_view w : {"后", "起", "前", "内"}) {
+        if (label.size() > w.size() && label.substr(label.size() - w.size()) == w) {
+          const auto b = previous->end - static_cast<std::uint32_t>(w.size());
+          return l.fail(Piece{p.field, b, previous->end}, cat("无法理解的时间用语“", w, "”"),
+                        cat("time word \"", w, "\" not understood here"));
+        }
+      }
+    }
+    previous = &p;
     Item it;
     if (!l.item(Lowerer::View{start, &p}, p, it)) return false;
     if (l.missing_event) {

@@ -224,9 +224,11 @@ std::string clause_zh(const Clause& c) {
     }
     // 按照, not 按: 按周… / 按月… would read back as a frequency.
     std::string operator()(const ExternalReference& e) const {
+      // 法律法规另有规定的，从其规定: a reference with text before 另有规定 reads
+      // back through that form; 按照另有规定 stays as it is.
       const std::string_view r = e.reference;
-      if (r.size() >= 12 && (r.substr(r.size() - 12) == "另有规定" || r.substr(r.size() - 15 > r.size() ? 0 : r.size() - 15) == "另有规定的"))
-        return e.reference + "，从其规定";
+      auto ends = [&](std::string_view w) { return r.size() > w.size() && r.substr(r.size() - w.size()) == w; };
+      if (ends("另有规定的") || ends("另有规定")) return e.reference + "，从其规定";
       return "按照" + e.reference;
     }
   };

@@ -46,7 +46,7 @@ auto const season = rb[-cap(Field::season_name, open_text(no_paren - ascii_digit
                     rb[month_range];
 
 // 每季度结束后15个工作日内.
-auto const offset = rb[kw("结束后", "结束之日起", "结束之日后", "届满后") >> lead >>
+auto const offset = rb[kw("结束后", "结束之日起", "结束之日后", "结束以后", "届满后", "终了后", "终了之日起", "终了以后") >> lead >>
                        L(labels::amount.zh)[amount_unit] >> -within_word] |
                     rb[lit("后") >> lead >> amount_unit >> -within_word];
 
