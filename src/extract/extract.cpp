@@ -73,7 +73,7 @@ struct FirstChars {
   std::vector<std::uint8_t> cls = std::vector<std::uint8_t>(0x10000);
   std::vector<bool> verb = std::vector<bool>(0x10000);
   FirstChars() {
-    for (char32_t c : std::u32string_view(U"每按逐及第实即立年上下全次明长持常适视不定提至重节同为待规时之前")) cls[c] |= 2;
+    for (char32_t c : std::u32string_view(U"每按逐及第实即立年上下全次明长持常适视不定提至重节同为待规时之前随当永")) cls[c] |= 2;
     for (char32_t c = 0; c < 0x10000; ++c)
       if (is_digit(c) || is_cn_digit(c)) cls[c] |= 1;
     for (auto v : kVerbs) verb[v.front()] = true;
@@ -382,10 +382,12 @@ class Scanner {
         return word(i, U"每季度末", tok) || word(i, U"每季度", tok) || word(i, U"每季末", tok) ||
                word(i, U"每季", tok) || word(i, U"每半年", tok) || word(i, U"每年度", tok) || word(i, U"每年", tok) ||
                word(i, U"每月", tok) || word(i, U"每周", tok) || word(i, U"每星期", tok) || word(i, U"每日", tok) ||
-               word(i, U"每天", tok);
+               word(i, U"每天", tok) || word(i, U"每个月", tok) || word(i, U"每个季度", tok) ||
+               word(i, U"每个年度", tok) || word(i, U"每两个月", tok) || word(i, U"每三个月", tok) ||
+               word(i, U"每半月", tok) || word(i, U"每半个月", tok);
       case U'按':
         if (word(i, U"按季度", tok) || word(i, U"按季", tok) || word(i, U"按半年", tok) || word(i, U"按月", tok) ||
-            word(i, U"按周", tok) || word(i, U"按年度", tok))
+            word(i, U"按周", tok) || word(i, U"按年度", tok) || word(i, U"按年", tok))
           return true;
         return false;
       case U'逐':
@@ -405,6 +407,14 @@ class Scanner {
       case U'立':
         tok.timely = true;
         return word(i, U"立即", tok);
+      case U'随':
+        tok.timely = true;
+        return word(i, U"随时", tok);
+      case U'当':
+        tok.timely = true;
+        return word(i, U"当场", tok);
+      case U'永':
+        return word(i, U"永久", tok);
       case U'年':
         if (is_digit(prev) || is_cn_digit(prev)) return false;
         if (word(i, U"年底", tok) || word(i, U"年末", tok) || word(i, U"年终", tok)) {
@@ -432,11 +442,14 @@ class Scanner {
         }
         return false;
       case U'长':
-        return word(i, U"长期推进", tok) || word(i, U"长期坚持", tok);
+        if (word(i, U"长期推进", tok) || word(i, U"长期坚持", tok)) return true;
+        // 长期公开, 长期有效 (基本目录: standing information).
+        return word(i, U"长期", tok) &&
+               (t_.starts_with(i + 2, U"公开") || t_.starts_with(i + 2, U"有效") || t_.starts_with(i + 2, U"保持"));
       case U'持':
         return word(i, U"持续推进", tok);
       case U'常':
-        return word(i, U"常态化", tok);
+        return word(i, U"常态化", tok) || word(i, U"常态", tok);
       case U'适':
         return word(i, U"适时", tok);
       case U'视':
