@@ -1,16 +1,31 @@
 #include "common/text.hpp"
+#include "common/traditional.hpp"
 
 #include <cstdio>
 #include <string>
 
 namespace shixian::detail {
 
+// Set from the folds' own ranges and tables, not by trying every code point:
+// 65,536 trial folds exceed clang's constexpr step limit.
 constexpr std::array<std::uint64_t, 0x10000 / 64> kFoldBits = [] {
   std::array<std::uint64_t, 0x10000 / 64> bits{};
-  for (char32_t c = 0x80; c < 0x10000; ++c)
-    if (fold_character_slow(c) != c || is_invisible(c)) bits[c / 64] |= std::uint64_t{1} << (c % 64);
+  auto set = [&](char32_t c) { bits[c / 64] |= std::uint64_t{1} << (c % 64); };
+  for (char32_t c = 0xFF01; c <= 0xFF5E; ++c) set(c);  // full-width ASCII
+  set(0x3000);
+  for (char32_t c : {U'【', U'】', U'〔', U'〕', U'「', U'」'}) set(c);
+  for (char32_t c = 0x200B; c <= 0x200F; ++c) set(c);  // the invisible characters (is_invisible)
+  for (char32_t c = 0x202A; c <= 0x202E; ++c) set(c);
+  for (char32_t c : {char32_t{0x2060}, char32_t{0x00AD}, char32_t{0xFEFF}}) set(c);
+  for (const auto& p : kTraditional) set(p.traditional);
   return bits;
 }();
+
+static_assert([] {
+  for (char32_t c : {U'個', U'內', U'１', U'【', char32_t{0x200B}, char32_t{0xFEFF}, char32_t{0x00AD}, char32_t{0x202E}})
+    if (!(kFoldBits[c / 64] >> (c % 64) & 1)) return false;
+  return !(kFoldBits[U'个' / 64] >> (U'个' % 64) & 1);
+}());
 
 char32_t next_code_point(std::string_view text, std::size_t& i) {
   const auto lead = static_cast<unsigned char>(text[i]);
