@@ -419,7 +419,8 @@ bool has_trigger(const Clause& c) {
 bool may_start_a_word(std::string_view s) {
   static constexpr std::string_view starts =
       "原后并继同应要须需必于在经年每按逐至不公发征意自从流重节次明下今本第上提最全长持常适视定及即立实与以根依待、。"
-      "一二三四五六七八九十百千万〇零两半";
+      "一二三四五六七八九十百千万〇零两半"
+      "季月随当永确请保到截至一法务壹贰叁肆伍陆柒捌玖拾";  // SPEC §8's words: 季度, 月初, 随时, 当场, 永久, 到2023年底 …
   if (s.empty()) return false;
   const auto c = static_cast<unsigned char>(s[0]);
   if (c < 0x80) return true;  // digits, ASCII punctuation
