@@ -14,7 +14,7 @@ if [ ! -x "$old/build/bench/parse_bench" ]; then
   rm -rf "$old"
   git -C "$root" worktree add --detach "$old" "$rev" >/dev/null
   cmake -S "$old" -B "$old/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSHIXIAN_BUILD_TESTS=OFF \
-    -DSHIXIAN_BUILD_CLI=OFF -DSHIXIAN_BUILD_BENCH=ON >/dev/null
+    -DSHIXIAN_BUILD_BENCH=ON >/dev/null
   cmake --build "$old/build" --target parse_bench >/dev/null
 fi
 new="$root/build/release/bench/parse_bench"

@@ -249,6 +249,15 @@ struct Json {
   void str(const char* k, std::string_view v) { key(k); detail::append_json_string(out, v); }
   void num(const char* k, long long v) { key(k); out += std::to_string(v); }
   void boolean(const char* k, bool v) { key(k); out += v ? "true" : "false"; }
+  // The set bits 1…last of a mask as a list of numbers: weekdays, months.
+  void bits(const char* k, unsigned mask, int last) {
+    key(k);
+    out += '[';
+    bool none = true;
+    for (int b = 1; b <= last; ++b)
+      if (mask & (1u << b)) out += (none ? "" : ",") + std::to_string(b), none = false;
+    out += ']';
+  }
   void amount(const char* k, const Amount& a) {
     key(k);
     open();
@@ -334,24 +343,10 @@ void clause_json(Json& j, const Clause& c) {
         j.close();
       }
       if (r.offset) j.amount("offset", *r.offset);
-      if (r.weekdays) {
-        j.key("weekdays");
-        j.out += '[';
-        bool first = true;
-        for (int d = 1; d <= 7; ++d)
-          if (r.weekdays & (1u << d)) j.out += (first ? "" : ",") + std::to_string(d), first = false;
-        j.out += ']';
-      }
+      if (r.weekdays) j.bits("weekdays", r.weekdays, 7);
       if (r.workday_ordinal) j.num("workday_ordinal", r.workday_ordinal);
       if (r.period_month) j.num("period_month", r.period_month);
-      if (r.months) {
-        j.key("months");
-        j.out += '[';
-        bool first = true;
-        for (int m = 1; m <= 12; ++m)
-          if (r.months & (1u << m)) j.out += (first ? "" : ",") + std::to_string(m), first = false;
-        j.out += ']';
-      }
+      if (r.months) j.bits("months", r.months, 12);
       if (r.due) {
         j.key("due");
         j.open();
