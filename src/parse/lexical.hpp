@@ -8,6 +8,10 @@
 // a continuation byte, so scans stop only on character boundaries.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 #include "parse/config.hpp"
 
 namespace shixian::grammar::lex {
@@ -68,6 +72,30 @@ struct cn_digit_parser : x3::parser<cn_digit_parser> {
 inline constexpr cn_digit_parser cn_digit{};
 /// A number as written: 3, 15, 三, 十五, 两, 二〇一六. Its value is checked in lower.cpp.
 inline auto const number = +ascii_digit | +cn_digit;
+
+/// Succeeds, consuming nothing, when one of `words` occurs before the next
+/// hard separator (at most kOpenTextChars characters ahead): a byte search
+/// that spares an open-text alternative which could only succeed with such a
+/// word (中标候选人公示…: a subject, then 公示).
+struct word_ahead_parser : x3::parser<word_ahead_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  std::array<std::string_view, 4> words;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    std::string_view ahead(&*first, static_cast<std::size_t>(std::min<std::ptrdiff_t>(last - first, 4 * kOpenTextChars)));
+    for (std::size_t i = 0; i < ahead.size(); ++i) {
+      const char c = ahead[i];
+      if (c == ',' || c == ';' || c == ':' || c == '\n' || ahead.substr(i, 3) == "。") {
+        ahead = ahead.substr(0, i);
+        break;
+      }
+    }
+    for (std::string_view w : words)
+      if (!w.empty() && ahead.find(w) != std::string_view::npos) return true;
+    return false;
+  }
+};
 
 /// Item separators. 、 separates list items but may sit inside an event phrase.
 inline auto const hard_sep = kw(",", ";", "。", "\n", ":");

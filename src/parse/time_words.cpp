@@ -45,11 +45,36 @@ bool ends_with_date_word(std::string_view s) {
   return s.size() >= 3 && (s.substr(s.size() - 3) == "日" || s.substr(s.size() - 3) == "号");
 }
 
+// Could a time word (or a timeless word) start with this character? Labels
+// and triggers are scanned on every parse: one decode and a switch per
+// character, the word lists only where one may start.
+bool may_start(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return b0 >= '0' && b0 <= '9';
+  if ((b0 >> 4) != 0xE || i + 2 >= s.size()) return false;
+  const char32_t c = (char32_t{b0} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F) << 6 |
+                     (char32_t{static_cast<unsigned char>(s[i + 2])} & 0x3F);
+  switch (c) {
+    case U'初': case U'首': case U'末': case U'底': case U'旬': case U'每': case U'最': case U'工': case U'第':
+    case U'前': case U'周': case U'星': case U'礼': case U'摸': case U'兜': case U'〇': case U'零': case U'一':
+    case U'二': case U'两': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八': case U'九':
+    case U'十': case U'百': case U'千': case U'壹': case U'贰': case U'叁': case U'肆': case U'伍': case U'陆':
+    case U'柒': case U'捌': case U'玖': case U'拾': case U'佰': case U'仟':
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 std::optional<TimeWord> find_time_word(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t n = char_len(static_cast<unsigned char>(s[i]));
+    if (!may_start(s, i)) {
+      i += n;
+      continue;
+    }
     // 月底, 季度末, but also 底 or 首 alone: SPEC lists them as time words
     // wherever they stand, except inside the timeless words (初步, 首页, 兜底).
     if (starts_any(s, i, kPart) && !starts_any(s, i, kTimeless)) return TimeWord{i, 3};
