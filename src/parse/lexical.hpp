@@ -80,7 +80,7 @@ inline auto const number = +ascii_digit | +cn_digit;
 struct word_ahead_parser : x3::parser<word_ahead_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
-  std::array<std::string_view, 4> words;
+  std::array<std::string_view, 6> words;
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
     std::string_view ahead(&*first, static_cast<std::size_t>(std::min<std::ptrdiff_t>(last - first, 4 * kOpenTextChars)));

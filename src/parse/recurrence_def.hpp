@@ -118,7 +118,7 @@ auto const display_subject =
 auto const display_core = rb[-what >> lead >> at_least >> L(labels::amount.zh)[amount_unit] >> -min_working_days] |
                           rb[what >> -kw("期为", "时间为", "期", "时间", "为") >> amount_unit >> -kw("以上", "及以上")] |
                           rb[at_least >> what >> amount_unit];
-auto const display_word_ahead = word_ahead_parser{{}, {"公示", "期"}};  // every `what` word has one
+auto const display_word_ahead = word_ahead_parser{{}, {"公示", "期", "少于", "至少", "不低于"}};  // a `what` or an at_least word
 auto const display_def = rb[lead >> display_core] |
                          rb[display_word_ahead >> display_subject >> display_core >> &(sep | x3::eoi | ')')] |
                          rb[cap(Field::amount, number) >> -lit("个") >> "公示" >>
