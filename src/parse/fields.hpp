@@ -46,6 +46,11 @@ enum class Field : std::uint8_t {
   none,  // keyword tables: match without capturing
 };
 
+/// Open-vocabulary text (triggers, fillers, season names, references) is at
+/// most this many characters. Scans ahead are then bounded, so a
+/// 4096-character rule parses in linear time, not quadratic.
+inline constexpr int kOpenTextChars = 100;
+
 /// One capture: a field and its [begin, end) in the normalized text.
 struct Piece {
   Field field;

@@ -34,10 +34,7 @@ struct utf8_char_parser : x3::parser<utf8_char_parser> {
 };
 inline constexpr utf8_char_parser any_char{};
 
-/// Open-vocabulary text (triggers, fillers, season names, references) is at
-/// most this many characters. Scans ahead are then
-/// bounded, so a 4096-character rule parses in linear time, not quadratic.
-inline constexpr int kOpenTextChars = 100;
+/// Open-vocabulary text, at most kOpenTextChars characters (fields.hpp).
 template <class P>
 constexpr auto open_text(P const& p, int max_chars = kOpenTextChars) {
   return x3::repeat(1, max_chars)[x3::as_parser(p)];

@@ -244,6 +244,8 @@ struct Lowerer {
     for (std::size_t i = 6; i + 9 <= first_end; i += 3) {
       if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
       if (!canonical_event(s.substr(i, first_end - i))) continue;
+      // The canonical form writes 在 between them: it must still fit the open-text limit.
+      if (chars(s) + 1 > static_cast<std::size_t>(kOpenTextChars)) return s;
       std::string_view who = s.substr(0, i);
       for (std::string_view f : kFrames)
         if (ends_with(who, f)) who.remove_suffix(f.size());
