@@ -41,10 +41,6 @@ constexpr std::array<std::string_view, 20> kAfterNumber = {"个", "日", "号", 
                                                            "季", "前", "后", "小时", "工作日", "星期", "旬", "以", "之", "内"};
 constexpr std::array<std::string_view, 9> kWeekday = {"一", "二", "三", "四", "五", "六", "日", "天", "末"};
 
-bool ends_with_date_word(std::string_view s) {
-  return s.size() >= 3 && (s.substr(s.size() - 3) == "日" || s.substr(s.size() - 3) == "号");
-}
-
 // Could a time word (or a timeless word) start with this character? Labels
 // and triggers are scanned on every parse: one decode and a switch per
 // character, the word lists only where one may start.
@@ -109,19 +105,22 @@ std::optional<TimeWord> find_time_word(std::string_view s) {
 }
 
 bool is_literal_date(std::string_view s) {
-  if (s.empty() || !(ends_with_date_word(s))) return false;
-  for (std::size_t i = 0; i < s.size();) {
-    if (is_ascii_digit(s[i])) {
-      ++i;
-    } else if (const std::size_t k = numeral_len(s, i)) {
-      i += k;
-    } else if (starts(s, i, "年") || starts(s, i, "月") || starts(s, i, "日") || starts(s, i, "号")) {
-      i += 3;
-    } else {
-      return false;
-    }
+  // [YYYY年]M月D日 in ASCII digits, as the evaluator reads a literal T (自2016年1月31日起).
+  std::size_t i = 0;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < s.size() && is_ascii_digit(s[i])) ++i;
+    return i > start;
+  };
+  if (!digits()) return false;
+  if (starts(s, i, "年")) {
+    i += 3;
+    if (!digits()) return false;
   }
-  return true;
+  if (!starts(s, i, "月")) return false;
+  i += 3;
+  if (!digits() || !(starts(s, i, "日") || starts(s, i, "号"))) return false;
+  return i + 3 == s.size();
 }
 
 }  // namespace shixian::grammar

@@ -20,7 +20,7 @@ struct TimeWord {
 /// The first time word in `text` (normalized UTF-8), if any.
 std::optional<TimeWord> find_time_word(std::string_view text);
 
-/// A trigger that is itself a date (自2016年1月31日起): digits and 年/月/日 only.
+/// A trigger that is itself a date (自2016年1月31日起): [YYYY年]M月D日 in ASCII digits.
 bool is_literal_date(std::string_view text);
 
 }  // namespace shixian::grammar
