@@ -138,19 +138,32 @@ bool is_time_column(std::string_view header) {
   return false;
 }
 
+namespace {
+
+// Where the line starting at `at` ends: its '\n', or the end of the text.
+std::size_t line_end(std::string_view text, std::size_t at) {
+  const std::size_t nl = text.find('\n', at);
+  return nl == std::string_view::npos ? text.size() : nl;
+}
+
+// A line the caller ruled out (it cannot hold cells).
+bool skipped(const std::vector<bool>* candidates, std::size_t line_no) {
+  return candidates && line_no < candidates->size() && !(*candidates)[line_no];
+}
+
+}  // namespace
+
 std::vector<Table> one_line_tables(std::string_view text, const std::vector<bool>* candidates) {
   std::vector<Table> tables;
   Table* open = nullptr;
   std::size_t at = 0;
   for (std::size_t line_no = 0; at <= text.size(); ++line_no) {
-    if (!open && candidates && line_no < candidates->size() && !(*candidates)[line_no]) {
-      const std::size_t nl = text.find('\n', at);
-      if (nl == std::string_view::npos) break;
+    const std::size_t nl = line_end(text, at);
+    if (!open && skipped(candidates, line_no)) {
+      if (nl == text.size()) break;
       at = nl + 1;
       continue;
     }
-    std::size_t nl = text.find('\n', at);
-    if (nl == std::string_view::npos) nl = text.size();
     std::string_view line = text.substr(at, nl - at);
     if (line.ends_with('\r')) line.remove_suffix(1);
     // Outside a table only a header matters: three cells or more, one naming
@@ -220,14 +233,12 @@ std::vector<std::pair<std::size_t, std::size_t>> column_gaps(std::string_view te
   std::vector<std::pair<std::size_t, std::size_t>> gaps;
   std::size_t at = 0;
   for (std::size_t line_no = 0; at < text.size(); ++line_no) {
-    if (candidates && line_no < candidates->size() && !(*candidates)[line_no]) {
-      const std::size_t nl = text.find('\n', at);
-      if (nl == std::string_view::npos) break;
+    const std::size_t nl = line_end(text, at);
+    if (skipped(candidates, line_no)) {
+      if (nl == text.size()) break;
       at = nl + 1;
       continue;
     }
-    std::size_t nl = text.find('\n', at);
-    if (nl == std::string_view::npos) nl = text.size();
     const std::string_view line = text.substr(at, nl - at);
     // Only a line with two spaces or a U+3000, and no | or tab, has gaps.
     if ((line.find("  ") == std::string_view::npos && line.find("\xE3\x80\x80") == std::string_view::npos) ||
