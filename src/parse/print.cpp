@@ -432,11 +432,11 @@ std::string item_zh(const Item& it) {
   const bool relative = std::holds_alternative<RelativeDeadline>(it.clause) ||
                         std::holds_alternative<EventDeadline>(it.clause) || std::holds_alternative<Timely>(it.clause);
   std::string s = it.subject + (it.subject.empty() || !relative ? "" : "在") + clause_zh(it.clause) + it.label;
-  // T is open vocabulary: one that starts with a word of the language
+  // T and a subject are open vocabulary: one that starts with a word of the language
   // (全年…, 年中…, 节前…) would read back as that word. Then write a
   // preposition in front, which parsing strips again (SPEC §2): 自 first
   // (it starts no other phrase before a non-number), else 在.
-  if (has_trigger(it.clause) && may_start_a_word(s)) {
+  if ((has_trigger(it.clause) || !it.subject.empty()) && may_start_a_word(s)) {
     auto same = [&](const std::string& text) {
       auto back = parse(text);
       return back && back->items.size() == 1 && back->items[0].clause == it.clause && back->items[0].label == it.label;
