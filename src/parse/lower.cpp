@@ -204,14 +204,16 @@ struct Lowerer {
     return best;
   }
 
-  // 在/于 at byte i of s, and not the end of a word (存在, 位于, 迟于, 不少于).
+  // 在/于 at byte i of s, and not the end of a word (存在, 正在, 位于, 迟于, 不少于).
   static bool preposition_at(std::string_view s, std::size_t i) {
-    static constexpr std::u32string_view kWordBefore = U"存所现正实内关对由属用基至等处位归便利善终鉴过迟晚早少多高低";
+    static constexpr std::u32string_view kBeforeZai = U"存所现正实内潜外旨自";
+    static constexpr std::u32string_view kBeforeYu = U"关对由属用基至等处位归便利善终鉴过迟晚早少多高低";
     const std::string_view c = s.substr(i, 3);
     if (i == 0 || (c != "在" && c != "于")) return false;
     std::size_t j = i;
     do --j; while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80);
-    return kWordBefore.find(detail::next_code_point(s, j)) == std::u32string_view::npos;
+    const char32_t before = detail::next_code_point(s, j);
+    return (c == "在" ? kBeforeZai : kBeforeYu).find(before) == std::u32string_view::npos;
   }
 
   // SPEC §8: a subject written ahead of T is no part of it. At a preposition
@@ -252,6 +254,10 @@ struct Lowerer {
       if (who.find("、") != std::string_view::npos || ends_with(who, "和") || ends_with(who, "及") ||
           ends_with(who, "或") || ends_with(who, "在") || ends_with(who, "于"))
         return s;
+      // The canonical form's 在 must read back as a preposition: two characters
+      // of subject at least, and not one that makes 在 part of a word (存在, 正在).
+      const std::string written = std::string(who) + "在";
+      if (who.size() < 6 || !preposition_at(written, who.size())) return s;
       return take(i, i);
     }
     return s;
