@@ -795,10 +795,12 @@ class Run {
     }
     std::vector<std::string> needed;
     std::string names;
-    std::size_t given = 0;
-    for (const Step& a : s.alternatives) given += ctx_.find(a.trigger.key, a.trigger.text) != nullptr ? 1 : 0;
-    for (const Step& a : s.alternatives) {
-      if (ctx_.find(a.trigger.key, a.trigger.text) == nullptr) {
+    std::vector<bool> found;
+    for (const Step& a : s.alternatives) found.push_back(ctx_.find(a.trigger.key, a.trigger.text) != nullptr);
+    const auto given = static_cast<std::size_t>(std::count(found.begin(), found.end(), true));
+    for (std::size_t k = 0; k < s.alternatives.size(); ++k) {
+      const Step& a = s.alternatives[k];
+      if (!found[k]) {
         needed.push_back(a.trigger.key);
         names += (names.empty() ? "\"" : "或\"") + a.trigger.text + "\"";
         continue;

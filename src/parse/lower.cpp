@@ -185,6 +185,12 @@ struct Lowerer {
   static constexpr std::string_view kFrames[] = {"不能迟于", "不应迟于", "不得迟于", "不迟于", "不晚于", "不得晚于",
                                                  "应当在", "应在", "应于", "须在", "必须在"};
 
+  static std::string_view without_frame(std::string_view who) {
+    for (std::string_view f : kFrames)
+      if (ends_with(who, f)) return who.substr(0, who.size() - f.size());
+    return who;
+  }
+
   static std::string_view drop_determiner(std::string_view s) {
     for (std::string_view d : kDeterminers)
       if (s.size() > d.size() && s.substr(0, d.size()) == d) return s.substr(d.size());
@@ -224,15 +230,8 @@ struct Lowerer {
     std::size_t sep_length = 0;
     const std::size_t first_end = std::min(s.size(), find_separator(s, false, sep_length));
     if (canonical_event(s.substr(0, first_end))) return s;  // 政府信息形成或者变更: the first alternative is known whole
-    // The subject is s[0, who_end), T starts at t_begin.
-    auto take = [&](std::size_t who_end, std::size_t t_begin) {
-      std::string_view who = s.substr(0, who_end);
-      for (std::string_view f : kFrames) {
-        if (ends_with(who, f)) {
-          who.remove_suffix(f.size());
-          break;
-        }
-      }
+    // The subject is `who` (its frame dropped), T starts at t_begin.
+    auto take = [&](std::string_view who, std::size_t t_begin) {
       subject = std::string(who);
       begin += static_cast<std::uint32_t>(t_begin);
       return s.substr(t_begin);
@@ -240,7 +239,7 @@ struct Lowerer {
     for (std::size_t i = 6; i + 3 < first_end; i += 3) {  // a subject of two characters at least
       if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
       if (!preposition_at(s, i)) continue;
-      return take(i, i + 3);
+      return take(without_frame(s.substr(0, i)), i + 3);
     }
     // A lexicon ending of three characters at least: 分配结果确定 is not 分配结果 + 确定.
     for (std::size_t i = 6; i + 9 <= first_end; i += 3) {
@@ -248,9 +247,7 @@ struct Lowerer {
       if (!canonical_event(s.substr(i, first_end - i))) continue;
       // The canonical form writes 在 between them: it must still fit the open-text limit.
       if (chars(s) + 1 > static_cast<std::size_t>(kOpenTextChars)) return s;
-      std::string_view who = s.substr(0, i);
-      for (std::string_view f : kFrames)
-        if (ends_with(who, f)) who.remove_suffix(f.size());
+      const std::string_view who = without_frame(s.substr(0, i));
       if (who.find("、") != std::string_view::npos || ends_with(who, "和") || ends_with(who, "及") ||
           ends_with(who, "或") || ends_with(who, "在") || ends_with(who, "于"))
         return s;
@@ -258,7 +255,7 @@ struct Lowerer {
       // of subject at least, and not one that makes 在 part of a word (存在, 正在).
       const std::string written = std::string(who) + "在";
       if (who.size() < 6 || !preposition_at(written, who.size())) return s;
-      return take(i, i);
+      return take(who, i);
     }
     return s;
   }
@@ -336,7 +333,8 @@ struct Lowerer {
     // whole phrase (本要点公布), and 本级人民代表大会 keeps its 本. After a
     // determiner the phrase is one event: no subject is split off.
     bool determined = false;
-    if (!canonical_event(s)) {
+    auto known = canonical_event(s);  // looked up again only when s changes
+    if (!known) {
       const std::string_view rest = drop_determiner(s);
       determined = rest.size() != s.size();
       std::size_t length = 0;
@@ -346,9 +344,13 @@ struct Lowerer {
       if (determined && (plain || canonical_event(rest) || canonical_event(rest.substr(0, first_end)))) {
         begin += static_cast<std::uint32_t>(s.size() - rest.size());
         s = rest;
+        known = canonical_event(s);
       }
     }
-    if (with_subject && !determined && !canonical_event(s)) s = split_subject(s, begin);
+    if (with_subject && !determined && !known) {
+      s = split_subject(s, begin);
+      known = canonical_event(s);
+    }
     // 农村在一个月以内: only a subject and its preposition, the trigger implicit.
     if (with_subject && chars(s) >= 3 && preposition_at(s, s.size() - 3)) {
       subject = std::string(s.substr(0, s.size() - 3));
@@ -365,9 +367,8 @@ struct Lowerer {
       const std::size_t open = s.find('(');
       with_or = std::string(s.substr(0, open)) + "或" + std::string(s.substr(open + 1, s.size() - open - 2));
     }
-    if (!canonical_event(s)) split_alternatives(with_or.empty() ? s : std::string_view(with_or), with_subject, *p, t);
-    const auto key = canonical_event(s);
-    t.event = !t.alternatives.empty() ? t.alternatives.front() : key ? std::string(*key) : t.text;
+    if (!known) split_alternatives(with_or.empty() ? s : std::string_view(with_or), with_subject, *p, t);
+    t.event = !t.alternatives.empty() ? t.alternatives.front() : known ? std::string(*known) : t.text;
     // A named period's end: 复议期届满 / 公示期满 → 复议期 / 公示期.
     for (std::string_view suffix : {std::string_view("期届满"), std::string_view("期满")}) {
       if (s.size() > suffix.size() && ends_with(s, suffix)) {
