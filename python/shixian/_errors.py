@@ -108,3 +108,6 @@ def _make(code, message, source, line, column, offset, caret, message_en, needed
     cls = _BY_CODE.get(code, Error)
     return cls(message, source=source, line=line, column=column, offset=offset, caret=caret,
                message_en=message_en, needed=needed, expected=expected)
+
+for _cls in (Error, *_BY_CODE.values()):
+    _cls.__module__ = "shixian"  # shown as shixian.ParseError, where users import it from

@@ -76,7 +76,10 @@ PyCalendar make_calendar(bool strict, const py::iterable& years, const py::itera
 // ---------------------------------------------------------------------------
 
 struct Operand {
-  py::array array;              // keeps the data alive
+  // Not a py::array member: its default constructor allocates an empty numpy
+  // array, a cost every scalar call would pay.
+  py::object held;              // keeps the data alive (an ndarray when !scalar)
+  py::array array() const { return py::reinterpret_borrow<py::array>(held); }
   const std::int64_t* data = nullptr;
   std::size_t size = 1;
   bool scalar = true;
@@ -90,10 +93,10 @@ Operand dates_operand(py::handle value) {
     op.data = &op.value;
     return op;
   }
-  op.array = as_day_array(value);
+  op.held = as_day_array(value);
   op.scalar = false;
-  op.size = static_cast<std::size_t>(op.array.size());
-  op.data = static_cast<const std::int64_t*>(op.array.data());
+  op.size = static_cast<std::size_t>(op.array().size());
+  op.data = static_cast<const std::int64_t*>(op.array().data());
   return op;
 }
 
@@ -104,35 +107,35 @@ Operand ints_operand(py::handle value) {
     op.data = &op.value;
     return op;
   }
-  op.array = as_int_array(value);
-  if (op.array.ndim() == 0) {
-    op.value = *static_cast<const std::int64_t*>(op.array.data());
+  op.held = as_int_array(value);
+  if (op.array().ndim() == 0) {
+    op.value = *static_cast<const std::int64_t*>(op.array().data());
     op.data = &op.value;
     return op;
   }
   op.scalar = false;
-  op.size = static_cast<std::size_t>(op.array.size());
-  op.data = static_cast<const std::int64_t*>(op.array.data());
+  op.size = static_cast<std::size_t>(op.array().size());
+  op.data = static_cast<const std::int64_t*>(op.array().data());
   return op;
 }
 
 // Shape of the result: the array operand's (both arrays: they must match, or numpy broadcasts them).
 std::vector<py::ssize_t> result_shape(Operand& a, Operand& b) {
   if (a.scalar && b.scalar) return {};
-  if (a.scalar) return {b.array.shape(), b.array.shape() + b.array.ndim()};
-  if (b.scalar) return {a.array.shape(), a.array.shape() + a.array.ndim()};
-  const std::vector<py::ssize_t> sa(a.array.shape(), a.array.shape() + a.array.ndim());
-  const std::vector<py::ssize_t> sb(b.array.shape(), b.array.shape() + b.array.ndim());
+  if (a.scalar) return {b.array().shape(), b.array().shape() + b.array().ndim()};
+  if (b.scalar) return {a.array().shape(), a.array().shape() + a.array().ndim()};
+  const std::vector<py::ssize_t> sa(a.array().shape(), a.array().shape() + a.array().ndim());
+  const std::vector<py::ssize_t> sb(b.array().shape(), b.array().shape() + b.array().ndim());
   if (sa != sb) {
     static const py::object np = py::module_::import("numpy");
-    py::tuple both = np.attr("broadcast_arrays")(a.array, b.array);  // raises numpy's ValueError when they do not
+    py::tuple both = np.attr("broadcast_arrays")(a.array(), b.array());  // raises numpy's ValueError when they do not
     for (int k = 0; k < 2; ++k) {
       Operand& op = k == 0 ? a : b;
-      op.array = py::cast<py::array>(np.attr("ascontiguousarray")(both[k]));
-      op.size = static_cast<std::size_t>(op.array.size());
-      op.data = static_cast<const std::int64_t*>(op.array.data());
+      op.held = py::cast<py::array>(np.attr("ascontiguousarray")(both[k]));
+      op.size = static_cast<std::size_t>(op.array().size());
+      op.data = static_cast<const std::int64_t*>(op.array().data());
     }
-    return {a.array.shape(), a.array.shape() + a.array.ndim()};
+    return {a.array().shape(), a.array().shape() + a.array().ndim()};
   }
   return sa;
 }
@@ -182,7 +185,7 @@ py::object is_workday_impl(const Calendar& cal, py::handle dates, py::handle out
     return py::bool_(*r);
   }
   const std::vector<py::ssize_t> shape = d.scalar ? std::vector<py::ssize_t>{} : std::vector<py::ssize_t>(
-      d.array.shape(), d.array.shape() + d.array.ndim());
+      d.array().shape(), d.array().shape() + d.array().ndim());
   py::array result = output(out, py::dtype::of<bool>(), shape);
   auto* o = static_cast<bool*>(result.mutable_data());
   const std::size_t n = size_of(shape);
@@ -341,7 +344,7 @@ py::object day_info_impl(const Calendar& cal, py::handle dates) {
     if (!r.has_value()) raise(r.error());
     return py::cast(day_info_of(*r));
   }
-  const std::vector<py::ssize_t> shape(d.array.shape(), d.array.shape() + d.array.ndim());
+  const std::vector<py::ssize_t> shape(d.array().shape(), d.array().shape() + d.array().ndim());
   const std::size_t n = size_of(shape);
   py::array_t<bool> workday(shape), projected(shape);
   py::array_t<std::uint8_t> kinds(shape);
@@ -384,7 +387,7 @@ py::object day_info_impl(const Calendar& cal, py::handle dates) {
     fs[i] = f;
   }
   py::dict out;
-  out["date"] = d.array;
+  out["date"] = d.array();
   out["workday"] = workday;
   out["kind"] = kind_names;
   out["festival"] = festivals;
