@@ -503,7 +503,7 @@ Every calendar function takes it as ``calendar=`` (numpy spellings: ``busdaycal=
         return "HolidayBlock(" + b.festival + ", " + to_string(b.first) + ".." + to_string(b.last) + ")";
       });
 
-  py::class_<Amendment>(m, "Amendment")
+  py::class_<Amendment>(m, "Amendment", "A later notice that changed a year (2003 SARS, 2015 抗战胜利, 2020 疫情).")
       .def_readonly("published", &Amendment::published)
       .def_readonly("number", &Amendment::number)
       .def_readonly("title", &Amendment::title);

@@ -219,3 +219,13 @@ def test_gil_is_released_so_threads_overlap():
     for t in threads:
         t.join()
     assert len(results) == 2 and (results[0] == results[1]).all()
+
+
+def test_the_package_has_stubs_and_docstrings():
+    import pathlib
+    package = pathlib.Path(shixian.__file__).parent
+    assert (package / "__init__.pyi").exists() and (package / "py.typed").exists()
+    stubs = (package / "__init__.pyi").read_text(encoding="utf-8")
+    for name in shixian.__all__:
+        assert name in stubs, name
+        assert getattr(shixian, name).__doc__, name
