@@ -229,8 +229,16 @@ std::optional<Date> rolled(const Calendar& cal, Date d, RollMode mode, std::size
       element_error(Error{ErrorCode::invalid_argument,
                           to_string(d) + " 不是工作日（roll='raise'；可用 roll='following' 等）", {}, {}}, i, n);
     case RollMode::nat: return std::nullopt;
-    case RollMode::following: return take(cal.following(d));
-    case RollMode::preceding: return take(cal.preceding(d));
+    // following(d) is the first working day after d - 1 (preceding: before d + 1): the same
+    // answer through add_workdays' inline fast path; following()/preceding() at the range's ends.
+    case RollMode::following: {
+      auto r = cal.add_workdays(d - 1, 1);
+      return r.has_value() ? *r : take(cal.following(d));
+    }
+    case RollMode::preceding: {
+      auto r = cal.add_workdays(d + 1, -1);
+      return r.has_value() ? *r : take(cal.preceding(d));
+    }
     case RollMode::modified_following: {
       const Date f = take(cal.following(d));
       return f.month() == d.month() ? f : take(cal.preceding(d));
