@@ -10,6 +10,7 @@
 
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <unordered_map>
 
 #include "bindings.hpp"
@@ -23,7 +24,9 @@ namespace {
 
 class StringPool {
  public:
+  StringPool() { id(""); }  // id 0: the empty string, the most common value of several columns
   std::uint32_t id(std::string_view s) {
+    if (s.empty() && !strings_.empty()) return 0;
     auto it = ids_.find(s);
     if (it != ids_.end()) return it->second;
     const auto id = static_cast<std::uint32_t>(strings_.size());
@@ -43,22 +46,74 @@ std::int64_t minutes_of(const EventTime& t) {
   return std::int64_t{t.date.days_since_epoch()} * 1440 + (t.has_time() ? t.minute : 0);
 }
 
+// Values that change once per task (id, title, lead): appended to one arena
+// when they differ from the previous row's, never hashed (a register's ids
+// are unique, so interning them bought nothing and cost a quarter of the time).
+class RunPool {
+ public:
+  std::uint32_t id(std::string_view s) {
+    if (!spans_.empty() && std::string_view(arena_).substr(spans_.back().first, spans_.back().second) == s) {
+      return static_cast<std::uint32_t>(spans_.size() - 1);
+    }
+    spans_.emplace_back(arena_.size(), s.size());
+    arena_.append(s);
+    return static_cast<std::uint32_t>(spans_.size() - 1);
+  }
+  void reserve(std::size_t bytes, std::size_t runs) { arena_.reserve(bytes), spans_.reserve(runs); }
+  std::size_t size() const { return spans_.size(); }
+  std::string_view at(std::uint32_t id) const {
+    return std::string_view(arena_).substr(spans_[id].first, spans_[id].second);
+  }
+
+ private:
+  std::string arena_;
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;
+};
+
+// The last value of one column and its id: a task's findings share its id, title, lead and
+// (mostly) rule, so most rows need no hash lookup at all.
+struct LastValue {
+  std::string text;
+  std::uint32_t id = 0;
+  std::uint32_t get(StringPool& pool, std::string_view s) {
+    if (s.empty()) return 0;
+    if (s == text) return id;
+    text.assign(s);
+    return id = pool.id(s);
+  }
+};
+
 struct Columns {
-  StringPool pool;
+  StringPool pool;  // rule, label, message, needed, due_time: few distinct values
+  RunPool task_id_runs, title_runs, lead_runs;
+  LastValue last_rule, last_label, last_message, last_needed;
   std::vector<std::uint32_t> task_id, lead, title, rule, label, message, needed, due_time;
   std::vector<std::uint8_t> verdict, type;
   std::vector<std::int64_t> obligation, line, due, period_start, period_end, published, withdrawn;
   std::vector<std::int64_t> late_workdays, late_days, required, found;
   std::vector<bool> provisional;
 
+  /// Room for about this many findings: growing 22 columns by doubling cost more (page
+  /// faults and copies) than the checking itself on a large register.
+  void reserve(std::size_t n, std::size_t register_bytes) {
+    for (RunPool* r : {&task_id_runs, &title_runs, &lead_runs}) r->reserve(register_bytes / 2, n / 2);
+    for (auto* v : {&task_id, &lead, &title, &rule, &label, &message, &needed, &due_time}) v->reserve(n);
+    for (auto* v : {&verdict, &type}) v->reserve(n);
+    for (auto* v : {&obligation, &line, &due, &period_start, &period_end, &published, &withdrawn, &late_workdays,
+                    &late_days, &required, &found}) {
+      v->reserve(n);
+    }
+    provisional.reserve(n);
+  }
+
   void add(const Finding& f) {
-    task_id.push_back(pool.id(f.task_id));
-    lead.push_back(pool.id(f.lead));
-    title.push_back(pool.id(f.title));
-    rule.push_back(pool.id(f.rule));
-    label.push_back(pool.id(f.label));
-    message.push_back(pool.id(f.message));
-    needed.push_back(pool.id(f.needed));
+    task_id.push_back(task_id_runs.id(f.task_id));
+    lead.push_back(lead_runs.id(f.lead));
+    title.push_back(title_runs.id(f.title));
+    rule.push_back(last_rule.get(pool, f.rule));
+    label.push_back(last_label.get(pool, f.label));
+    message.push_back(last_message.get(pool, f.message));
+    needed.push_back(last_needed.get(pool, f.needed));
     verdict.push_back(static_cast<std::uint8_t>(f.verdict));
     type.push_back(static_cast<std::uint8_t>(f.type));
     obligation.push_back(f.obligation);
@@ -104,6 +159,16 @@ py::array object_column(const std::vector<std::uint32_t>& ids, const std::vector
   return a;
 }
 
+std::vector<py::object> python_strings(const RunPool& runs) {
+  std::vector<py::object> out;
+  out.reserve(runs.size());
+  for (std::uint32_t i = 0; i < runs.size(); ++i) {
+    const std::string_view s = runs.at(i);
+    out.push_back(py::str(s.data(), s.size()));
+  }
+  return out;
+}
+
 py::dict columns_dict(const Columns& c) {
   std::vector<py::object> strings;
   strings.reserve(c.pool.size());
@@ -117,11 +182,11 @@ py::dict columns_dict(const Columns& c) {
     return out;
   };
   py::dict d;
-  d["task_id"] = object_column(c.task_id, strings);
+  d["task_id"] = object_column(c.task_id, python_strings(c.task_id_runs));
   d["obligation"] = int_column(c.obligation);
   d["line"] = int_column(c.line);
-  d["lead"] = object_column(c.lead, strings);
-  d["title"] = object_column(c.title, strings);
+  d["lead"] = object_column(c.lead, python_strings(c.lead_runs));
+  d["title"] = object_column(c.title, python_strings(c.title_runs));
   d["rule"] = object_column(c.rule, strings);
   d["label"] = object_column(c.label, strings);
   d["verdict"] = object_column(small(c.verdict), verdicts);
@@ -228,7 +293,13 @@ void bind_check(py::module_& m) {
           options.policy = policy_from(policy);
           Columns columns;
           Checker::Sink sink;
-          if (findings) sink = [&columns](const Finding& f) { columns.add(f); };
+          if (findings) {
+            // About one finding per 32 bytes of register (the benchmark mix: 34); more only grows.
+            std::error_code ec;
+            const auto bytes = from_text ? tasks.size() : std::filesystem::file_size(tasks, ec);
+            if (!ec) columns.reserve(std::min<std::uintmax_t>(bytes / 32, std::uintmax_t{1} << 28), std::min<std::uintmax_t>(bytes, std::uintmax_t{1} << 32));
+            sink = [&columns](const Finding& f) { columns.add(f); };
+          }
           const ReadOptions tasks_read = read_options(tasks_encoding);
           const ReadOptions publications_read = read_options(publications_encoding);
           Report report;
