@@ -4,6 +4,15 @@ import numpy as np
 import pandas as pd
 
 
+def wall_clock(values):
+    """Timezone-aware Series/Index as their wall-clock times (the civil date in their own zone)."""
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.DatetimeTZDtype):
+        return values.dt.tz_localize(None)
+    if isinstance(values, pd.DatetimeIndex) and values.tz is not None:
+        return values.tz_localize(None)
+    return values
+
+
 def like(template, result):
     """A Series input gives a Series on the same index; an Index gives an Index (dates) or an array."""
     if isinstance(template, pd.Series):

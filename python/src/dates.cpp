@@ -6,6 +6,7 @@
 #include <numpy/arrayobject.h>
 #include <numpy/arrayscalars.h>
 
+#include <cstring>
 #include <string>
 
 #include "errors.hpp"
@@ -53,6 +54,7 @@ void init_dates() {
 
 std::optional<std::int64_t> scalar_days(py::handle value) {
   PyObject* o = value.ptr();
+  if (value.is_none() || std::strcmp(Py_TYPE(o)->tp_name, "NaTType") == 0) return kNaT;  // pandas.NaT is a datetime
   if (PyDate_Check(o)) {  // datetime.datetime and pandas.Timestamp are dates too: their civil date
     return civil_days(PyDateTime_GET_YEAR(o), PyDateTime_GET_MONTH(o), PyDateTime_GET_DAY(o));
   }
@@ -71,18 +73,46 @@ std::optional<std::int64_t> scalar_days(py::handle value) {
     return scalar_days(py::reinterpret_steal<py::object>(PyArray_Return(
         reinterpret_cast<PyArrayObject*>(py::reinterpret_borrow<py::object>(value).release().ptr()))));
   }
-  if (PyBool_Check(o) || PyLong_Check(o) || PyFloat_Check(o) || value.is_none()) {
+  if (PyBool_Check(o) || PyLong_Check(o) || PyFloat_Check(o)) {
     raise_invalid(std::string("期望日期（datetime.date、numpy.datetime64 或 yyyy-mm-dd），得到 ") +
                   Py_TYPE(o)->tp_name);
   }
   return std::nullopt;
 }
 
+namespace {
+
+// An object array (dates, datetimes, Timestamps, strings, None/NaT) converted element by element
+// with scalar_days: the civil date of each, as for a scalar. numpy's own conversion would move
+// timezone-aware datetimes to UTC (a different day for 00:00–08:00 in China).
+py::array days_of_objects(const py::array& objects) {
+  static const py::object np = py::module_::import("numpy");
+  py::array flat = py::cast<py::array>(np.attr("ascontiguousarray")(objects));
+  py::array out = new_day_array(std::vector<py::ssize_t>(flat.shape(), flat.shape() + flat.ndim()));
+  auto* const* in = static_cast<PyObject* const*>(flat.data());
+  auto* days = static_cast<std::int64_t*>(out.mutable_data());
+  const auto n = static_cast<std::size_t>(flat.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    auto d = scalar_days(py::handle(in[i]));
+    if (!d) {
+      raise_at(Error{ErrorCode::invalid_argument, std::string("不是日期：") + Py_TYPE(in[i])->tp_name, {}, {}}, i, n);
+    }
+    days[i] = *d;
+  }
+  return out;
+}
+
+}  // namespace
+
 py::array as_day_array(py::handle value) {
   static const py::object np = py::module_::import("numpy");
   static const py::object day_dtype = py::dtype("datetime64[D]");
-  py::object arr = np.attr("asarray")(value);
+  py::object source = py::reinterpret_borrow<py::object>(value);
+  const std::string module = py::str(py::type::of(value).attr("__module__"));
+  if (module.rfind("pandas", 0) == 0) source = py::module_::import("shixian._pandas").attr("wall_clock")(value);
+  py::object arr = np.attr("asarray")(source);
   const char kind = py::cast<py::array>(arr).dtype().kind();
+  if (kind == 'O') return days_of_objects(py::cast<py::array>(arr));
   if (kind != 'M' && kind != 'O' && kind != 'U' && kind != 'S') {
     raise_invalid("期望日期数组（datetime64、datetime.date 或 yyyy-mm-dd），得到 dtype " +
                   py::str(py::cast<py::array>(arr).dtype()).cast<std::string>());

@@ -229,3 +229,23 @@ def test_the_package_has_stubs_and_docstrings():
     for name in shixian.__all__:
         assert name in stubs, name
         assert getattr(shixian, name).__doc__, name
+
+
+def test_timezone_aware_values_keep_their_civil_date():
+    pd = pytest.importorskip("pandas")
+    # 2016-09-30 00:00 in Beijing is 09-29 16:00 UTC: the date is still 9/30 (a UTC conversion would give 10/9)
+    s = pd.Series(pd.date_range("2016-09-30", periods=2, tz="Asia/Shanghai"))
+    assert shixian.add_workdays(s, 3).tolist() == [pd.Timestamp("2016-10-10")] * 2
+    assert shixian.add_workdays(pd.DatetimeIndex(s), 3)[0] == pd.Timestamp("2016-10-10")
+    beijing = datetime.timezone(datetime.timedelta(hours=8))
+    early = datetime.datetime(2016, 9, 30, 1, 0, tzinfo=beijing)
+    assert shixian.add_workdays(early, 3) == D(2016, 10, 10)
+    mixed = np.array([early, None, "2016-09-30", pd.Timestamp("2016-09-30"), pd.NaT], dtype=object)
+    got = shixian.add_workdays(mixed, 3)
+    assert got.dtype == np.dtype("datetime64[D]")
+    assert [None if np.isnat(x) else x.item() for x in got] == [D(2016, 10, 10), None, D(2016, 10, 10), D(2016, 10, 10), None]
+    assert np.isnat(shixian.add_workdays(pd.NaT, 3))
+    with pytest.raises(shixian.InvalidArgumentError, match="NaT"):
+        shixian.is_workday(pd.NaT)
+    with pytest.raises(shixian.InvalidArgumentError):
+        shixian.is_workday([D(2016, 1, 1), 5])
