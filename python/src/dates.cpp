@@ -93,7 +93,12 @@ py::array days_of_objects(const py::array& objects) {
   auto* days = static_cast<std::int64_t*>(out.mutable_data());
   const auto n = static_cast<std::size_t>(flat.size());
   for (std::size_t i = 0; i < n; ++i) {
-    auto d = scalar_days(py::handle(in[i]));
+    std::optional<std::int64_t> d;
+    try {
+      d = scalar_days(py::handle(in[i]));
+    } catch (const PythonError& e) {
+      raise_at(e.error, i, n);  // the same message, with the element it is about
+    }
     if (!d) {
       raise_at(Error{ErrorCode::invalid_argument, std::string("不是日期：") + Py_TYPE(in[i])->tp_name, {}, {}}, i, n);
     }
@@ -113,6 +118,9 @@ py::array as_day_array(py::handle value) {
   py::object arr = np.attr("asarray")(source);
   const char kind = py::cast<py::array>(arr).dtype().kind();
   if (kind == 'O') return days_of_objects(py::cast<py::array>(arr));
+  // Strings are read as scalars are (parse_iso_date: exactly yyyy-mm-dd), not by numpy's more
+  // lenient parser ("2016" would be 2016-01-01).
+  if (kind == 'U') return days_of_objects(py::cast<py::array>(arr.attr("astype")("O")));
   if (kind != 'M' && kind != 'O' && kind != 'U' && kind != 'S') {
     raise_invalid("期望日期数组（datetime64、datetime.date 或 yyyy-mm-dd），得到 dtype " +
                   py::str(py::cast<py::array>(arr).dtype()).cast<std::string>());

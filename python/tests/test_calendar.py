@@ -249,3 +249,11 @@ def test_timezone_aware_values_keep_their_civil_date():
         shixian.is_workday(pd.NaT)
     with pytest.raises(shixian.InvalidArgumentError):
         shixian.is_workday([D(2016, 1, 1), 5])
+
+
+def test_string_arrays_are_read_strictly_like_scalars():
+    assert shixian.is_workday(np.array(["2016-10-08", "２０１６－１０－０９"])).tolist() == [True, True]
+    with pytest.raises(shixian.InvalidArgumentError, match="第1个元素"):
+        shixian.is_workday(np.array(["2016-10-08", "2016"]))
+    with pytest.raises(shixian.InvalidArgumentError, match="2月只有29天"):
+        shixian.add_workdays(["2016-02-30"], 1)
