@@ -192,9 +192,20 @@ def test_year_files_and_overlays(tmp_path, source):
     assert shixian.is_workday(D(2016, 4, 8)) is True
     assert guangxi.is_workday(D(2016, 4, 8)) is False
     assert shixian.is_workday(D(2016, 4, 8), calendar=guangxi) is False
-    # a year file that makes Saturday 2027-10-09 a make-up working day
-    text = (source / "holidays/2026.txt").read_text(encoding="utf-8")
-    assert "2026" in text
+    # a (hypothetical) notice for 2027 in the year-file format: Saturday 10/9 becomes a make-up working day
+    notice = tmp_path / "2027.txt"
+    notice.write_text("year       2027\ntitle      测试用2027年安排\nnumber     测试〔2026〕1号\npublished  2026-11-01\n\n"
+                      "国庆节     off 2027-10-01..2027-10-07  work 2027-09-26 2027-10-09\n", encoding="utf-8")
+    with_notice = shixian.Calendar(years=[notice])
+    assert shixian.is_workday(D(2027, 10, 9)) is False
+    assert with_notice.is_workday(D(2027, 10, 9)) is True
+    assert with_notice.day_info(D(2027, 10, 9)).kind == "makeup_work"
+    assert with_notice.day_info(D(2027, 10, 5)).projected is False
+    assert with_notice.year_source(2027).official is True and with_notice.year_source(2027).number == "测试〔2026〕1号"
+    assert with_notice.add_workdays(D(2027, 9, 30), 1) == D(2027, 10, 8)   # Friday after the break
+    assert with_notice.add_workdays(D(2027, 10, 8), 1) == D(2027, 10, 9)   # then the make-up Saturday
+    assert shixian.add_workdays(D(2027, 10, 8), 1, calendar=with_notice) == D(2027, 10, 9)
+    assert shixian.add_workdays(D(2027, 10, 8), 1) == D(2027, 10, 11)      # projected: no make-up days
     bad = tmp_path / "bad.txt"
     bad.write_text("year 2027\n国庆节 off 2027-13-01\n", encoding="utf-8")
     with pytest.raises(shixian.Error) as e:
