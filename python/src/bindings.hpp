@@ -3,6 +3,8 @@
 
 #include <pybind11/pybind11.h>
 
+#include <optional>
+
 #include "shixian/calendar.hpp"
 #include "shixian/evaluate.hpp"
 
@@ -16,6 +18,11 @@ void bind_check(py::module_& m);
 
 /// The Calendar a `calendar=` argument names: None → Calendar::china().
 const Calendar& calendar_of(py::handle calendar);
+/// A `year=` argument: None → nullopt; an int within [first, last] (the calendar's years, as the
+/// CLI's --year); anything else an InvalidArgument / OutOfRange error.
+std::optional<int> year_arg(py::handle year, int first, int last);
+/// The same within the calendar's range.
+std::optional<int> year_arg(py::handle year, const Calendar& calendar);
 /// A Policy from a `policy=` dict {key: value} (set_policy keys); None → the defaults.
 Policy policy_from(py::handle policy);
 

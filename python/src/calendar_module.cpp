@@ -437,6 +437,26 @@ void check_numpy_only(py::handle weekmask, py::handle holidays) {
 
 }  // namespace
 
+std::optional<int> year_arg(py::handle year, int first, int last) {
+  if (year.is_none()) return std::nullopt;
+  if (!PyLong_Check(year.ptr()) || PyBool_Check(year.ptr())) {
+    raise_invalid(std::string("年份应为整数（如 2016），得到 ") + Py_TYPE(year.ptr())->tp_name);
+  }
+  const long long y = PyLong_AsLongLong(year.ptr());
+  if (PyErr_Occurred()) PyErr_Clear();
+  if (y < first || y > last) {
+    raise(Error{ErrorCode::out_of_range,
+                "年份 " + py::str(year).cast<std::string>() + " 超出日历范围（" + std::to_string(first) + "–" +
+                    std::to_string(last) + "）",
+                {}, {}});
+  }
+  return static_cast<int>(y);
+}
+
+std::optional<int> year_arg(py::handle year, const Calendar& calendar) {
+  return year_arg(year, calendar.first_day().year(), calendar.last_day().year());
+}
+
 const Calendar& calendar_of(py::handle calendar) {
   if (calendar.is_none()) return Calendar::china();
   if (!py::isinstance<PyCalendar>(calendar)) raise_invalid("calendar 应为 shixian.Calendar");

@@ -288,8 +288,8 @@ void bind_check(py::module_& m) {
           auto as_of_days = scalar_days(as_of);
           if (!as_of_days) raise_invalid("as_of 应为日期");
           options.as_of = to_date(*as_of_days);
-          if (!year.is_none()) options.year = year.cast<int>();
           options.calendar = &calendar_of(calendar);
+          options.year = year_arg(year, *options.calendar);
           options.policy = policy_from(policy);
           Columns columns;
           Checker::Sink sink;

@@ -43,7 +43,13 @@ EventTime event_time(const std::string& name, py::handle value) {
   }
   static const py::object datetime_type = py::module_::import("datetime").attr("datetime");
   static const py::object datetime64 = py::module_::import("numpy").attr("datetime64");
-  auto days = scalar_days(value);
+  std::optional<std::int64_t> days;
+  try {
+    days = scalar_days(value);
+  } catch (PythonError& e) {
+    e.error.message = "事件“" + name + "”：" + e.error.message;
+    throw;
+  }
   if (!days) raise_invalid("事件“" + name + "”的日期应为 datetime.date、datetime.datetime、numpy.datetime64 或字符串");
   EventTime t{to_date(*days), -1};
   if (py::isinstance(value, datetime_type)) {
@@ -60,9 +66,9 @@ EventTime event_time(const std::string& name, py::handle value) {
   return t;
 }
 
-Context make_context(py::handle year, py::handle events) {
+Context make_context(py::handle year, py::handle events, const Calendar& calendar) {
   Context ctx;
-  if (!year.is_none()) ctx.year(year.cast<int>());
+  if (auto y = year_arg(year, calendar)) ctx.year(*y);
   if (!events.is_none()) {
     if (!py::isinstance<py::dict>(events)) raise_invalid("events 应为 dict：事件名 → 日期");
     for (auto [k, v] : py::reinterpret_borrow<py::dict>(events)) {
@@ -224,9 +230,9 @@ Raises shixian.ParseError with the position and a caret line.
   m.def("due",
         [](const std::string& rule, py::handle year, py::handle events, py::handle policy, py::handle calendar) {
           const Rule r = parse_or_raise(rule);
-          const Context ctx = make_context(year, events);
-          const Policy p = policy_from(policy);
           const Calendar& cal = calendar_of(calendar);
+          const Context ctx = make_context(year, events, cal);
+          const Policy p = policy_from(policy);
           auto s = compile(r, cal, p).evaluate(ctx);
           if (!s.has_value()) raise(s.error());
           PySchedule out{rule, canonical(r), to_string(r.kind), to_string(s->classification),
@@ -247,9 +253,9 @@ MissingContextError (its `needed` names what would do) or ProjectedYearError.
   m.def("explain",
         [](const std::string& rule, py::handle year, py::handle events, py::handle policy, py::handle calendar) {
           const Rule r = parse_or_raise(rule);
-          const Context ctx = make_context(year, events);
-          const Policy p = policy_from(policy);
           const Calendar& cal = calendar_of(calendar);
+          const Context ctx = make_context(year, events, cal);
+          const Policy p = policy_from(policy);
           return compile(r, cal, p).explain(ctx);
         },
         py::arg("rule"), py::arg("year") = py::none(), py::arg("events") = py::none(), py::arg("policy") = py::none(),
@@ -265,6 +271,7 @@ MissingContextError (its `needed` names what would do) or ProjectedYearError.
         py::arg("trigger"), "The event key a trigger phrase stands for (文件形成 → 形成文件), or None.");
   m.def("extract",
         [](py::handle text_or_path, py::handle year, py::handle html) {
+          const std::optional<int> given = year_arg(year, 1900, 2200);  // the CLI's --year range
           std::string text = read_document(text_or_path);
           const bool is_html = html.is_none() ? looks_like_html(text) : html.cast<bool>();
           if (is_html) text = html_to_text(text);
@@ -276,8 +283,8 @@ MissingContextError (its `needed` names what would do) or ProjectedYearError.
             plan_year = detect_plan_year(text);
           }
           py::dict out;
-          out["year"] = year.is_none() ? (plan_year ? py::object(py::int_(*plan_year)) : py::object(py::none()))
-                                       : py::object(py::int_(year.cast<int>()));
+          if (given) plan_year = given;
+          out["year"] = plan_year ? py::object(py::int_(*plan_year)) : py::object(py::none());
           py::list rules, unrecognized;
           for (const Found& f : found.found) rules.append(found_dict(f));
           for (const Unrecognized& u : found.unrecognized) {
@@ -304,7 +311,8 @@ a UTF-8 file. HTML is converted to text (detected, or html=True/False).
           std::string text = read_document(text_or_path);
           const bool is_html = html.is_none() ? looks_like_html(text) : html.cast<bool>();
           if (is_html) text = html_to_text(text);
-          std::optional<int> plan_year = year.is_none() ? detect_plan_year(text) : std::optional<int>(year.cast<int>());
+          std::optional<int> plan_year = year_arg(year, 1900, 2200);
+          if (!plan_year) plan_year = detect_plan_year(text);
           std::vector<Task> tasks = extract_tasks(text);
           py::list rows;
           for (const Task& t : tasks) {

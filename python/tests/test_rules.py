@@ -168,3 +168,19 @@ def test_extract_tasks_matches_the_cli(source, cli):
         shixian.extract(pathlib.Path("/nonexistent/plan.txt"))
     with pytest.raises(shixian.InvalidArgumentError):
         shixian.extract(b"bytes")
+
+
+def test_year_arguments_are_checked_like_the_cli():
+    with pytest.raises(shixian.OutOfRangeError, match="超出日历范围"):
+        shixian.due("9月底前", year=99999)
+    with pytest.raises(shixian.OutOfRangeError):
+        shixian.due("9月底前", year=1900)
+    with pytest.raises(shixian.InvalidArgumentError, match="整数"):
+        shixian.due("9月底前", year="2016")
+    with pytest.raises(shixian.InvalidArgumentError):
+        shixian.due("9月底前", year=True)
+    with pytest.raises(shixian.InvalidArgumentError, match="事件“a”"):
+        shixian.due("a后3日内", events={"a": 5})
+    with pytest.raises(shixian.OutOfRangeError):
+        shixian.extract("2016年政务公开工作要点", year=3000)
+    assert shixian.due("9月底前", year=2100)[0].due == D(2100, 9, 30)
