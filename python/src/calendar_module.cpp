@@ -103,7 +103,9 @@ Operand dates_operand(py::handle value) {
 Operand ints_operand(py::handle value) {
   Operand op;
   if (PyLong_Check(value.ptr()) && !PyBool_Check(value.ptr())) {
-    op.value = value.cast<std::int64_t>();
+    int overflow = 0;
+    op.value = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
+    if (overflow != 0) raise(Error{ErrorCode::out_of_range, "工作日数超出范围", {}, {}});
     op.data = &op.value;
     return op;
   }

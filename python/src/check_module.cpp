@@ -286,7 +286,7 @@ void bind_check(py::module_& m) {
            py::handle publications_encoding) {
           CheckOptions options;
           auto as_of_days = scalar_days(as_of);
-          if (!as_of_days) raise_invalid("as_of 应为日期");
+          if (!as_of_days || *as_of_days == kNaT) raise_invalid("as_of 应为日期（检查日）");
           options.as_of = to_date(*as_of_days);
           options.calendar = &calendar_of(calendar);
           options.year = year_arg(year, *options.calendar);

@@ -113,7 +113,13 @@ std::string read_document(py::handle text_or_path) {
     return bytes;
   }
   if (!PyUnicode_Check(text_or_path.ptr())) raise_invalid("期望文本（str）或文件路径（pathlib.Path）");
-  return py::cast<std::string>(text_or_path);
+  Py_ssize_t size = 0;
+  const char* utf8 = PyUnicode_AsUTF8AndSize(text_or_path.ptr(), &size);
+  if (utf8 == nullptr) {  // lone surrogates: not encodable as UTF-8
+    PyErr_Clear();
+    raise_invalid("文本含有无法编码为 UTF-8 的字符（孤立的代理项）");
+  }
+  return std::string(utf8, static_cast<std::size_t>(size));
 }
 
 py::dict found_dict(const Found& f) {

@@ -184,3 +184,14 @@ def test_year_arguments_are_checked_like_the_cli():
     with pytest.raises(shixian.OutOfRangeError):
         shixian.extract("2016年政务公开工作要点", year=3000)
     assert shixian.due("9月底前", year=2100)[0].due == D(2100, 9, 30)
+
+
+def test_text_that_is_not_utf8_encodable_is_an_error_not_a_crash():
+    with pytest.raises(shixian.InvalidArgumentError, match="UTF-8"):
+        shixian.extract("形成文件后\ud8003个工作日")
+    with pytest.raises(TypeError):
+        shixian.parse("\ud800")
+    with pytest.raises(shixian.OutOfRangeError):
+        shixian.add_workdays("2016-01-04", 2 ** 70)
+    with pytest.raises(shixian.InvalidArgumentError, match="as_of"):
+        shixian.check("tasks.csv", "publications.csv", as_of=None)
