@@ -139,14 +139,18 @@ struct Columns {
   }
 };
 
-py::array int_column(const std::vector<std::int64_t>& v, const char* dtype = nullptr) {
-  const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(v.size())};
-  py::array a = dtype ? py::array(py::dtype(dtype), shape) : py::array(py::dtype::of<std::int64_t>(), shape);
-  if (!v.empty()) std::memcpy(a.mutable_data(), v.data(), v.size() * sizeof(std::int64_t));
-  return a;
+// The column's vector handed to numpy without a copy: the array owns it (through a capsule).
+py::array int_column(std::vector<std::int64_t>&& v, const char* dtype = nullptr) {
+  auto* owned = new std::vector<std::int64_t>(std::move(v));
+  py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<std::int64_t>*>(p); });
+  const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(owned->size())};
+  return dtype ? py::array(py::dtype(dtype), shape, owned->data(), free_when_done)
+               : py::array(py::dtype::of<std::int64_t>(), shape, owned->data(), free_when_done);
 }
 
-py::array object_column(const std::vector<std::uint32_t>& ids, const std::vector<py::object>& strings) {
+// An object array of the strings `ids` name; the ids are freed once used.
+py::array object_column(std::vector<std::uint32_t>&& ids_in, const std::vector<py::object>& strings) {
+  const std::vector<std::uint32_t> ids = std::move(ids_in);
   const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(ids.size())};
   py::array a(py::dtype("O"), shape);
   auto** p = static_cast<PyObject**>(a.mutable_data());
@@ -169,7 +173,7 @@ std::vector<py::object> python_strings(const RunPool& runs) {
   return out;
 }
 
-py::dict columns_dict(const Columns& c) {
+py::dict columns_dict(Columns& c) {  // consumes the columns: peak memory one copy, not two
   std::vector<py::object> strings;
   strings.reserve(c.pool.size());
   for (std::uint32_t i = 0; i < c.pool.size(); ++i) strings.push_back(py::str(c.pool.at(i)));
@@ -182,30 +186,30 @@ py::dict columns_dict(const Columns& c) {
     return out;
   };
   py::dict d;
-  d["task_id"] = object_column(c.task_id, python_strings(c.task_id_runs));
-  d["obligation"] = int_column(c.obligation);
-  d["line"] = int_column(c.line);
-  d["lead"] = object_column(c.lead, python_strings(c.lead_runs));
-  d["title"] = object_column(c.title, python_strings(c.title_runs));
-  d["rule"] = object_column(c.rule, strings);
-  d["label"] = object_column(c.label, strings);
+  d["task_id"] = object_column(std::move(c.task_id), python_strings(c.task_id_runs));
+  d["obligation"] = int_column(std::move(c.obligation));
+  d["line"] = int_column(std::move(c.line));
+  d["lead"] = object_column(std::move(c.lead), python_strings(c.lead_runs));
+  d["title"] = object_column(std::move(c.title), python_strings(c.title_runs));
+  d["rule"] = object_column(std::move(c.rule), strings);
+  d["label"] = object_column(std::move(c.label), strings);
   d["verdict"] = object_column(small(c.verdict), verdicts);
   d["type"] = object_column(small(c.type), types);
-  d["due"] = int_column(c.due, "datetime64[D]");
-  d["due_time"] = object_column(c.due_time, strings);
-  d["period_start"] = int_column(c.period_start, "datetime64[D]");
-  d["period_end"] = int_column(c.period_end, "datetime64[D]");
-  d["published"] = int_column(c.published, "datetime64[m]");
-  d["withdrawn"] = int_column(c.withdrawn, "datetime64[m]");
-  d["late_workdays"] = int_column(c.late_workdays);
-  d["late_days"] = int_column(c.late_days);
-  d["required"] = int_column(c.required);
-  d["found"] = int_column(c.found);
+  d["due"] = int_column(std::move(c.due), "datetime64[D]");
+  d["due_time"] = object_column(std::move(c.due_time), strings);
+  d["period_start"] = int_column(std::move(c.period_start), "datetime64[D]");
+  d["period_end"] = int_column(std::move(c.period_end), "datetime64[D]");
+  d["published"] = int_column(std::move(c.published), "datetime64[m]");
+  d["withdrawn"] = int_column(std::move(c.withdrawn), "datetime64[m]");
+  d["late_workdays"] = int_column(std::move(c.late_workdays));
+  d["late_days"] = int_column(std::move(c.late_days));
+  d["required"] = int_column(std::move(c.required));
+  d["found"] = int_column(std::move(c.found));
   py::array_t<bool> prov(static_cast<py::ssize_t>(c.provisional.size()));
   for (std::size_t i = 0; i < c.provisional.size(); ++i) prov.mutable_data()[i] = c.provisional[i];
   d["provisional"] = prov;
-  d["message"] = object_column(c.message, strings);
-  d["needed"] = object_column(c.needed, strings);
+  d["message"] = object_column(std::move(c.message), strings);
+  d["needed"] = object_column(std::move(c.needed), strings);
   return d;
 }
 
