@@ -292,9 +292,18 @@ py::object add_workdays_impl(const Calendar& cal, py::handle dates, py::handle o
     for_each(n, [&](std::size_t i) {
       const std::int64_t day = dd[i * ds];
       if (day == kNaT) { o[i] = kNaT; return; }
-      auto start = rolled(cal, to_date(day, i, n), mode, i, n);
+      const Date d0 = to_date(day, i, n);
+      const int k = step(kk[i * ks], i, n);
+      // Rolling forward then k >= 0 working days on is the (k+1)-th working day after d - 1 (and
+      // backward then k <= 0 the (1-k)-th before d + 1): one add_workdays instead of a roll and an offset.
+      if (mode == RollMode::following && k >= 0) {
+        if (auto r = cal.add_workdays(d0 - 1, k + 1); r.has_value()) { o[i] = r->days_since_epoch(); return; }
+      } else if (mode == RollMode::preceding && k <= 0) {
+        if (auto r = cal.add_workdays(d0 + 1, k - 1); r.has_value()) { o[i] = r->days_since_epoch(); return; }
+      }
+      auto start = rolled(cal, d0, mode, i, n);  // the general way (also the errors at the range's ends)
       if (!start) { o[i] = kNaT; return; }
-      auto r = cal.add_workdays(*start, step(kk[i * ks], i, n));
+      auto r = cal.add_workdays(*start, k);
       if (!r.has_value()) element_error(r.error(), i, n);
       o[i] = r->days_since_epoch();
     });

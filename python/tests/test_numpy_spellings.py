@@ -102,3 +102,18 @@ def test_numpy_only_arguments_and_out():
         shixian.is_busday(days, out=np.zeros(2, dtype=bool))
     guangxi_days = shixian.Calendar(strict=True)
     assert shixian.is_busday("2016-10-08", busdaycal=guangxi_days) is True
+
+
+def test_busday_offset_is_a_roll_then_add_workdays():
+    rng = np.random.default_rng(11)
+    d = np.datetime64("2005-01-01") + rng.integers(0, 7000, 20000).astype("timedelta64[D]")
+    for roll in ("forward", "backward", "modifiedfollowing", "modifiedpreceding"):
+        rolled = shixian.busday_offset(d, 0, roll=roll)
+        assert shixian.is_workday(rolled).all()
+        for k in (-7, -1, 1, 3, 20):
+            assert (shixian.busday_offset(d, k, roll=roll) == shixian.add_workdays(rolled, k)).all(), (roll, k)
+    # at the calendar's ends the general path reports the error
+    with pytest.raises(shixian.OutOfRangeError):
+        shixian.busday_offset(np.array(["2100-12-31"], dtype="datetime64[D]"), 1, roll="forward")
+    assert shixian.busday_offset(np.array(["2001-01-01"], dtype="datetime64[D]"), 0, roll="forward")[0] == \
+        np.datetime64("2001-01-02")
