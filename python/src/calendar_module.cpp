@@ -1,14 +1,12 @@
 // shixian.Calendar, DayInfo, HolidayBlock, YearSource and the calendar
 // functions of the module (the vectorised work is in calendar_ops.cpp), with
 // their docstrings; the numpy spellings is_busday, busday_offset, busday_count.
-#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <fstream>
 #include <memory>
 #include <sstream>
-#include <unordered_map>
 
 #include "bindings.hpp"
 #include "calendar_ops.hpp"

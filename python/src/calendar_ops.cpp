@@ -109,13 +109,7 @@ py::array output(py::handle out, const py::dtype& dtype, const std::vector<py::s
   return arr;
 }
 
-template <class T>
-py::dtype dtype_for() {
-  if constexpr (std::is_same_v<T, bool>) return py::dtype::of<bool>();
-  else return py::dtype::of<std::int64_t>();
-}
-
-// Runs fn(i, a_i) or fn(i, a_i, b_i) for every element with the GIL released.
+// Runs fn(i) for every element i with the GIL released (fn touches no Python object).
 template <class Fn>
 void for_each(std::size_t n, Fn fn) {
   py::gil_scoped_release release;
