@@ -124,3 +124,30 @@ def test_check_bad_input(tmp_path, source):
     findings, summary = shixian.check(t, p, as_of="2016-12-31")
     assert summary["problems_total"] >= 1
     assert findings.loc[findings["task_id"] == "B", "verdict"].tolist() == ["on_time"]
+
+
+def test_check_year_policy_and_calendar_arguments():
+    pd = pytest.importorskip("pandas")
+    tasks = pd.DataFrame([{"id": "A", "title": "季度报告", "lead": "办公室", "rule": "9月底前"},
+                          {"id": "B", "title": "信息公开", "lead": "办公室", "rule": "及时公开", "events": "信息形成=2016-09-30"}])
+    pubs = pd.DataFrame([{"task_id": "A", "published": "2016-09-30"}, {"task_id": "B", "published": "2016-10-12"}])
+    no_year, _ = shixian.check(tasks, pubs, as_of="2016-12-31")
+    assert no_year.set_index("task_id").loc["A", "verdict"] == "needs_context"
+    with_year, summary = shixian.check(tasks, pubs, as_of="2016-12-31", year=2016)
+    by_id = with_year.set_index("task_id")
+    assert by_id.loc["A", "verdict"] == "on_time" and by_id.loc["A", "due"] == pd.Timestamp("2016-09-30")
+    # 及时 = 20 working days by default (on time); 5 by policy: due 10/12 (10/8, 10/9 are working days), on time
+    assert by_id.loc["B", "verdict"] == "on_time"
+    strict5, _ = shixian.check(tasks, pubs, as_of="2016-12-31", year=2016, policy={"timely": 4})
+    assert strict5.set_index("task_id").loc["B", "verdict"] == "late"
+    assert strict5.set_index("task_id").loc["B", "due"] == pd.Timestamp("2016-10-11")
+    tasks_2027 = tasks.assign(events=["", "信息形成=2027-09-30"])
+    pubs_2027 = pubs.assign(published=["2027-09-30", "2027-10-12"])
+    projected, _ = shixian.check(tasks_2027, pubs_2027, as_of="2027-12-31", year=2027)
+    assert projected["verdict"].tolist() == ["on_time", "on_time"] and projected["provisional"].all()
+    refused, _ = shixian.check(tasks_2027, pubs_2027, as_of="2027-12-31", year=2027,
+                               calendar=shixian.Calendar(strict=True))
+    assert refused["verdict"].tolist() == ["not_checkable", "not_checkable"]
+    assert refused["message"].str.startswith("严格模式：2027年").all()
+    with pytest.raises(shixian.OutOfRangeError):
+        shixian.check(tasks, pubs, as_of="2016-12-31", year=2200)
