@@ -1,21 +1,21 @@
 """Type stubs for shixian (the C++ extension shixian._shixian and its Python wrappers)."""
 import datetime
 import os
-from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Sequence, Tuple, TypeVar, Union, overload
+from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Sequence, Tuple, Union, overload
 
 import numpy as np
 import numpy.typing as npt
+import pandas
 
 __version__: str
 
 DateLike = Union[datetime.date, np.datetime64, str]
-DateArrayLike = Union[npt.ArrayLike, "pandas.Series", "pandas.DatetimeIndex"]  # noqa: F821
+DateArrayLike = Union[npt.ArrayLike, pandas.Series, pandas.DatetimeIndex]
 PathLike = Union[str, "os.PathLike[str]"]
 EventValue = Union[datetime.date, datetime.datetime, np.datetime64, str]
 PolicyValue = Union[str, int, bool, Sequence[str]]
 Roll = Literal["raise", "nat", "forward", "following", "backward", "preceding", "modifiedfollowing",
                "modifiedpreceding"]
-_A = TypeVar("_A")
 
 # --- errors -----------------------------------------------------------------------------------------
 
@@ -64,8 +64,8 @@ class Calendar:
     @overload
     def workdays_between(self, start: DateArrayLike, end: DateArrayLike) -> Any: ...
     def day_info(self, dates: Union[DateLike, DateArrayLike]) -> Any: ...
-    def holiday_blocks(self, year: int) -> list[HolidayBlock]: ...
-    def year_source(self, year: int) -> YearSource: ...
+    def holiday_blocks(self, year: int) -> list["HolidayBlock"]: ...
+    def year_source(self, year: int) -> "YearSource": ...
 
 class DayInfo:
     @property
@@ -194,7 +194,7 @@ class CheckResult(Tuple[Any, dict[str, Any]]):
     @property
     def summary(self) -> dict[str, Any]: ...
 
-def check(tasks: Union[PathLike, "pandas.DataFrame"], publications: Union[PathLike, "pandas.DataFrame"], *,  # noqa: F821
+def check(tasks: Union[PathLike, pandas.DataFrame], publications: Union[PathLike, pandas.DataFrame], *,
           as_of: DateLike, year: Optional[int] = None, calendar: Optional[Calendar] = None,
           policy: Optional[Mapping[str, PolicyValue]] = None, findings: bool = True,
           tasks_encoding: Optional[str] = None, publications_encoding: Optional[str] = None) -> CheckResult: ...
