@@ -71,7 +71,9 @@ def check(tasks, publications, *, as_of, year=None, calendar=None, policy=None, 
     title, lead, units, rule, year, events / task_id, published, withdrawn,
     url, title, obligation; Chinese headers too). as_of: the day of the check.
     year: plan year for rows without one. findings=False returns only the
-    summary (the fastest: no row per deadline is built).
+    summary (the fastest: no row per deadline is built). A finding's ``line``
+    is the row's line in the register: for a DataFrame, its position + 2 (the
+    header is line 1).
 
     Returns a CheckResult: ``findings, summary``.
     """
