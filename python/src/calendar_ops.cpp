@@ -8,6 +8,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "dates.hpp"
@@ -262,15 +263,23 @@ py::object between_impl(const Calendar& cal, py::handle a, py::handle b, bool nu
   Operand x = dates_operand(a);
   Operand y = dates_operand(b);
   const auto count = [&](std::int64_t p, std::int64_t q, std::size_t i, std::size_t n) -> std::int64_t {
-    Date from = to_date(p, i, n), to = to_date(q, i, n);
-    if (numpy_count) {
-      // Working days in [from, to) = (from-1, to-1]; for to < from, minus those in [to, from) = (to-1, from-1].
-      if (from <= to) from = from - 1, to = to - 1;
-      else std::swap(from, to), from = from - 1, to = to - 1;
+    const Date a = to_date(p, i, n), b = to_date(q, i, n);
+    if (!numpy_count) {
+      auto r = cal.workdays_between(a, b);
+      if (!r.has_value()) element_error(r.error(), i, n);
+      return *r;
     }
-    auto r = cal.workdays_between(from, to);
+    // Working days in [lo, hi) = (lo-1, hi-1], negated when b < a (numpy's sign).
+    const Date lo = std::min(a, b), hi = std::max(a, b);
+    const std::int64_t sign = a <= b ? 1 : -1;
+    if (auto r = cal.workdays_between(lo - 1, hi - 1); r.has_value()) return sign * *r;
+    // lo is the calendar's first day: (lo, hi] plus lo itself, minus hi.
+    auto r = cal.workdays_between(lo, hi);
     if (!r.has_value()) element_error(r.error(), i, n);
-    return numpy_count && p > q ? -std::int64_t{*r} : std::int64_t{*r};
+    auto at_lo = cal.is_workday(lo), at_hi = cal.is_workday(hi);
+    if (!at_lo.has_value()) element_error(at_lo.error(), i, n);
+    if (!at_hi.has_value()) element_error(at_hi.error(), i, n);
+    return sign * (std::int64_t{*r} + (*at_lo ? 1 : 0) - (*at_hi ? 1 : 0));
   };
   if (x.scalar && y.scalar && out.is_none()) return py::int_(count(x.value, y.value, 0, 1));
   const std::vector<py::ssize_t> shape = result_shape(x, y);

@@ -117,3 +117,13 @@ def test_busday_offset_is_a_roll_then_add_workdays():
         shixian.busday_offset(np.array(["2100-12-31"], dtype="datetime64[D]"), 1, roll="forward")
     assert shixian.busday_offset(np.array(["2001-01-01"], dtype="datetime64[D]"), 0, roll="forward")[0] == \
         np.datetime64("2001-01-02")
+
+
+def test_busday_count_at_the_calendar_s_first_day():
+    # [2001-01-01, 2001-01-08): 元旦 Monday 1/1 off, Tue–Fri working, Sat/Sun off → 4
+    assert shixian.busday_count("2001-01-01", "2001-01-08") == 4
+    assert shixian.busday_count("2001-01-08", "2001-01-01") == -4
+    assert shixian.busday_count("2001-01-02", "2001-01-08") == 4
+    assert shixian.busday_count("2001-01-01", "2001-01-01") == 0
+    days = np.arange(np.datetime64("2001-01-01"), np.datetime64("2001-03-01"))
+    assert (shixian.busday_count(days[0], days) == np.cumsum(np.r_[0, shixian.is_busday(days)[:-1]])).all()
