@@ -41,7 +41,8 @@ class FileError(Error, OSError): ...
 # --- calendar ---------------------------------------------------------------------------------------
 
 class Calendar:
-    def __init__(self, *, strict: bool = False, years: Iterable[PathLike] = (), overlays: Iterable[PathLike] = (),
+    def __init__(self, *, strict: bool = False, years: Union[PathLike, Iterable[PathLike]] = (),
+                 overlays: Union[PathLike, Iterable[PathLike]] = (),
                  builtin_data: bool = True, first_year: int = 2001, last_year: int = 2100) -> None: ...
     @property
     def strict(self) -> bool: ...

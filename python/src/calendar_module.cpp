@@ -38,7 +38,20 @@ std::string path_string(py::handle p) {
   return py::str(py::module_::import("os").attr("fspath")(p)).cast<std::string>();
 }
 
-PyCalendar make_calendar(bool strict, const py::iterable& years, const py::iterable& overlays, bool builtin_data,
+// One path (str or os.PathLike) or an iterable of them, as a list: a lone "2027.txt" is one file,
+// not seven one-character names.
+py::list paths_list(py::handle value, const char* what) {
+  static const py::object path_like = py::module_::import("os").attr("PathLike");
+  if (PyUnicode_Check(value.ptr()) || py::isinstance(value, path_like)) {
+    py::list one;
+    one.append(value);
+    return one;
+  }
+  if (!py::isinstance<py::iterable>(value)) raise_invalid(std::string(what) + " 应为文件路径或路径的列表");
+  return py::list(py::reinterpret_borrow<py::iterable>(value));
+}
+
+PyCalendar make_calendar(bool strict, const py::list& years, const py::list& overlays, bool builtin_data,
                          int first_year, int last_year) {
   CalendarOptions options;
   options.strict = strict;
@@ -139,9 +152,10 @@ options build others:
 
 Every calendar function takes it as ``calendar=`` (numpy spellings: ``busdaycal=``).
 )doc")
-      .def(py::init([](bool strict, const py::iterable& years, const py::iterable& overlays, bool builtin_data,
+      .def(py::init([](bool strict, py::handle years_arg, py::handle overlays_arg, bool builtin_data,
                        int first_year, int last_year) {
-             if (!strict && py::len(years) == 0 && py::len(overlays) == 0 && builtin_data && first_year == 2001 &&
+             const py::list years = paths_list(years_arg, "years"), overlays = paths_list(overlays_arg, "overlays");
+             if (!strict && years.empty() && overlays.empty() && builtin_data && first_year == 2001 &&
                  last_year == 2100) {
                return PyCalendar{};
              }

@@ -214,6 +214,10 @@ def test_year_files_and_overlays(tmp_path, source):
     with pytest.raises(shixian.FileError) as e:
         shixian.Calendar(overlays=[tmp_path / "missing.txt"])
     assert isinstance(e.value, OSError)
+    assert shixian.Calendar(years=notice).is_workday(D(2027, 10, 9)) is True          # one path, not a list
+    assert shixian.Calendar(years=(p for p in [notice])).is_workday(D(2027, 10, 9)) is True  # any iterable
+    with pytest.raises(shixian.InvalidArgumentError):
+        shixian.Calendar(overlays=5)
     small = shixian.Calendar(first_year=2010, last_year=2020)
     assert small.first_day == D(2010, 1, 1) and small.last_day == D(2020, 12, 31)
     with pytest.raises(shixian.OutOfRangeError):
