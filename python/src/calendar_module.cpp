@@ -41,7 +41,7 @@ std::string path_string(py::handle p) {
 // One path (str or os.PathLike) or an iterable of them, as a list: a lone "2027.txt" is one file,
 // not seven one-character names.
 py::list paths_list(py::handle value, const char* what) {
-  static const py::object path_like = py::module_::import("os").attr("PathLike");
+  static const py::handle path_like = forever(py::module_::import("os").attr("PathLike"));
   if (PyUnicode_Check(value.ptr()) || py::isinstance(value, path_like)) {
     py::list one;
     one.append(value);

@@ -77,7 +77,7 @@ std::vector<py::ssize_t> result_shape(Operand& a, Operand& b) {
   const std::vector<py::ssize_t> sa(a.array().shape(), a.array().shape() + a.array().ndim());
   const std::vector<py::ssize_t> sb(b.array().shape(), b.array().shape() + b.array().ndim());
   if (sa != sb) {
-    static const py::object np = py::module_::import("numpy");
+    static const py::handle np = forever(py::module_::import("numpy"));
     py::tuple both = np.attr("broadcast_arrays")(a.array(), b.array());  // raises numpy's ValueError when they do not
     for (int k = 0; k < 2; ++k) {
       Operand& op = k == 0 ? a : b;
@@ -218,8 +218,7 @@ py::object add_workdays_impl(const Calendar& cal, py::handle dates, py::handle o
     return date_object(*r);
   }
   const std::vector<py::ssize_t> shape = result_shape(d, k);
-  static const py::dtype day_dtype("datetime64[D]");
-  py::array result = output(out, day_dtype, shape);
+  py::array result = output(out, day_dtype(), shape);
   auto* o = static_cast<std::int64_t*>(result.mutable_data());
   const std::size_t n = size_of(shape);
   const std::int64_t* dd = d.data;

@@ -86,7 +86,7 @@ namespace {
 // with scalar_days: the civil date of each, as for a scalar. numpy's own conversion would move
 // timezone-aware datetimes to UTC (a different day for 00:00–08:00 in China).
 py::array days_of_objects(const py::array& objects) {
-  static const py::object np = py::module_::import("numpy");
+  static const py::handle np = forever(py::module_::import("numpy"));
   py::array flat = py::cast<py::array>(np.attr("ascontiguousarray")(objects));
   py::array out = new_day_array(std::vector<py::ssize_t>(flat.shape(), flat.shape() + flat.ndim()));
   auto* const* in = static_cast<PyObject* const*>(flat.data());
@@ -110,9 +110,8 @@ py::array days_of_objects(const py::array& objects) {
 }  // namespace
 
 py::array as_day_array(py::handle value) {
-  static const py::object np = py::module_::import("numpy");
-  static const py::object day_dtype = py::dtype("datetime64[D]");
-  py::object source = py::reinterpret_borrow<py::object>(value);
+  static const py::handle np = forever(py::module_::import("numpy"));
+    py::object source = py::reinterpret_borrow<py::object>(value);
   const std::string module = py::str(py::type::of(value).attr("__module__"));
   if (module.rfind("pandas", 0) == 0) source = py::module_::import("shixian._pandas").attr("wall_clock")(value);
   py::object arr = np.attr("asarray")(source);
@@ -127,7 +126,7 @@ py::array as_day_array(py::handle value) {
   }
   try {
     // datetime64[ns] → [D] floors; strings and date objects are parsed by numpy (one C loop).
-    arr = np.attr("ascontiguousarray")(arr, day_dtype);
+    arr = np.attr("ascontiguousarray")(arr, day_dtype());
   } catch (py::error_already_set& e) {
     if (!e.matches(PyExc_ValueError) && !e.matches(PyExc_TypeError)) throw;
     raise_invalid(std::string("无法把输入转换为日期：") + e.what());
@@ -136,7 +135,7 @@ py::array as_day_array(py::handle value) {
 }
 
 py::array as_int_array(py::handle value) {
-  static const py::object np = py::module_::import("numpy");
+  static const py::handle np = forever(py::module_::import("numpy"));
   py::array arr = py::cast<py::array>(np.attr("asarray")(value));
   const char kind = arr.dtype().kind();
   if (kind != 'i' && kind != 'u' && kind != 'b') {
@@ -162,8 +161,7 @@ py::object date_object(Date d) {
 }
 
 py::array new_day_array(const std::vector<py::ssize_t>& shape) {
-  static const py::dtype day_dtype("datetime64[D]");
-  return py::array(day_dtype, shape);
+  return py::array(day_dtype(), shape);
 }
 
 py::object like_input(py::handle like, py::object result) {

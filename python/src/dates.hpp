@@ -19,6 +19,15 @@ namespace py = pybind11;
 
 inline constexpr std::int64_t kNaT = INT64_MIN;  // numpy's NaT
 
+/// A Python object kept for the life of the process, for function-local statics: never released,
+/// because a static py::object would be decref'd at exit, after the interpreter is gone.
+inline py::handle forever(py::object o) { return o.release(); }
+/// numpy's datetime64[D] dtype.
+inline py::dtype day_dtype() {
+  static const py::handle dtype = forever(py::dtype("datetime64[D]"));
+  return py::reinterpret_borrow<py::dtype>(dtype);
+}
+
 /// Call once from the module init (numpy's C API, datetime C API).
 void init_dates();
 

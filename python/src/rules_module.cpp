@@ -41,8 +41,8 @@ EventTime event_time(const std::string& name, py::handle value) {
     }
     return *t;
   }
-  static const py::object datetime_type = py::module_::import("datetime").attr("datetime");
-  static const py::object datetime64 = py::module_::import("numpy").attr("datetime64");
+  static const py::handle datetime_type = forever(py::module_::import("datetime").attr("datetime"));
+  static const py::handle datetime64 = forever(py::module_::import("numpy").attr("datetime64"));
   std::optional<std::int64_t> days;
   try {
     days = scalar_days(value);
@@ -98,7 +98,7 @@ struct PySchedule {
 py::object optional_date(bool has, Date d) { return has ? date_object(d) : py::object(py::none()); }
 
 std::string read_document(py::handle text_or_path) {
-  static const py::object path_like = py::module_::import("os").attr("PathLike");
+  static const py::handle path_like = forever(py::module_::import("os").attr("PathLike"));
   if (py::isinstance(text_or_path, path_like)) {
     const std::string path = py::str(py::module_::import("os").attr("fspath")(text_or_path));
     std::ifstream in(path, std::ios::binary);
