@@ -179,8 +179,10 @@ py::dict columns_dict(Columns& c) {  // consumes the columns: peak memory one co
   for (std::uint32_t i = 0; i < c.pool.size(); ++i) strings.push_back(py::str(c.pool.at(i)));
   std::vector<py::object> verdicts, types;
   for (std::size_t v = 0; v < kVerdictCount; ++v) verdicts.push_back(py::str(to_string(static_cast<Verdict>(v))));
+  // Obligation's four values, then a name for any value a later version might add (never an index out of range).
   const char* type_names[] = {"by", "count", "min_duration", "continuous"};
   for (const char* t : type_names) types.push_back(py::str(t));
+  while (types.size() < 256) types.push_back(py::str("unknown"));
   const auto small = [](const std::vector<std::uint8_t>& v) {
     std::vector<std::uint32_t> out(v.begin(), v.end());
     return out;
