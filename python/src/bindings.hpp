@@ -15,6 +15,8 @@ namespace py = pybind11;
 void bind_calendar(py::module_& m);
 void bind_rules(py::module_& m);
 void bind_check(py::module_& m);
+/// After bind_calendar: the C-API fast path for plain-date scalar calls (fast_scalars.cpp).
+void install_scalar_fast_paths(py::module_& m);
 
 /// The Calendar a `calendar=` argument names: None → Calendar::china().
 const Calendar& calendar_of(py::handle calendar);

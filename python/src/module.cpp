@@ -11,6 +11,7 @@ PYBIND11_MODULE(_shixian, m) {
   init_dates();
   register_errors(m);
   bind_calendar(m);
+  install_scalar_fast_paths(m);
   bind_rules(m);
   bind_check(m);
 }

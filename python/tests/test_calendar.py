@@ -272,3 +272,28 @@ def test_string_arrays_are_read_strictly_like_scalars():
         shixian.is_workday(np.array(["2016-10-08", "2016"]))
     with pytest.raises(shixian.InvalidArgumentError, match="2月只有29天"):
         shixian.add_workdays(["2016-02-30"], 1)
+
+
+def test_scalar_fast_path_agrees_with_the_general_one():
+    # plain dates take the C-API fast path; keywords, strings, datetime64 and subclasses the general one
+    rng = np.random.default_rng(9)
+    days = np.datetime64("2003-01-01") + rng.integers(0, 34000, 3000).astype("timedelta64[D]")  # ±400 stays inside
+    offsets = rng.integers(-400, 400, days.size)
+    vector = shixian.add_workdays(days, offsets)
+    work = shixian.is_workday(days)
+    for k in range(0, days.size, 7):
+        d = days[k].item()
+        fast = shixian.add_workdays(d, int(offsets[k]))
+        assert fast == vector[k].item() == shixian.add_workdays(d, int(offsets[k]), calendar=None)
+        assert shixian.is_workday(d) == work[k] == shixian.is_workday(d, calendar=None)
+        dt = datetime.datetime(d.year, d.month, d.day, 23, 59)
+        assert shixian.add_workdays(dt, int(offsets[k])) == fast and shixian.is_workday(dt) == work[k]
+        assert shixian.workdays_between(d, fast) == int(offsets[k]) == shixian.workdays_between(str(d), fast)
+    assert shixian.add_workdays(D(2016, 9, 30), True) == D(2016, 10, 8)  # bool n: as the general path reads it
+    with pytest.raises(shixian.OutOfRangeError):
+        shixian.add_workdays(D(2016, 9, 30), 10 ** 7)                    # beyond the fast path's bound
+    with pytest.raises(TypeError):
+        shixian.is_workday()
+    with pytest.raises(TypeError):
+        shixian.add_workdays(D(2016, 9, 30))
+    assert shixian.is_workday.__name__ == "is_workday" and "calendar" in shixian.is_workday.__doc__
