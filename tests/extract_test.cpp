@@ -285,8 +285,10 @@ TEST(Extract, FieldShapes) {
   EXPECT_TRUE(x.unrecognized.empty());
   ASSERT_EQ(x.found.size(), 2u);
   EXPECT_EQ(x.found[1].canonical, "每年组织至少1次");
-  // 一季度一通报 still stops at a number: reported, not read as the first quarter.
-  EXPECT_TRUE(shixian::extract("坚持一季度一通报制度").empty());
+  // 一季度一通报 is a rate (once a quarter), not the first quarter.
+  f = shixian::extract("坚持一季度一通报制度");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].canonical, "每季度通报至少1次");
 }
 
 TEST(Extract, UnrecognizedShapesAreReported) {

@@ -347,6 +347,26 @@ struct Lowerer {
         known = canonical_event(s);
       }
     }
+    // 信息形成(变更)下发至本单位: two events chained; the one written last is the
+    // one counted from, the first (with its alternative) names what is meant —
+    // a subject (grammar/POLICIES.md "chained trigger"). A preposition after
+    // the parenthesis is the canonical form's (…(变更)在下发至本单位后).
+    if (with_subject && !known) {
+      const std::size_t close = s.find(')');
+      const std::size_t open = s.find('(');
+      if (open != std::string_view::npos && open > 0 && close != std::string_view::npos && close > open &&
+          close + 1 < s.size()) {
+        std::size_t t_begin = close + 1;
+        if (preposition_at(s, t_begin)) t_begin += 3;
+        if (t_begin < s.size() && s.find('(', t_begin) == std::string_view::npos) {
+          subject = std::string(s.substr(0, close + 1));
+          begin += static_cast<std::uint32_t>(t_begin);
+          s = s.substr(t_begin);
+          known = canonical_event(s);
+          determined = true;  // no further subject inside T
+        }
+      }
+    }
     if (with_subject && !determined && !known) {
       s = split_subject(s, begin);
       known = canonical_event(s);
