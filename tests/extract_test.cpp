@@ -267,6 +267,12 @@ TEST(Extract, FieldShapes) {
   EXPECT_EQ(f[0].canonical, "到2023年");
   EXPECT_TRUE(shixian::extract("2019年到2023年，全市增长").empty());
   EXPECT_TRUE(shixian::extract("到2023年的目标").empty());
+  // 要在2011年 + verb: by that year's end; without a modal, a report of what was done.
+  f = shixian::extract("各部门要在2011年普遍公开收支预算总表");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].canonical, "到2011年普遍公开");
+  EXPECT_TRUE(shixian::extract("在2016年开展了培训").empty());
+  EXPECT_TRUE(shixian::extract("要在2016年政务公开工作中").empty());
   // A period word with its activity's verb, at a list or clause start.
   f = shixian::extract("将通过季度检查、第三方评估、年度考核等方式，加强跟踪问效。");
   ASSERT_EQ(f.size(), 2u);

@@ -325,6 +325,16 @@ class Scanner {
         tok.e = k;
         return true;
       }
+      // 要在2011年普遍公开…: a modal, 在 a year, and its action's verb right after
+      // (a word between at most: 普遍, 全面); 在2016年政务公开工作中 has none, and
+      // 在2016年开展了培训 (no modal) reports what was done.
+      if (i > 1 && t_[i - 1] == U'在' && n - i == 4 && std::u32string_view(U"要应须需将").find(t_[i - 2]) != std::u32string_view::npos) {
+        if (const auto v = verb_after(k, 2); v && v->first - k <= 2) {
+          tok.b = i - 1;
+          tok.e = k;
+          return true;
+        }
+      }
       return false;
     }
     if (unit(U"个次") || unit(U"次")) {
