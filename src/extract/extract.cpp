@@ -660,6 +660,10 @@ class Scanner {
       const char32_t ch = t_[k];
       if (ch == U'在' || ch == U'于' || ch == U'自' || ch == U'从' || ch == U'经') {
         if (k > clause && kNotPrepBefore.find(t_[k - 1]) != std::u32string_view::npos) continue;
+        // 经济, 经营, 经过 …: a word, not the preposition (as the grammar's prep reads it).
+        if (ch == U'经' && std::u32string_view(U"济营过费验常历典理销办手纪贸委信开商度纬络久受").find(at(k + 1)) !=
+                               std::u32string_view::npos)
+          continue;
         s = k + 1;
         break;
       }

@@ -238,7 +238,11 @@ struct Lowerer {
     };
     for (std::size_t i = 6; i + 3 < first_end; i += 3) {  // a subject of two characters at least
       if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-      if (!preposition_at(s, i)) continue;
+      // 部门预算经本级财政部门批复: 经 before a level word (本级, 上级, 同级) is the
+      // preposition; elsewhere it starts words too often (经济, 经营, 经过).
+      const bool jing = s.substr(i, 3) == "经" && i + 9 < first_end &&
+                        (s.substr(i + 3, 6) == "本级" || s.substr(i + 3, 6) == "上级" || s.substr(i + 3, 6) == "同级");
+      if (!jing && !preposition_at(s, i)) continue;
       return take(without_frame(s.substr(0, i)), i + 3);
     }
     // A lexicon ending of three characters at least: 分配结果确定 is not 分配结果 + 确定.
