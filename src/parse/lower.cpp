@@ -760,8 +760,20 @@ struct Lowerer {
       if (p->field == Field::label || p->field == Field::subject || p->field == Field::filler) {
         if (!timeless(*p)) return false;
       } else if (p->field == Field::trigger && !is_literal_date(text(*p))) {
-        // 最 + 后, 八 + 前: a trigger is checked with the 后 the canonical form writes.
-        if (!timeless(*p, "后")) return false;
+        // 最 + 后, 八 + 前: a trigger is checked with the 后 the canonical form writes,
+        // after the 之日/以/之 that trigger() drops (最之24小时内 prints as 最后24小时内).
+        Piece t = *p;
+        for (bool again = true; again;) {
+          again = false;
+          const std::string_view w = text(t);
+          for (std::string_view suffix : {std::string_view("之日"), std::string_view("以"), std::string_view("之")})
+            if (w.size() > suffix.size() && ends_with(w, suffix)) {
+              t.end -= static_cast<std::uint32_t>(suffix.size());
+              again = true;
+              break;
+            }
+        }
+        if (!timeless(t, "后")) return false;
       }
     }
     return true;
