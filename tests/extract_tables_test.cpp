@@ -95,8 +95,14 @@ TEST(ExtractCells, TimeColumnCellsAreWholeRules) {
   ASSERT_EQ(x.unrecognized.size(), 1u);
   EXPECT_EQ(x.unrecognized[0].text, "按程序办理");
   EXPECT_EQ(x.unrecognized[0].line, 7u);
-  // The same cells outside a time column: a bare amount is no rule in prose.
-  EXPECT_TRUE(extract("| 1 | 部门预算 | 20个工作日 | 县财政局 |\n").empty());
+  // A row excerpted without its header: a cell that is only N个工作日 is still
+  // the row's time limit (field corpus: 城镇燃气管理 | … | 20个工作日 | …); a
+  // bare amount in prose is no rule, nor one of calendar days in a cell.
+  const auto row = extract("| 1 | 部门预算 | 20个工作日 | 县财政局 |\n");
+  ASSERT_EQ(row.size(), 1u);
+  EXPECT_EQ(row[0].canonical, "20个工作日内");
+  EXPECT_TRUE(extract("部门预算需20个工作日，县财政局负责\n").empty());
+  EXPECT_TRUE(extract("| 1 | 部门预算 | 20日 | 县财政局 |\n").empty());
 }
 
 TEST(ExtractCells, OtherTimeColumnNamesAndLayouts) {

@@ -242,6 +242,61 @@ TEST(Extract, NoFindingStopsBeforeATimeWord) {
   EXPECT_EQ(x.found[1].canonical, "每月初公开");
 }
 
+// Shapes of the field corpus (grammar/corpus/field.tsv) that the scanner anchors.
+TEST(Extract, FieldShapes) {
+  // An override clause of a 基本目录 cell, traditional characters too.
+  auto f = shixian::extract("信息形成或变更之日起20个工作日内。法律、法规对政府信息公开的期限另有规定的,从其规定。");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].kind, shixian::ast::RuleKind::external);
+  EXPECT_EQ(f[1].text, "法律、法规对政府信息公开的期限另有规定的,从其规定");
+  f = shixian::extract("自形成或者變更之日起20個工作日內予以公開,法律法規另有規定的從其規定。");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "法律法規另有規定的從其規定");
+  EXPECT_TRUE(shixian::extract("另有规定").empty());
+  // Characters spaced apart: one word; offsets count the spaces as written.
+  f = shixian::extract("| 制 定 或 获 取 信 息之日起 10 个 工作日内 | 民政局");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text, "制 定 或 获 取 信 息之日起 10 个 工作日内");
+  EXPECT_EQ(f[0].trigger, "制定或获取信息");
+  EXPECT_EQ(f[0].start, 2u);
+  EXPECT_EQ(f[0].end, 28u);
+  EXPECT_TRUE(shixian::extract("社会救助信访通讯地址 社会救助投诉举报电话").empty());
+  // 到YYYY年 that ends its clause: a horizon; a range or a year in a sentence is none.
+  f = shixian::extract("全面推进标准化建设，到2023年，基本建成统一规范的标准体系");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].canonical, "到2023年");
+  EXPECT_TRUE(shixian::extract("2019年到2023年，全市增长").empty());
+  EXPECT_TRUE(shixian::extract("到2023年的目标").empty());
+  // 要在2011年 + verb: by that year's end; without a modal, a report of what was done.
+  f = shixian::extract("各部门要在2011年普遍公开收支预算总表");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].canonical, "到2011年普遍公开");
+  EXPECT_TRUE(shixian::extract("在2016年开展了培训").empty());
+  EXPECT_TRUE(shixian::extract("要在2016年政务公开工作中").empty());
+  // A period word with its activity's verb, at a list or clause start.
+  f = shixian::extract("将通过季度检查、第三方评估、年度考核等方式，加强跟踪问效。");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].canonical, "每季度检查");
+  EXPECT_EQ(f[1].canonical, "每年考核");
+  EXPECT_TRUE(shixian::extract("公开年度报告").empty());
+  EXPECT_TRUE(shixian::extract("纳入年度目标考核").empty());
+  // A one-character event only after a boundary or 在.
+  f = shixian::extract("讨论决定的事项，会前应向村民代表公告");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].trigger, "会");
+  EXPECT_EQ(shixian::extract("公民死亡，城市在葬前申报").size(), 1u);
+  EXPECT_TRUE(shixian::extract("推动社会前进").empty());
+  // 一般 is a word, not a number: the clause before it is no unrecognized span.
+  const auto x = shixian::extract_all("定期考核一般每年组织一次或者与政务公开考核结合起来进行。");
+  EXPECT_TRUE(x.unrecognized.empty());
+  ASSERT_EQ(x.found.size(), 2u);
+  EXPECT_EQ(x.found[1].canonical, "每年组织至少1次");
+  // 一季度一通报 is a rate (once a quarter), not the first quarter.
+  f = shixian::extract("坚持一季度一通报制度");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].canonical, "每季度通报至少1次");
+}
+
 TEST(Extract, UnrecognizedShapesAreReported) {
   const auto x = shixian::extract_all("每季度第二个月10日前公开上季度数据；招标公告一经发布至开标之日内不得撤销。");
   EXPECT_TRUE(x.found.empty());

@@ -73,7 +73,7 @@ struct FirstChars {
   std::vector<std::uint8_t> cls = std::vector<std::uint8_t>(0x10000);
   std::vector<bool> verb = std::vector<bool>(0x10000);
   FirstChars() {
-    for (char32_t c : std::u32string_view(U"每按逐及第实即立年上下全次明长持常适视不定提至重节同为待规时之前随当永")) cls[c] |= 2;
+    for (char32_t c : std::u32string_view(U"每按逐及第实即立年上下全次明长持常适视不定提至重节同为待规时之前随当永另季")) cls[c] |= 2;
     for (char32_t c = 0; c < 0x10000; ++c)
       if (is_digit(c) || is_cn_digit(c)) cls[c] |= 1;
     for (auto v : kVerbs) verb[v.front()] = true;
@@ -317,6 +317,24 @@ class Scanner {
         tok.e = k;
         return true;
       }
+      // 到2023年，基本建成…: a horizon (SPEC §8 到YYYY年) when the clause ends at the
+      // year; 2019年到2023年 is a range, and a year alone in prose no finding.
+      if (i > 0 && (t_[i - 1] == U'到' || t_[i - 1] == U'至') && n - i == 4 && (i < 2 || t_[i - 2] != U'年') &&
+          (k == t_.size() || is_hard_sep(at(k)))) {
+        tok.b = i - 1;
+        tok.e = k;
+        return true;
+      }
+      // 要在2011年普遍公开…: a modal, 在 a year, and its action's verb right after
+      // (a word between at most: 普遍, 全面); 在2016年政务公开工作中 has none, and
+      // 在2016年开展了培训 (no modal) reports what was done.
+      if (i > 1 && t_[i - 1] == U'在' && n - i == 4 && std::u32string_view(U"要应须需将").find(t_[i - 2]) != std::u32string_view::npos) {
+        if (const auto v = verb_after(k, 2); v && v->first - k <= 2) {
+          tok.b = i - 1;
+          tok.e = k;
+          return true;
+        }
+      }
       return false;
     }
     if (unit(U"个次") || unit(U"次")) {
@@ -422,6 +440,7 @@ class Scanner {
           return true;
         }
         if (word(i, U"年内", tok)) return prev != U'近';
+        if (period_verb_token(i, U"年度", tok)) return true;
         if (word(i, U"年中", tok)) return std::u32string_view(U"全今本当一每上去").find(prev) == std::u32string_view::npos;
         return false;
       case U'上':
@@ -515,6 +534,12 @@ class Scanner {
           return true;
         }
         return false;
+      case U'另':
+        return override_token(i, tok);
+      case U'季':
+        // 通过季度检查、…、年度考核等方式: a period word that opens a clause or a
+        // list item and is followed by its verb is a recurrence (每季度检查).
+        return period_verb_token(i, U"季度", tok);
       case U'之':
         if (word(i, U"之日内", tok)) {
           tok.type = TokenType::probe;
@@ -529,12 +554,62 @@ class Scanner {
     }
   }
 
+  // 法律、法规对…另有规定的，从其规定: an override clause (parsed as external).
+  // The phrase starts at its clause and ends with 从其规定.
+  bool override_token(std::size_t i, Token& tok) const {
+    if (!t_.starts_with(i, U"另有规定")) return false;
+    std::size_t k = i + 4;
+    if (at(k) == U'的') ++k;
+    if (at(k) == U'，' || at(k) == U',') ++k;
+    if (!t_.starts_with(k, U"从其规定")) return false;
+    std::size_t s = i;
+    while (s > 0 && i - s < 40 && !is_hard_sep(t_[s - 1]) && !is_paren(t_[s - 1])) --s;
+    if (s == i) return false;
+    tok.b = s;
+    tok.e = k + 4;
+    tok.type = TokenType::external;
+    tok.open = s;
+    return true;
+  }
+
+  // 季度检查 · 年度考核 · 年度目标考核 after a boundary (a clause or list start,
+  // 通过): the period word with its verb right after (目标 between at most).
+  bool period_verb_token(std::size_t i, std::u32string_view period, Token& tok) const {
+    if (!t_.starts_with(i, period)) return false;
+    const char32_t prev = i > 0 ? t_[i - 1] : U'\0';
+    if (!boundary_before(i) && prev != U'过') return false;
+    std::size_t k = i + period.size();
+    if (t_.starts_with(k, U"目标")) k += 2;
+    if (k >= t_.size() || t_[k] >= 0x10000 || !first_.verb[t_[k]]) return false;
+    for (auto v : kVerbs)
+      if (t_.starts_with(k, v)) {
+        // only an activity's verb (检查, 考核, 通报 …), not 年度公开 of a report's name
+        if (v == U"检查" || v == U"考核" || v == U"督查" || v == U"通报" || v == U"评审") {
+          tok.b = i;
+          tok.e = i + period.size();
+          return true;
+        }
+        return false;
+      }
+    return false;
+  }
+
   // 决策前, 系统正式投入使用前: an event deadline (the 前 of a date or an
   // amount is part of another anchor).
   bool event_before_token(std::size_t i, Token& tok) const {
     if (i == 0) return false;
     static constexpr std::u32string_view kNotBefore = U"提目当以之月底末旬日号年度节事空史从向跟眼面上门席生战会赛";
     static constexpr std::u32string_view kNotAfter = U"提期述款列者景沿线往进夕身面后置台端排所任瞻年天日次";
+    // 会前 (before the meeting) · 在葬前: a one-character event, only right after a
+    // clause boundary or 在 (社会前, 机会前 are not events).
+    if ((t_[i - 1] == U'会' || t_[i - 1] == U'葬') && (i == 1 || boundary_before(i - 1) || t_[i - 2] == U'在') &&
+        kNotAfter.find(at(i + 1)) == std::u32string_view::npos) {
+      tok.b = i - 1;
+      tok.e = i + 1;
+      tok.type = TokenType::event_before;
+      tok.open = i - 1;
+      return true;
+    }
     if (kNotBefore.find(t_[i - 1]) != std::u32string_view::npos) return false;
     if (kNotAfter.find(at(i + 1)) != std::u32string_view::npos) return false;
     std::size_t k = i + 1;
@@ -585,6 +660,10 @@ class Scanner {
       const char32_t ch = t_[k];
       if (ch == U'在' || ch == U'于' || ch == U'自' || ch == U'从' || ch == U'经') {
         if (k > clause && kNotPrepBefore.find(t_[k - 1]) != std::u32string_view::npos) continue;
+        // 经济, 经营, 经过 …: a word, not the preposition (as the grammar's prep reads it).
+        if (ch == U'经' && std::u32string_view(U"济营过费验常历典理销办手纪贸委信开商度纬络久受").find(at(k + 1)) !=
+                               std::u32string_view::npos)
+          continue;
         s = k + 1;
         break;
       }
@@ -615,6 +694,7 @@ class Scanner {
   // over a lead (，应在); returns where that word starts, or nullopt.
   std::optional<std::size_t> relation_before(std::size_t s) const {
     std::size_t k = s;
+    while (k > 0 && is_space(t_[k - 1])) --k;  // 之日起 10 个工作日内
     if (k > 0 && (t_[k - 1] == U'在' || t_[k - 1] == U'于')) --k;
     for (auto m : {U"应当", U"必须", U"应", U"要", U"须", U"需"}) {
       const std::u32string_view mv(m);
@@ -722,7 +802,8 @@ class Scanner {
     for (const auto& item : rule.items) {
       if (const auto* r = std::get_if<ast::RelativeDeadline>(&item.clause)) {
         if (r->trigger.implicit() && r->direction == ast::Direction::after &&
-            span.find(U'内') == std::u32string_view::npos && span.find(U"不超过") == std::u32string_view::npos)
+            span.find(U'内') == std::u32string_view::npos && span.find(U"不超过") == std::u32string_view::npos &&
+            !(r->amount.unit == ast::Unit::working_days && whole_cell(s, e)))
           return false;  // 三年攻坚 is not "within three years"
       }
       if (const auto* tl = std::get_if<ast::Timely>(&item.clause)) {
@@ -744,6 +825,22 @@ class Scanner {
       }
     }
     return true;
+  }
+
+  // Is [s, e) a whole table cell: | or a tab on one side at least, the other a
+  // cell or line boundary (spaces between)? A row excerpted without its header
+  // still shows a cell that is only N个工作日: the row's time limit (SPEC §8).
+  bool whole_cell(std::size_t s, std::size_t e) const {
+    auto cell_sep = [](char32_t c) { return c == U'|' || c == U'\t'; };
+    std::size_t b = s;
+    while (b > 0 && is_space(t_[b - 1])) --b;
+    std::size_t k = e;
+    while (k < t_.size() && is_space(t_[k])) ++k;
+    const bool left_sep = b > 0 && cell_sep(t_[b - 1]);
+    const bool left_end = b == 0 || t_[b - 1] == U'\n';
+    const bool right_sep = k < t_.size() && cell_sep(t_[k]);
+    const bool right_end = k == t_.size() || t_[k] == U'\n' || t_[k] == U'\r';
+    return (left_sep && (right_sep || right_end)) || (left_end && right_sep);
   }
 
   bool try_parse(std::size_t s, std::size_t e, Rule& out) const {
@@ -844,7 +941,11 @@ class Scanner {
   // 初/首/末/底/旬/第, 最后, 前N (SPEC §8's list).
   bool time_word_at(std::size_t e) const {
     const char32_t c = at(e);
-    if (is_digit(c) || is_cn_digit(c)) return true;
+    if (is_digit(c)) return true;
+    // 一般, 一并, 一律 … are words, not numbers (一季度一通报 still is one).
+    if (c == U'一' && std::u32string_view(U"般并些样致切定直起同律体道步线批旦").find(at(e + 1)) != std::u32string_view::npos)
+      return false;
+    if (is_cn_digit(c)) return true;
     if (std::u32string_view(U"初首末底旬第").find(c) != std::u32string_view::npos) return true;
     if (c == U'最' && at(e + 1) == U'后') return true;
     return c == U'前' && (is_digit(at(e + 1)) || is_cn_digit(at(e + 1)));

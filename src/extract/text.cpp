@@ -21,6 +21,29 @@ Text::Buffers& Text::acquire(std::unique_ptr<Buffers>& own) {
   return *own;
 }
 
+namespace {
+
+// A CJK character (3 bytes in UTF-8, U+3400 and up) starting at byte i?
+bool cjk_at(const unsigned char* p, std::size_t n, std::size_t i) {
+  if (i + 2 >= n || (p[i] >> 4) != 0xE) return false;
+  const char32_t cp = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+  return cp >= 0x3400 && cp < 0xA000;
+}
+
+// Is the single space at byte i one of a letter-spaced word (获 取 信 息)? It
+// stands between two CJK characters, and one of them has a space on its
+// other side too; 社会救助 各地配套 (words apart) keeps its space.
+bool letter_spaced(const unsigned char* p, std::size_t n, std::size_t i, std::size_t prev_start,
+                   const std::u32string& cps) {
+  if (cps.empty() || cps.back() < 0x3400 || cps.back() >= 0xA000 || prev_start + 3 != i) return false;
+  if (!cjk_at(p, n, i + 1)) return false;
+  const bool space_before = prev_start > 0 && p[prev_start - 1] == ' ' && (prev_start < 2 || p[prev_start - 2] != ' ');
+  const bool space_after = i + 4 < n && p[i + 4] == ' ' && (i + 5 >= n || p[i + 5] != ' ');
+  return space_before || space_after;
+}
+
+}  // namespace
+
 Text::~Text() { buf_.in_use = false; }
 
 Text::Text(std::string_view utf8)
@@ -50,6 +73,14 @@ Text::Text(std::string_view utf8)
       cp = c;
       len = 1;
       // Indentation is no gap: two spaces count after text only.
+      if (c == ' ' && letter_spaced(p, n, i, off_.empty() ? n : off_.back(), cps_)) [[unlikely]] {
+        // 制 定 或 获 取 信 息之日起: characters spaced apart read as one word.
+        folded = true;
+        if (drops++ == 0)
+          for (std::uint32_t k = 0; k < cps_.size(); ++k) chars_.push_back(k);
+        i += 1;
+        continue;
+      }
       if (c <= ' ' || c == '|') [[unlikely]] {
         if (c == '|' || (c == '\t' && tabs++ > 0) || (c == ' ' && seen && cps_.back() == U' ')) cells = true;
       } else {

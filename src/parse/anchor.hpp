@@ -12,6 +12,9 @@ anchor_type const anchor = "anchor";
 /// 3月底前 (of every year), 上旬.
 using period_due_type = x3::rule<class period_due_class>;
 period_due_type const period_due = "period_due";
-BOOST_SPIRIT_DECLARE(anchor_type, period_due_type)
+/// 在2011年 + action: by the end of that year (as 到2011年).
+using in_year_type = x3::rule<class in_year_class>;
+in_year_type const in_year = "in_year";
+BOOST_SPIRIT_DECLARE(anchor_type, period_due_type, in_year_type)
 
 }  // namespace shixian::grammar

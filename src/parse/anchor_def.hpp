@@ -44,6 +44,12 @@ auto const horizon = kw("截止到", "截至", "截止", "到", "至");
 auto const by_year = rb[cap(Field::year, number) >> "年" >> cap(Field::by_year, x3::eps) >>
                         !(ascii_digit | cn_digit | kw("底", "末", "终", "中", "年", "上", "下", "第", "一", "二", "三", "四"))];
 
+// 要在2011年普遍公开收支预算总表: 在/于 a year, its action following at once —
+// by the end of that year, as 到YYYY年 (grammar/POLICIES.md). Without 在 a bare
+// year before an action (2016年完成) stays an error: the month is missing.
+auto const in_year_def = rb[kw("在", "于") >> by_year >> &(!label_no_start >> !label_stop >> !sep >> !x3::eoi >> !lit('(') >>
+                                                  !lit(')'))];
+
 auto const anchor_core = rb[year_prefix >> (month_anchor | year_level_long | year_level_short | month_only)] |
                          month_anchor | year_level_long | month_only;
 auto const anchor_def = rb[horizon >> (anchor_core | by_year)] | anchor_core;
@@ -58,7 +64,8 @@ auto const period_due_def = quarter | month_anchor | month_only | rb[cap(Field::
 }  // namespace anchor_detail
 
 using anchor_detail::anchor_def;
+using anchor_detail::in_year_def;
 using anchor_detail::period_due_def;
-BOOST_SPIRIT_DEFINE(anchor, period_due)
+BOOST_SPIRIT_DEFINE(anchor, period_due, in_year)
 
 }  // namespace shixian::grammar

@@ -110,7 +110,10 @@ inline auto const frame = kw("最迟应当在", "最迟应在", "最迟应于", 
                              "不晚于", "不得晚于", "不应晚于", "最迟", "一般", "原则上应", "依法依规", "依法",
                              "按进展情况", "根据工作进展", "根据进展情况");
 /// Prepositions dropped from the start of a trigger (SPEC §2).
-inline auto const prep = kw("于", "在", "自", "从", "经", "待");
+/// 经 only where it starts no word (经济普查结束后 is T 经济普查结束, not 济普查结束).
+inline auto const jing_prep = x3::lit("经") >> !kw("济", "营", "过", "费", "验", "常", "历", "典", "理", "销", "办", "手",
+                                                   "纪", "贸", "委", "信", "开", "商", "度", "纬", "络", "久", "受");
+inline auto const prep = kw("于", "在", "自", "从", "待") | jing_prep;
 inline auto const lead = -frame >> -modal >> -kw("于", "在");
 
 /// Upper bounds that mean "within" (SPEC §8: 不超过N个工作日 = N个工作日内).

@@ -238,7 +238,11 @@ struct Lowerer {
     };
     for (std::size_t i = 6; i + 3 < first_end; i += 3) {  // a subject of two characters at least
       if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-      if (!preposition_at(s, i)) continue;
+      // 部门预算经本级财政部门批复: 经 before a level word (本级, 上级, 同级) is the
+      // preposition; elsewhere it starts words too often (经济, 经营, 经过).
+      const bool jing = s.substr(i, 3) == "经" && i + 9 < first_end &&
+                        (s.substr(i + 3, 6) == "本级" || s.substr(i + 3, 6) == "上级" || s.substr(i + 3, 6) == "同级");
+      if (!jing && !preposition_at(s, i)) continue;
       return take(without_frame(s.substr(0, i)), i + 3);
     }
     // A lexicon ending of three characters at least: 分配结果确定 is not 分配结果 + 确定.
@@ -345,6 +349,26 @@ struct Lowerer {
         begin += static_cast<std::uint32_t>(s.size() - rest.size());
         s = rest;
         known = canonical_event(s);
+      }
+    }
+    // 信息形成(变更)下发至本单位: two events chained; the one written last is the
+    // one counted from, the first (with its alternative) names what is meant —
+    // a subject (grammar/POLICIES.md "chained trigger"). A preposition after
+    // the parenthesis is the canonical form's (…(变更)在下发至本单位后).
+    if (with_subject && !known) {
+      const std::size_t close = s.find(')');
+      const std::size_t open = s.find('(');
+      if (open != std::string_view::npos && open > 0 && close != std::string_view::npos && close > open &&
+          close + 1 < s.size()) {
+        std::size_t t_begin = close + 1;
+        if (preposition_at(s, t_begin)) t_begin += 3;
+        if (t_begin < s.size() && s.find('(', t_begin) == std::string_view::npos) {
+          subject = std::string(s.substr(0, close + 1));
+          begin += static_cast<std::uint32_t>(t_begin);
+          s = s.substr(t_begin);
+          known = canonical_event(s);
+          determined = true;  // no further subject inside T
+        }
       }
     }
     if (with_subject && !determined && !known) {
@@ -736,8 +760,20 @@ struct Lowerer {
       if (p->field == Field::label || p->field == Field::subject || p->field == Field::filler) {
         if (!timeless(*p)) return false;
       } else if (p->field == Field::trigger && !is_literal_date(text(*p))) {
-        // 最 + 后, 八 + 前: a trigger is checked with the 后 the canonical form writes.
-        if (!timeless(*p, "后")) return false;
+        // 最 + 后, 八 + 前: a trigger is checked with the 后 the canonical form writes,
+        // after the 之日/以/之 that trigger() drops (最之24小时内 prints as 最后24小时内).
+        Piece t = *p;
+        for (bool again = true; again;) {
+          again = false;
+          const std::string_view w = text(t);
+          for (std::string_view suffix : {std::string_view("之日"), std::string_view("以"), std::string_view("之")})
+            if (w.size() > suffix.size() && ends_with(w, suffix)) {
+              t.end -= static_cast<std::uint32_t>(suffix.size());
+              again = true;
+              break;
+            }
+        }
+        if (!timeless(t, "后")) return false;
       }
     }
     return true;

@@ -101,6 +101,15 @@ auto const count_def = rb[-at_least >> times >> kw("/", "每") >> per_period] |
                        rb[lit("一") >> kwf(Keyword{"年", Field::f_yearly}, Keyword{"月", Field::f_monthly},
                                            Keyword{"周", Field::f_weekly}) >>
                           -at_least >> times] |
+                       // 一季度一通报, 一月一报, 一年一评: once in each period (the rate idiom
+                       // 一X一V; a verb must follow, so 一月一日 stays a date).
+                       rb[lit("一") >> kwf(Keyword{"季度", Field::f_quarterly}, Keyword{"季", Field::f_quarterly},
+                                           Keyword{"年", Field::f_yearly}, Keyword{"月", Field::f_monthly},
+                                           Keyword{"周", Field::f_weekly}) >>
+                          cap(Field::count, lit("一")) >>
+                          &kw("通报", "报告", "报送", "报", "评议", "评估", "评", "考核", "检查", "督查", "公开", "公布",
+                              "更新", "发布", "总结", "调度") >>
+                          filler] |
                        rb[(cap(Field::within_year, "年内") | frequency | kw(Field::f_half, "半年")) >>
                           (rb[filler >> at_least >> L(labels::times_count.zh)[times]] | rb[at_least >> after_at_least] |
                            rb[filler >> times] | times)] |

@@ -19,7 +19,10 @@ auto const paren_alternative = rb[lit('(') >> open_text(no_paren - ascii_digit, 
 
 // T: open vocabulary, up to the relational word that is followed by an
 // amount or a timeliness word (so 起草 or 后续 inside T do not end it).
-auto const trigger_text = cap(Field::trigger, open_text(no_paren - trigger_stop) >> -paren_alternative);
+// 信息形成(变更)下发至本单位后…: text may follow the alternative (lowering
+// reads 信息形成(变更) as the subject, T = 下发至本单位).
+auto const trigger_text = cap(Field::trigger, open_text(no_paren - trigger_stop) >>
+                                                  -(paren_alternative >> -open_text(no_paren - trigger_stop)));
 
 auto const relation = cap(Field::rel_after, after_word) | cap(Field::rel_before, before_word);
 
@@ -43,7 +46,8 @@ auto const relative_triggered_def = lead >> *prep >> trigger_text >> relation >>
 
 // 签订3日内: T written straight before the amount; 内 is required here.
 auto const relative_direct_def = lead >> -prep >>
-                                 cap(Field::trigger, open_text(no_paren - (number >> unit_word)) >> -paren_alternative) >>
+                                 cap(Field::trigger, open_text(no_paren - (number >> unit_word)) >>
+                                                         -(paren_alternative >> -open_text(no_paren - (number >> unit_word)))) >>
                                  amount_unit >> within_word;
 
 auto const timely_word_cap =

@@ -28,7 +28,7 @@ auto const qualifier = -cap(Field::principle, "原则上") >> -kw("后续", "并
 auto const item_def = qualifier >>
                       (kind(Field::k_count, lead >> count) | kind(Field::k_display, lead >> display) |
                        kind(Field::k_recurrence, lead >> recurrence) | kind(Field::k_holiday, holiday) |
-                       kind(Field::k_anchor, lead >> anchor) | kind(Field::k_relative, relative_implicit) |
+                       kind(Field::k_anchor, -frame >> -modal >> (in_year | (-kw("于", "在") >> anchor))) | kind(Field::k_relative, relative_implicit) |
                        kind(Field::k_continuous, continuous) | kind(Field::k_ongoing, ongoing) |
                        kind(Field::k_unspecified, unspecified) | kind(Field::k_relative, relative_triggered) |
                        kind(Field::k_timely, timely) | kind(Field::k_gate_prevails, gate_prevails) |
