@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <utility>
 
 #include "common/text.hpp"
@@ -99,6 +100,8 @@ int punctuation_strength(char32_t c) {
 }  // namespace
 
 char32_t simplify(char32_t c) {
+  // Most of a notice is ASCII or simplified text below the table's first entry.
+  if (c < std::begin(kTraditional)->first || c > std::prev(std::end(kTraditional))->first) return c;
   const auto* it = std::lower_bound(std::begin(kTraditional), std::end(kTraditional), c,
                                     [](const auto& p, char32_t v) { return p.first < v; });
   return (it != std::end(kTraditional) && it->first == c) ? it->second : c;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string.h>  // memmem
 #include <vector>
 
 #include "common/text.hpp"
@@ -36,6 +37,14 @@ int festival_rank(std::string_view name) {
 bool required_in(std::string_view festival, int year) {
   if (year >= 2008) return festival_rank(festival) < 7;
   return festival == "元旦" || festival == "春节" || festival == "劳动节" || festival == "国庆节";
+}
+
+// string_view::find walks every candidate first byte, and in UTF-8 Chinese
+// the lead bytes repeat constantly; memmem (two-way) does not.
+std::size_t find_in(std::string_view text, std::string_view needle, std::size_t from = 0) {
+  if (from > text.size()) return std::string_view::npos;
+  const void* hit = ::memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
+  return hit == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
 }
 
 std::string cn_date(Date d) {
@@ -132,7 +141,7 @@ class NoticeChecker {
   std::string title_around(std::size_t i) const {
     const std::size_t about = text().rfind("关于", i);
     if (about == std::string_view::npos) return {};
-    const std::size_t end = text().find("通知", about);
+    const std::size_t end = find_in(text(), "通知", about);
     if (end == std::string_view::npos || end - about > 200) return {};
     std::size_t start = about;
     for (std::string_view issuer : {std::string_view("国务院办公厅"), std::string_view("国务院")}) {
@@ -151,7 +160,7 @@ class NoticeChecker {
   std::optional<Error> check_page(const ast::Notice& notice) const {
     constexpr std::string_view kSalutation = "自治区、直辖市人民政府";
     std::vector<std::size_t> notices;
-    for (std::size_t i = text().find(kSalutation); i != std::string_view::npos; i = text().find(kSalutation, i + 1)) {
+    for (std::size_t i = find_in(text(), kSalutation); i != std::string_view::npos; i = find_in(text(), kSalutation, i + 1)) {
       notices.push_back(i);
     }
     if (notices.size() >= 2) {
@@ -164,8 +173,10 @@ class NoticeChecker {
     }
     // A local notice cites the State Council's (根据《国务院办公厅关于2020年……的通知》精神) and has
     // no salutation of its own; its title mention is the citation's.
-    const std::size_t passed_on = std::min(text().find("根据《国务院办公厅关于"), text().find("根据国务院办公厅"));
-    if (notices.empty() && passed_on != std::string_view::npos) {
+    const std::size_t passed_on =
+        notices.empty() ? std::min(find_in(text(), "根据《国务院办公厅关于"), find_in(text(), "根据国务院办公厅"))
+                        : std::string_view::npos;
+    if (passed_on != std::string_view::npos) {
       return error_at(at_offset(passed_on), ErrorCode::invalid_argument,
                       "这是依据国务院办公厅通知发出的地方或单位通知，只转述其中部分节日，不是国务院办公厅的全年通知；"
                       "请导入“国务院办公厅关于YYYY年部分节假日安排的通知”原文");
@@ -173,7 +184,7 @@ class NoticeChecker {
     if (notice.title_year) return std::nullopt;
     for (std::string_view mark : {std::string_view("关于延长"), std::string_view("关于调整"),
                                   std::string_view("纪念日调休放假"), std::string_view("纪念日放假")}) {
-      const std::size_t i = text().find(mark);
+      const std::size_t i = find_in(text(), mark);
       if (i == std::string_view::npos) continue;
       const std::string title = title_around(i + mark.size());
       if (title.empty()) continue;
