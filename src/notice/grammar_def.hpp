@@ -1,14 +1,15 @@
 // The notice grammar (X3 definitions). The input is normalized text: no
 // whitespace, ASCII punctuation `( ) : , . ; [ ] - ~`, simplified characters.
 //
-//   notice    = { title | doc_number | intro | any } - item_head, { item }, [ signature | date_end ], { any }
+//   notice    = { title | doc_number | intro | news_year | any } - item_head, { item }, [ signature | date_end ], { any }
 //   item      = item_head, { sep | phrase | other_sentence }
 //   item_head = [numeral], festival, { ("、" | "和"), festival }, ":"     (* 一、 1、 1. (一) *)
+//             | numeral, festival, { … }, &day                          (* 2009: 三、清明节4月4日… *)
 //   phrase    = total | joins | no_swap | arrangement
 //   arrangement = day, ( [range_sep, day_tail], "放假", ["调休" | "公休"], [n, "天"]
-//                      | { list_sep, day_tail }, "上班"
-//                      | "补休"
-//                      | "为", { any - sep } )             (* 1月1日为法定假日: a remark *)
+//                      | { list_sep, day_tail }, ("上班" | "照常公休" | moved | "为", { any - sep })
+//                      | "补休" )                          (* 1月1日为法定假日: a remark *)
+//   moved     = ["两个"], "公休日", ["及", festival], ["分别"], "调至", day_tail, { list_sep, day_tail }
 //                                                         (* one of these is expected after a leading date *)
 //   day, day_tail, annotation: lexical.hpp
 //
