@@ -161,3 +161,25 @@ TEST_F(Cli, CalendarWithBadOverlay) {
 }
 
 }  // namespace
+
+// Issue 19: a page with the 2020 notice and the 延长 notice writes nothing and names both.
+TEST_F(Cli, PageWithTwoNoticesWritesNothing) {
+  const fs::path target = dir_ / "2020.txt";
+  const std::string page = notice("web/2020-with-extension");
+  const Outcome r = run("holidays import '" + page + "' -o '" + target.string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(page + ":5:39: 文本中有两份通知：“国务院办公厅关于2020年部分节假日安排的通知”（第4行）和“国务院办公厅关于延长2020年春节假期的通知”"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(target));
+}
+
+// Issue 19: a traditional-character repost with pinyin glosses imports as holidays/2021.txt has it.
+TEST_F(Cli, PinyinRepostImports) {
+  const Outcome r = run("holidays import '" + notice("web/2021-traditional-pinyin-doubled") + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto imported = shixian::parse_year_file(r.out);
+  auto reference = shixian::parse_year_file(slurp(std::string(SHIXIAN_SOURCE_DIR) + "/holidays/2021.txt"));
+  ASSERT_TRUE(imported && reference);
+  EXPECT_EQ(imported->entries, reference->entries);
+}

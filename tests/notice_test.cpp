@@ -410,3 +410,181 @@ TEST(NoticeImport, CommentarySentencesAreIgnored) {
 }
 
 }  // namespace
+
+// ---- issue 19: notice texts as pasted from the web (tests/data/notices/web/, sources.tsv) ----------
+
+std::string web_text(const std::string& name) { return notice_text("web/" + name); }
+
+shixian::Error refusal(const std::string& text) {
+  auto y = shixian::parse_holiday_notice(text, "notice.txt");
+  EXPECT_FALSE(y) << "imported what should be refused:\n" << (y ? shixian::format_year_file(*y) : "");
+  return y ? shixian::Error{} : y.error();
+}
+
+// Rest/work days of `year` in shared/reference/cn-workday-exceptions.tsv (December days of the
+// next year's 元旦 belong to that year's notice); nullopt when the reference is not present.
+std::optional<std::map<Date, bool>> reference_days(int year) {
+  const std::string path = std::string(SHIXIAN_REFERENCE_DIR) + "/cn-workday-exceptions.tsv";
+  if (!std::filesystem::exists(path)) return std::nullopt;
+  std::map<Date, bool> out;
+  std::istringstream in(read_text(path));
+  for (std::string line; std::getline(in, line);) {
+    auto d = shixian::parse_iso_date(line.substr(0, 10));
+    if (!d) continue;
+    const bool new_year_of_next = d->month() == 12 && line.find("元旦") != std::string::npos;
+    if ((new_year_of_next ? d->year() + 1 : d->year()) == year) out[*d] = line.find("\twork\t") != std::string::npos;
+  }
+  return out;
+}
+
+void expect_agrees_with_reference(const YearArrangement& imported, int year) {
+  const auto expected = reference_days(year);
+  if (!expected) GTEST_SKIP() << "reference data not found";
+  const auto days = days_of(imported);
+  for (const auto& [day, work] : *expected) {
+    const auto found = days.find(day);
+    ASSERT_NE(found, days.end()) << year << " misses " << shixian::to_string(day);
+    EXPECT_EQ(found->second, work) << shixian::to_string(day);
+  }
+  for (const auto& [day, work] : days) {
+    if (expected->count(day) == 0) EXPECT_TRUE(!work && day.is_weekend()) << shixian::to_string(day) << " not in the reference";
+  }
+}
+
+TEST(NoticeFromTheWeb, TraditionalWithPinyinAndDoubledPunctuation) {
+  // 國(guó)務(wù)院 … 一,、元旦 … 放假調(diào)休,,共3天,。 and related links after the signature.
+  const YearArrangement y = import(web_text("2021-traditional-pinyin-doubled"));
+  EXPECT_EQ(y.entries, repository_year(2021)->entries);
+  EXPECT_EQ(y.published, "2020-11-25");
+  expect_agrees_with_reference(y, 2021);
+}
+
+TEST(NoticeFromTheWeb, PinyinGlossesWithoutSignature) {
+  // 年(nián) 月(yuè) 放(fàng)假 上(shàng)班, items without a full stop, site text after the last item.
+  const YearArrangement y = import(web_text("2021-pinyin-no-signature"));
+  EXPECT_EQ(y.entries, repository_year(2021)->entries);
+  expect_agrees_with_reference(y, 2021);
+}
+
+TEST(NoticeFromTheWeb, NewsFormOfTheYear) {
+  // 国务院办公厅就2021年元旦……作出具体安排: no title, no item numbers, a (据新华社…电) tail.
+  const YearArrangement y = import(web_text("2021-news-form"));
+  EXPECT_EQ(y.year, 2021);
+  EXPECT_EQ(y.entries, repository_year(2021)->entries);
+  expect_agrees_with_reference(y, 2021);
+}
+
+TEST(NoticeFromTheWeb, SiteTextBeforeTitleAndAfterSignature) {
+  // A date line before the 文号, 录入者/责任编辑 after the signature. 2019 as first published:
+  // holidays/2019.txt has the 劳动节 adjustment of 2019-03-22 applied.
+  const YearArrangement y = import(web_text("2019-footer"));
+  EXPECT_EQ(y.number, "国办发明电〔2018〕15号");
+  EXPECT_EQ(y.published, "2018-12-04");
+  std::string file = read_text(std::string(SHIXIAN_SOURCE_DIR) + "/holidays/2019.txt");
+  const auto labour = file.find("\n劳动节") + 1;
+  file.replace(labour, file.find('\n', labour) - labour, "劳动节 off 2019-05-01");
+  expect_same_calendar(y, year_file(file));
+}
+
+TEST(NoticeFromTheWeb, SecondNoticeOnThePageIsNamedNotDropped) {
+  // The 2020 notice followed by the 延长2020年春节假期 notice: importing the first alone would
+  // make 1/31 and 2/1 working days. Refused, naming both.
+  const shixian::Error e = refusal(web_text("2020-with-extension"));
+  EXPECT_NE(e.message.find("两份通知"), std::string::npos) << e.message;
+  EXPECT_NE(e.message.find("国务院办公厅关于2020年部分节假日安排的通知"), std::string::npos) << e.message;
+  EXPECT_NE(e.message.find("国务院办公厅关于延长2020年春节假期的通知"), std::string::npos) << e.message;
+  EXPECT_EQ(e.where.line, 5u);
+  // Either order.
+  const std::string page = web_text("2020-with-extension");
+  const auto second = page.find("国务院办公厅关于延长");
+  const std::string swapped = page.substr(second) + "\n" + page.substr(0, second);
+  EXPECT_NE(refusal(swapped).message.find("两份通知"), std::string::npos);
+}
+
+TEST(NoticeFromTheWeb, SpecialNoticesAreRecognised) {
+  const struct {
+    const char* file;
+    const char* title;
+  } cases[] = {
+      {"2020-extension-traditional", "国务院办公厅关于延长2020年春节假期的通知"},
+      {"2019-labour-adjustment", "国务院办公厅关于调整2019年劳动节假期安排的通知"},
+      {"2015-memorial", "国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知"},
+  };
+  for (const auto& c : cases) {
+    const shixian::Error e = refusal(web_text(c.file));
+    EXPECT_NE(e.message.find(std::string("这是专项通知“") + c.title + "”"), std::string::npos) << c.file << ": " << e.message;
+    EXPECT_EQ(e.message.find("找不到"), std::string::npos) << e.message;
+  }
+}
+
+TEST(NoticeFromTheWeb, LocalNoticesSayTheyAreLocal) {
+  for (const char* file : {"2020-regional-spring", "2009-beijing-regional"}) {
+    const shixian::Error e = refusal(web_text(file));
+    EXPECT_NE(e.message.find("地方或单位通知"), std::string::npos) << file << ": " << e.message;
+    EXPECT_EQ(e.message.find("缺少"), std::string::npos) << e.message;
+  }
+}
+
+TEST(NoticeFromTheWeb, TruncatedNoticeNamesTheItemCutOff) {
+  // 2009 style, cut off after “10月4日(星期日)照常公休;1”: the 国庆节、中秋节 item lost its 上班 days.
+  const shixian::Error e = refusal(web_text("2009-old-style-truncated"));
+  EXPECT_NE(e.message.find("通知在“国庆节、中秋节”一项中断"), std::string::npos) << e.message;
+  EXPECT_EQ(e.message.find("缺少"), std::string::npos) << e.message;  // nothing present is blamed
+}
+
+TEST(NoticeFromTheWeb, OldStyleItemsComplete) {
+  // The same text completed with the rest of the 国庆节 item (as the Beijing notice of 2009 has
+  // it) and the signature: 其中…为法定节假日 · 照常公休 · 公休日调至 · 两个公休日调至 · 分别调至.
+  const std::string text =
+      web_text("2009-old-style-truncated") +
+      "0月3日(星期六)公休日及中秋节分别调至10月5日(星期一)、10月6日(星期二),9月27日(星期日)、10月10日(星期六)"
+      "公休日调至10月7日(星期三)、10月8日(星期四)。9月27日(星期日)、10月10日(星期六)上班。\n国务院办公厅\n2008年12月4日\n";
+  const YearArrangement y = import(text);
+  EXPECT_EQ(y.entries, repository_year(2009)->entries);
+  expect_agrees_with_reference(y, 2009);
+  // The self-checks hold in the old style: a 照常公休 outside the break, a moved 公休日 on a weekday,
+  // a weekday annotation of a 为法定节假日 remark.
+  EXPECT_NE(refusal(replace(text, "1月31日(星期六)照常公休", "2月7日(星期六)照常公休")).message.find("不在“春节”的放假日期内"),
+            std::string::npos);
+  EXPECT_NE(refusal(replace(text, "1月4日(星期日)公休日调至", "1月5日(星期一)公休日调至")).message.find("调走的公休日"),
+            std::string::npos);
+  EXPECT_NE(refusal(replace(text, "1月1日(星期四、新年)", "1月1日(星期五、新年)")).message.find("星期不符"),
+            std::string::npos);
+}
+
+TEST(NoticeFromTheWeb, PinyinGlossesAreReadThrough) {
+  const YearArrangement expected = import(notice_text("2016"));
+  std::string text = notice_text("2016");
+  text = replace(text, "补休", "补(bǔ)休");
+  text = replace(text, "（星期六）、2月14日", "（星期(qī)六）、2月14日");
+  text = replace(text, "国庆节：", "國(guó)慶節：");
+  text = replace(text, "2月7日至13日", "2月7日(ri)至13日");
+  text = replace(text, "上班。\n  三", "上（shàng）班。\n  三");  // full-width parentheses too
+  EXPECT_EQ(import(text), expected);
+  // A gloss does not hide a wrong weekday, and a parenthesis that is not a gloss is read as before.
+  EXPECT_NE(refusal(replace(text, "（星期(qī)六）", "（星期(qī)日）")).message.find("星期不符"), std::string::npos);
+  EXPECT_NE(refusal(replace(text, "补(bǔ)休", "补(bǔ1)休")).message.find("此处应为"), std::string::npos);
+}
+
+TEST(NoticeFromTheWeb, DoubledPunctuation) {
+  const YearArrangement expected = import(notice_text("2016"));
+  std::string text = notice_text("2016");
+  text = replace(text, "（星期六）、2月14日", "（星期六）,、2月14日");
+  text = replace(text, "放假调休，共7天。2月6日", "放假调休，，共7天，。2月6日");
+  text = replace(text, "一、元旦", "一,、元旦");
+  text = replace(text, "连休。\n  四", "连休。,\n  四");
+  EXPECT_EQ(import(text), expected);
+}
+
+TEST(NoticeFromTheWeb, NewsLeadWithFabu) {
+  // 国务院办公厅发布2019年部分节假日安排: the year from the news lead when there is no title.
+  std::string text = web_text("2019-footer");
+  text = replace(text, "国务院办公厅关于2019年部分节假日安排的通知", "新华社北京12月6日电 国务院办公厅日前发布2019年部分节假日安排，全文如下");
+  EXPECT_EQ(import(text).entries, import(web_text("2019-footer")).entries);
+}
+
+TEST(NoticeFromTheWeb, RelatedLinksAfterTheSignatureAreNotASecondNotice) {
+  // tests/data/notices/web/2021-traditional-pinyin-doubled.txt ends with links to the 2020 and 2019
+  // notices (titles without a salutation): imported, not refused.
+  EXPECT_EQ(import(web_text("2021-traditional-pinyin-doubled")).year, 2021);
+}

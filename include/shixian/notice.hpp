@@ -9,7 +9,12 @@
 // traditional characters (國務院辦公廳, 節假日, 調休), full-width or ASCII
 // punctuation and digits, spaces and line breaks anywhere, a leading
 // news-agency line (新华社北京11月4日电 …) and trailing boilerplate or page
-// furniture. What is read:
+// furniture; reposts from converter sites with pinyin glued in (補(bǔ)休) and
+// doubled punctuation (`,、`), the news forms 发布/就YYYY年…, and the 2007–2009
+// items (其中…照常公休, 公休日调至…). A page with two notices, a special notice
+// (延长/调整/纪念日), a local notice passing the State Council's on, or a paste
+// cut off inside its last item is refused saying so (holidays/NOTICES.md).
+// What is read:
 //
 //   - the year, from the title (关于2016年部分节假日安排的通知) or the intro
 //     (现将2016年元旦、春节……); the 文号 (国办发明电〔2015〕18号) and the

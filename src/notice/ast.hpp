@@ -34,13 +34,15 @@ enum class PhraseKind {
   joins_weekend,  ///< 与周末连休
   no_swap,        ///< 不调休
   remark,         ///< 1月1日为法定假日 (older notices): no effect
+  restated,       ///< 1月31日照常公休 (2007–2009): days already in the break
+  moved,          ///< 1月4日公休日调至1月2日 (2007–2009): the weekend days moved into the break
 };
 
 struct Phrase {
   PhraseKind kind = PhraseKind::off;
   Pos at = nullptr;
   Pos end = nullptr;
-  std::vector<DayRef> days;  ///< off: [first] or [first, last]; work: the list; compensatory: [day]
+  std::vector<DayRef> days;  ///< off: [first] or [first, last]; work, restated: the list; compensatory: [day]
   bool range = false;        ///< off: days[1] is the range's end
   Pos count_at = nullptr;
   std::optional<unsigned> count;  ///< 共N天 / 放假N天
@@ -56,6 +58,8 @@ struct Item {
   Pos at = nullptr;
   std::vector<FestivalName> festivals;
   std::vector<Phrase> phrases;
+  bool numbered = false;  ///< 一、 · 1. · (一) written before the festival
+  Pos end = nullptr;      ///< just past the item's last sentence
 };
 
 struct YearMention {
@@ -66,6 +70,7 @@ struct YearMention {
 struct Notice {
   std::optional<YearMention> title_year;  ///< 关于2016年部分节假日安排的通知
   std::optional<YearMention> intro_year;  ///< 现将2016年元旦……
+  std::optional<YearMention> news_year;   ///< 发布2019年部分节假日安排 · 就2021年元旦……作出具体安排
   std::string number;                     ///< 国办发明电〔2015〕18号, canonical brackets
   std::optional<DayRef> published;        ///< 国务院办公厅 2015年12月10日
   std::vector<Item> items;

@@ -1,14 +1,15 @@
 // The notice grammar (X3 definitions). The input is normalized text: no
 // whitespace, ASCII punctuation `( ) : , . ; [ ] - ~`, simplified characters.
 //
-//   notice    = { title | doc_number | intro | any } - item_head, { item }, [ signature | date_end ], { any }
+//   notice    = { title | doc_number | intro | news_year | any } - item_head, { item }, [ signature | date_end ], { any }
 //   item      = item_head, { sep | phrase | other_sentence }
 //   item_head = [numeral], festival, { ("、" | "和"), festival }, ":"     (* 一、 1、 1. (一) *)
+//             | numeral, festival, { … }, &day                          (* 2009: 三、清明节4月4日… *)
 //   phrase    = total | joins | no_swap | arrangement
 //   arrangement = day, ( [range_sep, day_tail], "放假", ["调休" | "公休"], [n, "天"]
-//                      | { list_sep, day_tail }, "上班"
-//                      | "补休"
-//                      | "为", { any - sep } )             (* 1月1日为法定假日: a remark *)
+//                      | { list_sep, day_tail }, ("上班" | "照常公休" | moved | "为", { any - sep })
+//                      | "补休" )                          (* 1月1日为法定假日: a remark *)
+//   moved     = ["两个"], "公休日", ["及", festival], ["分别"], "调至", day_tail, { list_sep, day_tail }
 //                                                         (* one of these is expected after a leading date *)
 //   day, day_tail, annotation: lexical.hpp
 //
@@ -120,13 +121,22 @@ auto const list_sep = lit("、") | lit(",") | lit("和") | lit("及");
 auto const verb_def = eps(false);
 auto const count_def = x3::uint_parser<unsigned, 10, 1, 3>{} >> lit("天");
 
+// 2007–2009: 1月4日（星期日）公休日调至1月2日（星期五） · 1月24日、2月1日两个公休日调至1月29日、1月30日
+// · 10月3日公休日及中秋节分别调至10月5日、10月6日. The weekend moved is a working day
+// (said again with 上班), the days it moves to lie inside the 放假 range: they are checked
+// to be off and give no new day.
+auto const moved = -(lit("两个") | lit("二个") | lit("三个")) >> lit("公休日") >>
+                   -(lit("及") >> x3::omit[festivals]) >> -lit("分别") >> lit("调至") >>
+                   x3::omit[day_tail % list_sep];
+
 auto const arrangement_def =
     pos[set(&ast::Phrase::at)] >> day[push_day] >>
     ((-((range_sep >> day_tail)[push_range_end]) >> lit("放假")[kind(ast::PhraseKind::off)] >> -(lit("调休") | lit("公休")) >>
       -((pos >> number >> lit("天"))[set_count])) |
-     (*((list_sep >> day_tail)[push_day]) >> lit("上班")[kind(ast::PhraseKind::work)]) |
-     lit("补休")[kind(ast::PhraseKind::compensatory)] |
-     (lit("为") >> *(char_ - sentence_sep))[kind(ast::PhraseKind::remark)] | (eps > verb));
+     (*((list_sep >> day_tail)[push_day]) >>
+      (lit("上班")[kind(ast::PhraseKind::work)] | lit("照常公休")[kind(ast::PhraseKind::restated)] |
+       moved[kind(ast::PhraseKind::moved)] | (lit("为") >> *(char_ - sentence_sep))[kind(ast::PhraseKind::remark)])) |
+     lit("补休")[kind(ast::PhraseKind::compensatory)] | (eps > verb));
 
 auto const total_def = pos[set(&ast::Phrase::at)] >> lit("共")[kind(ast::PhraseKind::total)] >> &x3::digit >>
                        pos[set(&ast::Phrase::count_at)] > count[set(&ast::Phrase::count)];
@@ -136,24 +146,32 @@ auto const joins_def = pos[set(&ast::Phrase::at)] >>
 auto const no_swap_def = pos[set(&ast::Phrase::at)] >> lit("不调休")[kind(ast::PhraseKind::no_swap)];
 auto const phrase_def = total | joins | no_swap | arrangement;
 
+auto const head_festivals = (pos >> festivals)[push_festival] >>
+                            *(((lit("、") | lit("和")) >> pos >> festivals)[push_festival]);
 // 一、 · 1、 · 1. · (一) — or none, as news reposts list 元旦：… 春节：… without numbers.
 auto const item_number = x3::omit[(lexical::item_numerals >> lit("、")) | (number >> (lit("、") | lit("."))) |
                                   (lit("(") >> lexical::item_numerals >> lit(")"))];
-auto const item_head_def = pos[set(&ast::Item::at)] >> -item_number >> (pos >> festivals)[push_festival] >>
-                           *(((lit("、") | lit("和")) >> pos >> festivals)[push_festival]) >> lit(":");
+// The colon may be missing after a numbered head (2009: 三、清明节4月4日至6日放假).
+inline auto const mark_numbered = [](auto& ctx) { x3::_val(ctx).numbered = true; };
+inline auto const if_numbered = [](auto& ctx) { x3::_pass(ctx) = x3::_val(ctx).numbered; };
+auto const item_head_def = pos[set(&ast::Item::at)] >> -item_number[mark_numbered] >> head_festivals >>
+                           (lit(":") | (eps[if_numbered] >> &day));
 
 auto const signature_def = lit("国务院办公厅") >> (full_date[assign] | chinese_date[assign]);
 auto const date_at_end = full_date >> eoi;  // an unsigned date closing the text: the notice's date
 auto const other_sentence = !day >> +(char_ - sentence_sep - item_head - signature);
+inline auto const set_end = [](auto& ctx) { x3::_val(ctx).end = x3::_attr(ctx); };
 auto const item_def = item_head[assign] >>
-                      *(sentence_sep | (!date_at_end >> (phrase >> pos)[push_phrase]) | other_sentence);
+                      *(sentence_sep | (!date_at_end >> (phrase >> pos)[push_phrase]) | other_sentence) >> pos[set_end];
 
 auto const title = lit("关于") >> pos >> year4 >> lit("年部分节假日安排");
 auto const doc_number = doc_prefixes >> lit("[") >> year4 >> lit("]") >> number >> lit("号");
 auto const intro = lit("现将") >> pos >> year4 >> lit("年");
+auto const news_year = (lit("发布") | lit("就")) >> pos >> year4 >> lit("年");
 auto const notice_def =
     *(!item_head >> (title[year_mention(&ast::Notice::title_year)] | doc_number[set_number] |
-                     intro[year_mention(&ast::Notice::intro_year)] | char_)) >>
+                     intro[year_mention(&ast::Notice::intro_year)] |
+                     news_year[year_mention(&ast::Notice::news_year)] | char_)) >>
     *item[push_item] >> -(signature[set(&ast::Notice::published)] | date_at_end[set(&ast::Notice::published)]) >> *char_;
 
 BOOST_SPIRIT_DEFINE(verb, count, arrangement, total, joins, no_swap, phrase,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <utility>
 
 #include "common/text.hpp"
@@ -65,9 +66,42 @@ char32_t fold_punctuation(char32_t c) {
   }
 }
 
+// Letters of a pinyin gloss: ASCII letters and the tone-marked vowels
+// (ā á ǎ à … ǖ ǘ ǚ ǜ ü, ń ň ǹ ḿ) that converter sites glue after characters.
+bool is_pinyin_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= 0x00C0 && c <= 0x024F) || c == 0x1E3F;
+}
+
+// `(bǔ)` · `(qī)` · `(ri)`: an opening parenthesis followed by 1–8 pinyin
+// letters and a closing one. Returns the byte just past the gloss, or `at`
+// when the parenthesis opens anything else (（星期六）, （农历腊月二十八）).
+std::size_t skip_pinyin_gloss(std::string_view text, std::size_t at) {
+  std::size_t i = at;
+  for (int letters = 0; i < text.size() && letters <= 8; ++letters) {
+    const char32_t c = detail::fold_full_width(detail::next_code_point(text, i));
+    if (c == U')') return letters > 0 ? i : at;
+    if (!is_pinyin_letter(c)) return at;
+  }
+  return at;
+}
+
+// Punctuation between sentences and list members; in a run of them (`,、`
+// `,,` `,。` as pasted from converter sites) the strongest one stands.
+int punctuation_strength(char32_t c) {
+  switch (c) {
+    case U',': return 1;
+    case U'、': return 2;
+    case U';': return 3;
+    case U'.': return 4;
+    default: return 0;
+  }
+}
+
 }  // namespace
 
 char32_t simplify(char32_t c) {
+  // Most of a notice is ASCII or simplified text below the table's first entry.
+  if (c < std::begin(kTraditional)->first || c > std::prev(std::end(kTraditional))->first) return c;
   const auto* it = std::lower_bound(std::begin(kTraditional), std::end(kTraditional), c,
                                     [](const auto& p, char32_t v) { return p.first < v; });
   return (it != std::end(kTraditional) && it->first == c) ? it->second : c;
@@ -77,6 +111,8 @@ expected<NormalizedText, Error> normalize_notice(std::string_view original) {
   NormalizedText out;
   out.text.reserve(original.size());
   out.origin.reserve(original.size() + 1);
+  std::size_t run_start = std::string::npos;  // where the punctuation run at the end of `out` starts
+  int run_strength = 0;
   for (std::size_t i = 0; i < original.size();) {
     const std::size_t at = i;
     if (original[i] == '\0') {
@@ -88,8 +124,25 @@ expected<NormalizedText, Error> normalize_notice(std::string_view original) {
     }
     c = detail::fold_full_width(c);
     if (is_space(c)) continue;
+    if (c == U'(') {
+      if (const std::size_t past = skip_pinyin_gloss(original, i); past != i) {
+        i = past;
+        continue;
+      }
+    }
     c = fold_punctuation(simplify(c));
     if (c == 0) continue;
+    if (const int strength = punctuation_strength(c); strength != 0) {
+      if (run_start != std::string::npos) {
+        if (strength <= run_strength) continue;
+        out.text.resize(run_start);
+        out.origin.resize(run_start);
+      }
+      run_start = out.text.size();
+      run_strength = strength;
+    } else {
+      run_start = std::string::npos;
+    }
     const std::size_t before = out.text.size();
     append_utf8(out.text, c);
     out.origin.insert(out.origin.end(), out.text.size() - before, static_cast<std::uint32_t>(at));

@@ -1,7 +1,9 @@
 // The notice text as the grammar sees it: whitespace removed (reposts move
 // spaces and line breaks anywhere), full-width forms and punctuation folded to
 // one spelling, traditional characters of the notice's vocabulary mapped to
-// simplified ones, and quotes dropped. Every byte of the result remembers the
+// simplified ones, quotes dropped, pinyin glosses glued in by converter sites
+// dropped (补(bǔ)休, 國(guó)慶節, 1月24日(ri)), and a run of punctuation marks
+// (`,、` `,,` `,。`) reduced to its strongest one (. ; 、 ,). Every byte of the result remembers the
 // byte of the original it came from, so errors point into what the user wrote.
 #pragma once
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string.h>  // memmem
 #include <vector>
 
 #include "common/text.hpp"
@@ -38,6 +39,14 @@ bool required_in(std::string_view festival, int year) {
   return festival == "元旦" || festival == "春节" || festival == "劳动节" || festival == "国庆节";
 }
 
+// string_view::find walks every candidate first byte, and in UTF-8 Chinese
+// the lead bytes repeat constantly; memmem (two-way) does not.
+std::size_t find_in(std::string_view text, std::string_view needle, std::size_t from = 0) {
+  if (from > text.size()) return std::string_view::npos;
+  const void* hit = ::memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
+  return hit == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+}
+
 std::string cn_date(Date d) {
   return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
 }
@@ -62,11 +71,13 @@ class NoticeChecker {
       : original_(original), normalized_(normalized), source_(source) {}
 
   expected<YearArrangement, Error> run(const ast::Notice& notice) {
+    if (auto e = check_page(notice)) return unexpected(std::move(*e));
     if (auto e = find_year(notice)) return unexpected(std::move(*e));
     if (notice.items.empty()) {
       return unexpected(error_at(nullptr, ErrorCode::parse_error,
                                  "找不到放假安排条目（应为“一、元旦：1月1日放假……”这样的编号条目）"));
     }
+    if (auto e = check_complete(notice)) return unexpected(std::move(*e));
     for (const ast::Item& item : notice.items) {
       if (auto e = read_item(item)) return unexpected(std::move(*e));
     }
@@ -122,9 +133,90 @@ class NoticeChecker {
 
   std::uint32_t line_of(ast::Pos p) const { return error_at(p, ErrorCode::invalid_argument, {}).where.line; }
 
+  std::string_view text() const { return normalized_.text; }
+  ast::Pos at_offset(std::size_t i) const { return normalized_.text.data() + i; }
+
+  // The title of the notice around normalized offset `i`: from the 国务院(办公厅)
+  // before the last 关于 at or before `i` to the next 通知.
+  std::string title_around(std::size_t i) const {
+    const std::size_t about = text().rfind("关于", i);
+    if (about == std::string_view::npos) return {};
+    const std::size_t end = find_in(text(), "通知", about);
+    if (end == std::string_view::npos || end - about > 200) return {};
+    std::size_t start = about;
+    for (std::string_view issuer : {std::string_view("国务院办公厅"), std::string_view("国务院")}) {
+      if (about >= issuer.size() && text().substr(about - issuer.size(), issuer.size()) == issuer) {
+        start = about - issuer.size();
+        break;
+      }
+    }
+    return std::string(text().substr(start, end + 6 - start));
+  }
+
+  // What the page is, before reading it as one yearly notice: two notices
+  // (each has its salutation and its 通知如下), a special notice that changes
+  // one festival of a year already arranged, or a local notice passing on the
+  // State Council's. Each is refused with what it is, not with a missing year.
+  std::optional<Error> check_page(const ast::Notice& notice) const {
+    constexpr std::string_view kSalutation = "自治区、直辖市人民政府";
+    std::vector<std::size_t> notices;
+    for (std::size_t i = find_in(text(), kSalutation); i != std::string_view::npos; i = find_in(text(), kSalutation, i + 1)) {
+      notices.push_back(i);
+    }
+    if (notices.size() >= 2) {
+      const std::string first = title_around(notices[0]), second = title_around(notices[1]);
+      return error_at(at_offset(notices[1]), ErrorCode::invalid_argument,
+                      "文本中有两份通知：“" + (first.empty() ? std::string("第一份") : first) + "”（第" +
+                          std::to_string(line_of(at_offset(notices[0]))) + "行）和“" +
+                          (second.empty() ? std::string("第二份") : second) +
+                          "”；一次只能导入一份全年安排通知，请分开导入（后一份若是专项调整，记入年份文件的amended行，见holidays/README.md）");
+    }
+    // A local notice cites the State Council's (根据《国务院办公厅关于2020年……的通知》精神) and has
+    // no salutation of its own; its title mention is the citation's.
+    const std::size_t passed_on =
+        notices.empty() ? std::min(find_in(text(), "根据《国务院办公厅关于"), find_in(text(), "根据国务院办公厅"))
+                        : std::string_view::npos;
+    if (passed_on != std::string_view::npos) {
+      return error_at(at_offset(passed_on), ErrorCode::invalid_argument,
+                      "这是依据国务院办公厅通知发出的地方或单位通知，只转述其中部分节日，不是国务院办公厅的全年通知；"
+                      "请导入“国务院办公厅关于YYYY年部分节假日安排的通知”原文");
+    }
+    if (notice.title_year) return std::nullopt;
+    for (std::string_view mark : {std::string_view("关于延长"), std::string_view("关于调整"),
+                                  std::string_view("纪念日调休放假"), std::string_view("纪念日放假")}) {
+      const std::size_t i = find_in(text(), mark);
+      if (i == std::string_view::npos) continue;
+      const std::string title = title_around(i + mark.size());
+      if (title.empty()) continue;
+      const std::size_t title_at = text().rfind(title.substr(0, title.find("关于")) + "关于", i + mark.size());
+      return error_at(at_offset(title_at == std::string_view::npos ? i : title_at), ErrorCode::invalid_argument,
+                      "这是专项通知“" + title +
+                          "”，它调整已公布的全年安排，不是“国务院办公厅关于YYYY年部分节假日安排的通知”；"
+                          "导入只读全年通知，专项通知的改动记在该年年份文件的amended行（见holidays/README.md）");
+    }
+    return std::nullopt;
+  }
+
+  // A paste cut off inside the last item: no signature, nothing after the
+  // item, and no sentence end. Importing it would drop what was cut (the
+  // 上班 days of the last festival), so it is refused, naming the item.
+  std::optional<Error> check_complete(const ast::Notice& notice) const {
+    if (notice.published) return std::nullopt;
+    const ast::Item& last = notice.items.back();
+    const ast::Pos end = text().data() + text().size();
+    if (last.end != end || text().empty()) return std::nullopt;
+    const char closing = text().back();
+    if (closing == '.' || closing == ')' || closing == '!') return std::nullopt;
+    std::string name;
+    for (const ast::FestivalName& f : last.festivals) name += (name.empty() ? "" : "、") + f.name;
+    return error_at(end, ErrorCode::parse_error,
+                    "通知在“" + name + "”一项中断（第" + std::to_string(line_of(last.at)) +
+                        "行起），没有结尾和落款，像是没有复制完整；请复制完整的通知（若确已完整，在末尾加句号）");
+  }
+
   std::optional<Error> find_year(const ast::Notice& notice) {
     const auto& title = notice.title_year;
-    const auto& intro = notice.intro_year;
+    const auto& intro = notice.intro_year ? notice.intro_year : notice.news_year;
     if (!title && !intro) {
       return error_at(nullptr, ErrorCode::parse_error,
                       "找不到通知的年份：标题应为“国务院办公厅关于YYYY年部分节假日安排的通知”，或正文有“现将YYYY年……”");
@@ -189,6 +281,7 @@ class NoticeChecker {
       new_year = new_year || f.name == "元旦";
     }
     std::optional<std::pair<Date, Date>> last_range;  // for 共N天
+    std::vector<Placed> restated;                     // 照常公休: must lie in the break
     for (const ast::Phrase& phrase : item.phrases) {
       switch (phrase.kind) {
         case ast::PhraseKind::off: {
@@ -251,13 +344,37 @@ class NoticeChecker {
           if (days.off.empty()) return error_at(phrase.at, ErrorCode::invalid_argument, "“与周末连休”前面没有放假日期");
           days.extend = true;
           break;
+        case ast::PhraseKind::remark:  // 1月1日（星期四、新年）为法定节假日: the weekdays are still checked
+        case ast::PhraseKind::restated:
+        case ast::PhraseKind::moved: {
+          std::optional<Date> previous;
+          for (const ast::DayRef& ref : phrase.days) {
+            auto d = resolve(ref, previous ? &*previous : nullptr, new_year);
+            if (!d) return d.error();
+            if (phrase.kind == ast::PhraseKind::moved && !d->is_weekend()) {
+              return error_at(ref.at, ErrorCode::invalid_argument,
+                              cn_date(*d) + "是" + std::string(weekday_word(d->iso_weekday())) +
+                                  "，调走的公休日应为周六或周日");
+            }
+            if (phrase.kind == ast::PhraseKind::restated) restated.push_back({*d, ref.at});
+            previous = *d;
+          }
+          break;
+        }
         case ast::PhraseKind::no_swap:
-        case ast::PhraseKind::remark:
           break;
       }
     }
     if (days.off.empty()) {
       return error_at(item.at, ErrorCode::invalid_argument, "“" + days.name + "”一项没有放假日期");
+    }
+    // 照常公休 names days of the break as the notice gives it; one outside it means a misread.
+    for (const Placed& p : restated) {
+      const bool inside = std::any_of(days.off.begin(), days.off.end(), [&](const Placed& o) { return o.date == p.date; });
+      if (!inside) {
+        return error_at(p.at, ErrorCode::invalid_argument,
+                        cn_date(p.date) + "写作“照常公休”，但不在“" + days.name + "”的放假日期内");
+      }
     }
     items_.push_back(std::move(days));
     return std::nullopt;
