@@ -35,8 +35,10 @@ CREATE FUNCTION due(rule text, year integer DEFAULT NULL, events jsonb DEFAULT '
 
 CREATE FUNCTION "check"(rule text, year integer DEFAULT NULL, events jsonb DEFAULT '{}',
                         published date[] DEFAULT '{}', withdrawn date[] DEFAULT '{}',
-                        as_of date DEFAULT current_date)
+                        as_of date DEFAULT current_date, obligations integer[] DEFAULT NULL)
   RETURNS TABLE (obligation integer, label text, verdict text, due date, period_start date,
                  period_end date, published date, withdrawn date, late_workdays integer,
                  late_days integer, required integer, found integer, provisional boolean, message text)
   AS 'MODULE_PATHNAME', 'shixian_check' LANGUAGE C CALLED ON NULL INPUT STABLE PARALLEL SAFE ROWS 2;
+-- published[i], withdrawn[i] (NULL: still displayed) and obligations[i] (the 1-based rule of a
+-- cell with several rules separated by ；, NULL or 0: any) describe one publication.

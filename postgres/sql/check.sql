@@ -19,6 +19,11 @@ SELECT verdict, required, found, message
 SELECT verdict, message FROM "check"('人大批复后10个工作日内公开', 2016, '{}', '{}', '{}', '2016-12-31');
 SELECT verdict FROM "check"('形成文件后3个工作', 2016, '{}', '{}', '{}', '2016-12-31');
 
+-- Two rules in one cell: obligations[i] says which rule a publication is for.
+SELECT obligation, verdict, due, published
+  FROM "check"('7月底前完成；9月底前完成', 2016, '{}', '{2016-07-20}', '{}', '2016-12-31', '{2}');
+SELECT obligation, verdict, due, published
+  FROM "check"('7月底前完成；9月底前完成', 2016, '{}', '{2016-07-20}', '{}', '2016-12-31', '{1}');
 -- A register joined to its log with array_agg, checked in one query.
 CREATE TEMP TABLE tasks (id text PRIMARY KEY, rule text, year int, events jsonb);
 CREATE TEMP TABLE publications (task_id text, published date, withdrawn date);

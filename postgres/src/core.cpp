@@ -325,6 +325,11 @@ int sx_check(const char* rule, size_t len, int has_year, int32_t year, const sx_
       p.task_id = task.id;
       p.published.date = *to_date(publications[i].published);
       if (publications[i].has_withdrawn) p.withdrawn = shixian::EventTime{*to_date(publications[i].withdrawn), -1};
+      if (publications[i].obligation < 0 || publications[i].obligation > 65535) {
+        return fail(err, SX_BAD_PARAM, "check: obligations[" + std::to_string(i + 1) + "] = " +
+                    std::to_string(publications[i].obligation) + " is not a rule number (1, 2, …; 0 or NULL: any)");
+      }
+      p.obligation = static_cast<std::uint16_t>(publications[i].obligation);
       p.line = static_cast<std::uint32_t>(i + 1);
       s.index.add(p);
     }

@@ -70,7 +70,8 @@ typedef struct sx_due_row {
 int sx_due(const char *rule, size_t len, int has_year, int32_t year, const sx_events *events,
            const sx_due_row **rows, size_t *count, sx_error *err);
 
-typedef struct sx_publication { int64_t published; int has_withdrawn; int64_t withdrawn; } sx_publication;
+/* obligation: the 1-based rule of the task's cell the publication is for; 0: any. */
+typedef struct sx_publication { int64_t published; int has_withdrawn; int64_t withdrawn; int32_t obligation; } sx_publication;
 typedef struct sx_check_row {
   int32_t obligation;
   const char *label; size_t label_len;

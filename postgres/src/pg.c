@@ -237,13 +237,32 @@ static int64 *date_array(FunctionCallInfo fcinfo, int arg, bool **element_nulls,
   return out;
 }
 
+/* An int[] argument (NULL array: none). */
+static int32 *int_array(FunctionCallInfo fcinfo, int arg, bool **element_nulls, int *count) {
+  ArrayType *a;
+  Datum *elems;
+  int32 *out;
+  *count = 0, *element_nulls = NULL;
+  if (PG_NARGS() <= arg || PG_ARGISNULL(arg)) return NULL;
+  a = PG_GETARG_ARRAYTYPE_P(arg);
+  if (ARR_NDIM(a) > 1) {
+    ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("shixian: obligations must be a one-dimensional integer[]")));
+  }
+  deconstruct_array(a, INT4OID, sizeof(int32), true, TYPALIGN_INT, &elems, element_nulls, count);
+  out = palloc(sizeof(int32) * (*count + 1));
+  for (int i = 0; i < *count; ++i) out[i] = (*element_nulls)[i] ? 0 : DatumGetInt32(elems[i]);
+  return out;
+}
+
 PG_FUNCTION_INFO_V1(shixian_check);
 Datum shixian_check(PG_FUNCTION_ARGS) {
   text *rule;
   sx_events events;
   int64 *published, *withdrawn;
   bool *published_nulls, *withdrawn_nulls;
-  int published_count, withdrawn_count, n = 0;
+  int32 *obligations;
+  bool *obligation_nulls;
+  int published_count, withdrawn_count, obligation_count, n = 0;
   sx_publication *pubs;
   const sx_check_row *rows = NULL;
   size_t count = 0;
@@ -260,6 +279,12 @@ Datum shixian_check(PG_FUNCTION_ARGS) {
   read_events(fcinfo, 2, &events);
   published = date_array(fcinfo, 3, &published_nulls, &published_count);
   withdrawn = date_array(fcinfo, 4, &withdrawn_nulls, &withdrawn_count);
+  obligations = int_array(fcinfo, 6, &obligation_nulls, &obligation_count);
+  if (obligation_count > published_count) {
+    ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("shixian: more obligations than published dates"),
+                    errdetail("obligations[i] is the rule published[i] is for; %d published, %d obligations",
+                              published_count, obligation_count)));
+  }
   if (withdrawn_count > published_count) {
     ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("shixian: more withdrawn dates than published ones"),
                     errdetail("withdrawn[i] is the end of the display of published[i]; %d published, %d withdrawn",
@@ -271,6 +296,7 @@ Datum shixian_check(PG_FUNCTION_ARGS) {
     pubs[n].published = published[i];
     pubs[n].has_withdrawn = i < withdrawn_count && !withdrawn_nulls[i];
     pubs[n].withdrawn = pubs[n].has_withdrawn ? withdrawn[i] : 0;
+    pubs[n].obligation = i < obligation_count && !obligation_nulls[i] ? obligations[i] : 0;
     ++n;
   }
   CHECKED(sx_check(VARDATA_ANY(rule), VARSIZE_ANY_EXHDR(rule), !PG_ARGISNULL(1), PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
