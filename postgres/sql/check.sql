@@ -42,3 +42,26 @@ SELECT t.id, c.label, c.verdict, c.due, c.published
                        FROM publications p WHERE p.task_id = t.id) l ON true,
        LATERAL "check"(t.rule, t.year, t.events, l.published, l.withdrawn, '2016-12-31') c
  ORDER BY t.id, c.due;
+-- The README's queries: overdue tasks, and the on-time rate by lead unit.
+ALTER TABLE tasks ADD COLUMN lead text;
+UPDATE tasks SET lead = CASE WHEN id IN ('T1', 'T2') THEN '区发改局' ELSE '区财政局' END;
+ALTER TABLE publications ADD COLUMN obligation int;
+SELECT t.id, t.lead, c.label, c.due, c.verdict, c.late_workdays
+  FROM tasks t
+  LEFT JOIN (SELECT task_id, array_agg(published ORDER BY published) AS published,
+                    array_agg(withdrawn ORDER BY published) AS withdrawn,
+                    array_agg(obligation ORDER BY published) AS obligations
+               FROM publications GROUP BY task_id) l ON l.task_id = t.id
+  CROSS JOIN LATERAL "check"(t.rule, t.year, t.events, l.published, l.withdrawn, '2016-12-31', l.obligations) c
+ WHERE c.verdict IN ('late', 'missing')
+ ORDER BY c.due, t.id;
+SELECT t.lead,
+       round(count(*) FILTER (WHERE c.verdict = 'on_time') * 1.0 /
+             count(*) FILTER (WHERE c.verdict IN ('on_time', 'late', 'missing', 'too_short', 'count_short')), 3) AS on_time_rate
+  FROM tasks t
+  LEFT JOIN (SELECT task_id, array_agg(published ORDER BY published) AS published,
+                    array_agg(withdrawn ORDER BY published) AS withdrawn,
+                    array_agg(obligation ORDER BY published) AS obligations
+               FROM publications GROUP BY task_id) l ON l.task_id = t.id
+  CROSS JOIN LATERAL "check"(t.rule, t.year, t.events, l.published, l.withdrawn, '2016-12-31', l.obligations) c
+ GROUP BY t.lead ORDER BY t.lead;
