@@ -215,7 +215,10 @@ std::string to_string(const EventTime& t) {
 Context& Context::event(std::string_view name, Date date) { return event(name, EventTime{date, -1}); }
 
 Context& Context::event(std::string_view name, Date date, int hour, int minute) {
-  return event(name, EventTime{date, static_cast<std::int16_t>(hour * 60 + minute)});
+  // Out of range (25:99, or 0:600000 that would wrap): a time evaluate() refuses
+  // with a message, never a wrapped one.
+  const bool valid = hour >= 0 && hour < 24 && minute >= 0 && minute < 60;
+  return event(name, EventTime{date, valid ? static_cast<std::int16_t>(hour * 60 + minute) : std::int16_t{32767}});
 }
 
 Context& Context::event(std::string_view name, EventTime time) {
