@@ -126,3 +126,69 @@ TEST(ApiExtremes, CalendarQueriesWithExtremeArguments) {
 
 }  // namespace
 }  // namespace shixian
+
+// Ergonomics (issue 15): one way to read every error, monadic expected, printable values.
+#include <sstream>
+
+#include "shixian/check.hpp"
+#include "shixian/parse.hpp"
+
+namespace shixian {
+namespace {
+
+template <class T>
+std::string printed(const T& v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+TEST(ApiErgonomics, EveryErrorTypeReadsTheSameWay) {
+  const auto date = parse_iso_date("2016-02-30");
+  const auto rule = parse("形成文件后3个");
+  const auto eval = due("形成文件后3个工作日", Context{});
+  ASSERT_FALSE(date.has_value());
+  ASSERT_FALSE(rule.has_value());
+  ASSERT_FALSE(eval.has_value());
+  EXPECT_EQ(message_of(date.error()), date.error().message);
+  EXPECT_EQ(message_of(rule.error()), rule.error().error.message);
+  EXPECT_EQ(location_of(rule.error()).column, rule.error().error.where.column);
+  EXPECT_EQ(message_of(eval.error()), eval.error().error.message);
+  EXPECT_EQ(code_of(eval.error()), ErrorCode::missing_context);
+}
+
+TEST(ApiErgonomics, ExpectedHasTheMonadicOperations) {
+  const auto year = parse_iso_date("2016-09-30").transform([](Date d) { return d.year(); });
+  EXPECT_EQ(year.value_or(0), 2016);
+  const auto bad = parse_iso_date("2016-13-01").transform([](Date d) { return d.year(); });
+  EXPECT_EQ(bad.value_or(0), 0);
+  EXPECT_FALSE(bad.error_or(Error{}).message.empty());
+  const auto next = parse_iso_date("2016-09-30").and_then([](Date d) { return Calendar::china().next_workday(d); });
+  EXPECT_EQ(next.value(), Date{2016y / October / 8d});
+  const auto recovered = parse_iso_date("x").or_else([](const Error&) -> expected<Date, Error> { return Date{}; });
+  EXPECT_EQ(*recovered, Date{});
+  const auto text = parse_iso_date("x").transform_error([](const Error& e) { return e.message; });
+  EXPECT_FALSE(text.error().empty());
+}
+
+TEST(ApiErgonomics, ValuesPrintReadably) {
+  EXPECT_EQ(printed(Date{2016y / October / 10d}), "2016-10-10");
+  EXPECT_EQ(::testing::PrintToString(Date{2016y / October / 10d}), "2016-10-10");
+  Context ctx;
+  ctx.event("形成文件", Date{2016y / September / 30d});
+  const auto s = due("形成文件后3个工作日公开", ctx);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(printed((*s)[0]), "公开 2016-10-10 [2016-09-30 至 2016-10-10]");
+  Finding f;
+  f.task_id = "T1";
+  f.verdict = Verdict::late;
+  f.has_due = true;
+  f.due = Date{2016y / October / 10d};
+  const std::string p = ::testing::PrintToString(f);
+  EXPECT_NE(p.find("T1"), std::string::npos) << p;
+  EXPECT_NE(p.find("2016-10-10"), std::string::npos) << p;
+  EXPECT_NE(p.find(to_string(Verdict::late)), std::string::npos) << p;
+}
+
+}  // namespace
+}  // namespace shixian
