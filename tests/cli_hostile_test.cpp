@@ -116,6 +116,11 @@ std::vector<Row> rows() {
       {"DueEventAtCalendarStart", {"due", "形成文件后3日", "--event", "形成文件=2001-01-01"}, {}, 0, {}, {"2001-01-04"}},
       {"DueEventBeforeCalendarStart", {"due", "形成文件后3个工作日", "--event", "形成文件=2000-12-31"}, {}, 2, {"2000-12-31", "超出日历范围"}},
       // Calendar days need no lookup of the start day: only the due day must be inside.
+      // harden-lib (issue 15): backward past the calendar's start fails as forward past its end.
+      {"DueBackwardMonthsBeforeCalendar", {"due", "形成文件前9999个月", "--event", "形成文件=2016-01-01"}, {}, 2, {"超出日历范围"}},
+      {"DueBackwardWeeksBeforeCalendar", {"due", "形成文件前9999周", "--event", "形成文件=2016-01-01"}, {}, 2, {"超出日历范围"}},
+      {"DueBackwardDaysBeforeCalendar", {"due", "形成文件前9999日", "--event", "形成文件=2016-01-01"}, {}, 2, {"超出日历范围"}},
+      {"DueNextYearPastCalendar", {"due", "次年1月中旬前", "--year", "2100"}, {}, 2, {"2101-01-20", "超出日历范围"}},
       {"DueCalendarDaysIntoCalendar", {"due", "形成文件后3日", "--event", "形成文件=2000-12-31"}, {}, 0, {}, {"2001-01-03"}},
       {"DueEventAfterCalendar", {"due", "形成文件后3个工作日", "--event", "形成文件=2101-01-01"}, {}, 2, {"2101-01-01"}},
       {"DueEventBeforeCalendar", {"due", "形成文件后3个工作日", "--event", "形成文件=1899-12-31"}, {}, 2, {"1899-12-31"}},

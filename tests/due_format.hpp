@@ -45,7 +45,7 @@ inline std::string read_context(const std::string& context, Context& ctx, Policy
         ctx.event(part.substr(6, eq - 6), parse_event_time(part.substr(eq + 1)).value());
       } else if (part.rfind("policy:", 0) == 0) {
         const auto eq = part.find('=');
-        if (!set_policy(policy, part.substr(7, eq - 7), part.substr(eq + 1))) return "bad policy " + part;
+        if (!set_policy(policy, part.substr(7, eq - 7), part.substr(eq + 1)).has_value()) return "bad policy " + part;
       } else {
         return "bad context " + part;
       }

@@ -59,6 +59,7 @@
 
 #include <array>
 #include <cstdint>
+#include <iosfwd>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -358,6 +359,9 @@ struct Finding {
 
 /// "2016-10-10" or "2016-10-02T09:30" ("" when !has_due).
 std::string due_string(const Finding& f);
+/// "T1 line 3 #1 公开: late due 2016-10-10 published 2016-10-12"; GoogleTest
+/// (and HasVerdict's failure message) prints Findings with it.
+std::ostream& operator<<(std::ostream& out, const Finding& f);
 
 class Checker {
  public:

@@ -19,6 +19,7 @@
 #include <chrono>
 #include <compare>
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -81,6 +82,9 @@ std::string to_string(Date d);
 /// both accepted). Errors name the column of the first bad character and say
 /// why: "月份必须在1到12之间", "日期不存在：2016年2月只有29天".
 expected<Date, Error> parse_iso_date(std::string_view text);
+
+/// Writes to_string(d) ("2016-10-10"); GoogleTest prints Dates with it.
+std::ostream& operator<<(std::ostream& out, Date d);
 
 /// 周一 … 周日.
 std::string_view weekday_name(Date d);

@@ -44,6 +44,12 @@ struct Error {
   std::string to_string() const;
 };
 
+/// One way to read every error type (Error, ParseError, EvalError): the
+/// message and where it is. Overloads for the others are next to them.
+inline const std::string& message_of(const Error& e) { return e.message; }
+inline const Location& location_of(const Error& e) { return e.where; }
+inline ErrorCode code_of(const Error& e) { return e.code; }
+
 /// The name of a code as used in JSON output ("parse_error", ...).
 const char* to_string(ErrorCode code);
 

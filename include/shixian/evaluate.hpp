@@ -33,6 +33,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <iosfwd>
 #include <memory>
 #include <new>
 #include <optional>
@@ -297,6 +298,13 @@ struct EvalError {
   std::vector<std::string> needed;  ///< what would do: event names, or "计划年度"
   std::uint16_t item = 0;           ///< the rule item concerned
 };
+inline const std::string& message_of(const EvalError& e) { return e.error.message; }
+inline const Location& location_of(const EvalError& e) { return e.error.where; }
+inline ErrorCode code_of(const EvalError& e) { return e.error.code; }
+
+/// "公开 2016-10-10" (with the period, count, provisional and assumptions when
+/// there are any); GoogleTest prints Deadlines with it.
+std::ostream& operator<<(std::ostream& out, const Deadline& d);
 
 namespace detail {
 struct Program;

@@ -44,6 +44,9 @@ struct ParseError {
   std::vector<std::string> expected;  ///< Chinese labels, e.g. "时间单位（个工作日、日、小时、周、个月、年）"
   std::uint32_t length = 1;           ///< characters the caret should cover (>= 1)
 };
+inline const std::string& message_of(const ParseError& e) { return e.error.message; }
+inline const Location& location_of(const ParseError& e) { return e.error.where; }
+inline ErrorCode code_of(const ParseError& e) { return e.error.code; }
 
 /// Parses one rule. Never throws for bad input (malformed UTF-8, overlong,
 /// out-of-range values are errors with a position).

@@ -351,13 +351,13 @@ expected<Date, Error> Calendar::add_workdays_checked(Date d, int n) const {
 
 expected<Date, Error> Calendar::following(Date d) const {
   auto work = is_workday(d);
-  if (!work) return unexpected(std::move(work).error());
+  if (!work.has_value()) return unexpected(std::move(work).error());
   return *work ? expected<Date, Error>(d) : add_workdays(d, 1);
 }
 
 expected<Date, Error> Calendar::preceding(Date d) const {
   auto work = is_workday(d);
-  if (!work) return unexpected(std::move(work).error());
+  if (!work.has_value()) return unexpected(std::move(work).error());
   return *work ? expected<Date, Error>(d) : add_workdays(d, -1);
 }
 
@@ -412,8 +412,8 @@ expected<std::vector<HolidayBlock>, Error> Calendar::holiday_blocks(int year) co
 }
 
 expected<YearSource, Error> Calendar::year_source(int year) const {
-  const int index = year - first_year_;
-  if (index < 0 || index >= static_cast<int>(years_.size())) {
+  const std::int64_t index = std::int64_t{year} - first_year_;  // INT_MIN - 2001 must not overflow
+  if (index < 0 || index >= static_cast<std::int64_t>(years_.size())) {
     return unexpected(range_error(std::to_string(year) + "年超出日历范围（" + std::to_string(first_year_) + "–" +
                                   std::to_string(first_year_ + static_cast<int>(years_.size()) - 1) + "）"));
   }

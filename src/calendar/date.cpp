@@ -1,5 +1,6 @@
 #include "shixian/date.hpp"
 
+#include <ostream>
 #include <array>
 #include <cstdio>
 
@@ -38,6 +39,8 @@ expected<Date, Error> Date::from_ymd(int year, unsigned month, unsigned day) {
   using namespace std::chrono;
   return Date{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
 }
+
+std::ostream& operator<<(std::ostream& out, Date d) { return out << to_string(d); }
 
 std::string to_string(Date d) {
   const std::chrono::year_month_day ymd = d.ymd();

@@ -2,6 +2,7 @@
 // task → verdicts against the task's publications. The matching rules are
 // stated in shixian/check.hpp and docs/CHECK.md; each branch below names the
 // one it implements.
+#include <ostream>
 #include <algorithm>
 #include <atomic>
 #include <bit>
@@ -49,6 +50,18 @@ std::string_view chinese_name(Verdict v) {
     case Verdict::invalid_rule: return "规则无法解析";
   }
   return "";
+}
+
+std::ostream& operator<<(std::ostream& out, const Finding& f) {
+  out << "{task " << f.task_id << " line " << f.line << " #" << f.obligation << " \"" << f.rule << "\" " << f.label
+      << ": " << to_string(f.verdict);
+  if (f.has_due) out << ", due " << due_string(f);
+  if (f.has_published) out << ", published " << to_string(f.published) << " (line " << f.publication_line << ")";
+  if (f.withdrawn) out << ", withdrawn " << to_string(*f.withdrawn);
+  if (f.late_days || f.late_workdays) out << ", late " << f.late_workdays << " workdays / " << f.late_days << " days";
+  if (f.required || f.found) out << ", required " << f.required << " found " << f.found;
+  if (!f.message.empty()) out << ", " << f.message;
+  return out << "}";
 }
 
 std::string due_string(const Finding& f) {

@@ -192,7 +192,7 @@ expected<std::unique_ptr<RecordReader>, Error> RecordReader::open(const std::str
               (options.format == FileFormat::automatic && (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ||
                                                           ends_with(path, ".JSONL")));
   auto ok = r->start(options);
-  if (!ok) return unexpected(std::move(ok).error());
+  if (!ok.has_value()) return unexpected(std::move(ok).error());
   return r;
 }
 
@@ -207,7 +207,7 @@ expected<std::unique_ptr<RecordReader>, Error> RecordReader::from_string(std::st
   r->jsonl_ = options.format == FileFormat::jsonl ||
               (options.format == FileFormat::automatic && (ends_with(r->name_, ".jsonl") || ends_with(r->name_, ".ndjson")));
   auto ok = r->start(options);
-  if (!ok) return unexpected(std::move(ok).error());
+  if (!ok.has_value()) return unexpected(std::move(ok).error());
   return r;
 }
 

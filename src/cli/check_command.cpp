@@ -302,7 +302,7 @@ int ics_command(int argc, char** argv, int first) {
   Report report;
   PublicationIndex index;
   if (args->has("--publications")) {
-    if (auto ok = load_publications(args->value("--publications"), common->publications_read, index, report); !ok) {
+    if (auto ok = load_publications(args->value("--publications"), common->publications_read, index, report); !ok.has_value()) {
       return usage("ics", ok.error());
     }
   } else {

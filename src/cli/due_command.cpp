@@ -105,7 +105,7 @@ expected<EvalSetup, std::string> eval_setup_from_args(const Args& args) {
       return unexpected("--policy 应为 KEY=VALUE，得到“" + setting + "”（可用：" + policy_list() + "）");
     }
     auto ok = set_policy(setup.policy, std::string_view(setting).substr(0, eq), std::string_view(setting).substr(eq + 1));
-    if (!ok) return unexpected(ok.error().message);
+    if (!ok.has_value()) return unexpected(ok.error().message);
   }
   if (args.has("--year")) {
     auto year = parse_year_arg(args.value("--year"), setup.calendar);

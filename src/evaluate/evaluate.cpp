@@ -489,11 +489,28 @@ class Run {
     out.kind = p_.kind;
     out.classification = p_.classification;
     out.readings = p_.readings;
+    if (ctx_.plan_year && (*ctx_.plan_year < cal_.first_day().year() || *ctx_.plan_year > cal_.last_day().year())) {
+      error_ = eval_error(ErrorCode::out_of_range,
+                          "年份 " + std::to_string(*ctx_.plan_year) + " 超出日历范围（" +
+                              std::to_string(cal_.first_day().year()) + "–" + std::to_string(cal_.last_day().year()) +
+                              "）",
+                          {}, 0);
+      return false;
+    }
     for (const Step& s : p_.steps) {
       if (trace_) trace_->add(std::to_string(s.item + 1) + ". " + step_title(s));
       if (auto e = s.alternatives.empty() ? step(s, out) : alternatives(s, out)) return error_ = std::move(*e), false;
     }
     if (p_.prevails >= 0) apply_prevails(p_.steps[static_cast<std::size_t>(p_.prevails)], out);
+    // Backward as forward: a deadline outside the calendar is an error, never
+    // a silent date (形成文件前9999个月, 次年1月中旬前 in the calendar's last year).
+    for (const Deadline& d : out) {
+      if (!d.has_due) continue;  // a min_duration with no known start has no dates yet
+      if (!cal_.contains(d.due)) {
+        error_ = eval_error(ErrorCode::out_of_range, range_message(d.due), {}, d.item);
+        return false;
+      }
+    }
     return true;
   }
 
@@ -564,7 +581,7 @@ class Run {
     Date end = d;
     for (;;) {
       auto work = cal_.is_workday(end);
-      if (!work) return from_error(std::move(work).error(), item);
+      if (!work.has_value()) return from_error(std::move(work).error(), item);
       if (*work && (p_.makeup_ends_period || !end.is_weekend())) break;
       end += 1;
     }
@@ -591,19 +608,46 @@ class Run {
           out.date = e->time.date;
           out.minute = e->time.minute;
           out.assumed = 0;
-          return true;
+          return usable(out, s);
         }
       } else if (p_.wait_for < 0 && ctx_.events().size() == 1) {
         out.date = ctx_.events()[0].time.date;
         out.minute = ctx_.events()[0].time.minute;
         out.assumed = 0;
-        return true;
+        return usable(out, s);
       }
     }
     auto r = resolve_impl(s);
     if (!r) return error_ = std::move(r).error(), false;
     out = *r;
-    return true;
+    return usable(out, s);
+  }
+
+  // An event's date-time as the API boundary lets it in: inside the calendar
+  // (so offsets from it neither leave the range silently nor overflow) and a
+  // real time of day. false: error_ says why.
+  bool usable(const Instant& t, const Step& s) const {
+    // Events may lie a little outside (形成文件=2000-12-31, 后3日 is 2001-01-03):
+    // the deadlines are range-checked at the end; the margin keeps 9999年 from overflowing.
+    constexpr std::int64_t kMargin = 4'000'000;  // days, ~10950 years
+    const std::int64_t day = t.date.days_since_epoch();
+    const bool near = day - cal_.first_day().days_since_epoch() >= -kMargin &&
+                      day - cal_.last_day().days_since_epoch() <= kMargin;
+    if (near && t.minute >= -1 && t.minute < 24 * 60) return true;
+    error_ = bad_instant(t, s);
+    return false;
+  }
+  [[gnu::noinline]] EvalError bad_instant(const Instant& t, const Step& s) const {
+    const std::string what = s.trigger.text.empty() ? std::string("起算事件") : "事件\"" + s.trigger.text + "\"";
+    if (t.minute < -1 || t.minute >= 24 * 60) {
+      return eval_error(ErrorCode::invalid_argument,
+                        what + "的时刻无效（时应为0–23，分应为0–59）", {}, s.item);
+    }
+    return eval_error(ErrorCode::out_of_range, what + "的" + range_message(t.date), {}, s.item);
+  }
+  std::string range_message(Date d) const {
+    return "日期 " + to_string(d) + " 超出日历范围（" + to_string(cal_.first_day()) + " 至 " +
+           to_string(cal_.last_day()) + "）";
   }
 
   [[gnu::noinline]] expected<Instant, EvalError> resolve_impl(const Step& s) const {
@@ -701,7 +745,7 @@ class Run {
         r.minute = static_cast<int>(total - days * 1440);  // [0, 1439]
         // Hours are never rolled to a working day, so nothing else asks the
         // calendar about this date: a due time past its range is an error here.
-        if (auto in_range = cal_.is_workday(r.date); !in_range) {
+        if (auto in_range = cal_.is_workday(r.date); !in_range.has_value()) {
           return unexpected(from_error(std::move(in_range).error(), item));
         }
         if (trace_) {

@@ -1,5 +1,6 @@
 // Policy knobs from text (--policy KEY=VALUE), the Context, event times and
 // small Schedule helpers.
+#include <ostream>
 #include <charconv>
 
 #include "shixian/evaluate.hpp"
@@ -215,7 +216,10 @@ std::string to_string(const EventTime& t) {
 Context& Context::event(std::string_view name, Date date) { return event(name, EventTime{date, -1}); }
 
 Context& Context::event(std::string_view name, Date date, int hour, int minute) {
-  return event(name, EventTime{date, static_cast<std::int16_t>(hour * 60 + minute)});
+  // Out of range (25:99, or 0:600000 that would wrap): a time evaluate() refuses
+  // with a message, never a wrapped one.
+  const bool valid = hour >= 0 && hour < 24 && minute >= 0 && minute < 60;
+  return event(name, EventTime{date, valid ? static_cast<std::int16_t>(hour * 60 + minute) : std::int16_t{32767}});
 }
 
 Context& Context::event(std::string_view name, EventTime time) {
@@ -240,6 +244,17 @@ std::vector<std::string_view> assumption_names(std::uint8_t assumed) {
   if (assumed & assumed_midnight) out.emplace_back("midnight");
   if (assumed & assumed_ambiguous_reading) out.emplace_back("ambiguous_reading");
   if (assumed & assumed_policy_reading) out.emplace_back("policy_reading");
+  return out;
+}
+
+std::ostream& operator<<(std::ostream& out, const Deadline& d) {
+  out << (d.label.empty() ? std::string_view("完成") : d.label) << ' ' << (d.has_due ? d.due_string() : std::string("-"));
+  if (d.type == Obligation::count) out << " 至少" << d.at_least << "次";
+  if (d.type == Obligation::min_duration) out << " 不少于" << d.min_days << "日/" << d.min_working_days << "个工作日";
+  if (d.type == Obligation::continuous) out << " 全年";
+  if (d.has_due) out << " [" << d.period_start << " 至 " << d.period_end << "]";
+  if (d.provisional) out << " provisional";
+  for (const auto a : assumption_names(d.assumed)) out << " assumed=" << a;
   return out;
 }
 
