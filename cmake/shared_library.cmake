@@ -44,6 +44,8 @@ if(TARGET shixian_cli)
   set_target_properties(shixian_cli PROPERTIES INSTALL_RPATH "$ORIGIN/${shixian_bin_to_lib}")
 endif()
 
+file(RELATIVE_PATH shixian_pc_to_prefix ${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
+string(REGEX REPLACE "/$" "" shixian_pc_to_prefix "${shixian_pc_to_prefix}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/shixian.pc.in ${PROJECT_BINARY_DIR}/shixian.pc @ONLY)
 if(SHIXIAN_INSTALL)
   install(FILES ${shixian_generated_include}/shixian/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/shixian)
