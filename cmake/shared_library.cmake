@@ -18,8 +18,12 @@ set(shixian_exports_map ${PROJECT_SOURCE_DIR}/cmake/exports.map)
 function(shixian_shared_properties target)
   set_target_properties(${target} PROPERTIES OUTPUT_NAME shixian VERSION ${PROJECT_VERSION}
                         SOVERSION ${PROJECT_VERSION_MAJOR} LINK_DEPENDS ${shixian_exports_map})
-  target_link_options(${target} PRIVATE -Wl,--version-script=${shixian_exports_map}
-                      -Wl,--no-undefined)
+  target_link_options(${target} PRIVATE -Wl,--version-script=${shixian_exports_map})
+  # Every symbol resolved at link time; not in sanitized or fuzzing builds,
+  # whose runtime (clang's __asan_* …) is linked into executables only.
+  if(NOT SHIXIAN_SANITIZE AND NOT SHIXIAN_FUZZ)
+    target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  endif()
 endfunction()
 
 get_target_property(shixian_type shixian TYPE)
