@@ -20,6 +20,8 @@
 #include "shixian/parse.hpp"
 #include "shixian/version.hpp"
 
+static_assert(sizeof(shixian_status) == sizeof(int), "shixian_status is passed as an int (JNA, ctypes)");
+
 struct shixian_error {
   shixian_status status;
   shixian::Error error;
@@ -137,7 +139,10 @@ shixian::expected<std::string, shixian::Error> read_file(const char* path) {
 extern "C" {
 
 const char* shixian_status_name(shixian_status status) {
-  switch (status) {
+  // By the integer: a C caller may pass any value, which is no valid C++ enumerator.
+  int value;
+  std::memcpy(&value, &status, sizeof value);
+  switch (value) {
     case SHIXIAN_OK: return "ok";
     case SHIXIAN_INVALID_ARGUMENT: return "invalid_argument";
     case SHIXIAN_OUT_OF_RANGE: return "out_of_range";
