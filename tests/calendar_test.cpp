@@ -93,6 +93,7 @@ TEST(Calendar, DayKinds2016) {
   EXPECT_EQ(cal().day(D("2016-03-01"))->festival, "");
   // Special notices: 2015 抗战胜利纪念日, 2020 春节 extension (2/1 no longer a make-up day).
   EXPECT_EQ(kind("2015-09-03"), DayKind::statutory_holiday);
+  EXPECT_EQ(kind("2015-09-04"), DayKind::swapped_rest_day);  // 调休: the notice names only 9月3日 the holiday
   EXPECT_EQ(kind("2015-09-06"), DayKind::makeup_workday);
   EXPECT_FALSE(*cal().is_workday(D("2020-02-01")));
   EXPECT_FALSE(*cal().is_workday(D("2020-01-31")));

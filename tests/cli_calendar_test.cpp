@@ -99,7 +99,7 @@ INSTANTIATE_TEST_SUITE_P(CliCalendar, CliCalendarErrors, testing::Values(
     BadArgs{{"calendar", "2016", "--format", "csv"}, "shixian calendar: --format 应为 tsv 或 text，得到“csv”"},
     BadArgs{{"calendar", "2016", "--format"}, "shixian calendar: 选项 --format 缺少值"},
     BadArgs{{"calendar", "2016", "--holidays", "/nonexistent/2027.txt"},
-            "shixian calendar: 无法读取文件 /nonexistent/2027.txt"},
+            "shixian calendar: 无法读取文件 /nonexistent/2027.txt：没有那个文件或目录"},
     BadArgs{{"calendar"}, "shixian calendar: 用法：shixian calendar YEAR [--format tsv|text] [--holidays FILE] [--overlay FILE] [--strict]"},
     BadArgs{{"frobnicate"},
             "shixian: 未知命令“frobnicate”（可用：demo, calendar, holidays, parse, explain, due, check, ics, extract；见 shixian --help）"}));

@@ -137,9 +137,11 @@ TEST(CliExplain, TraceWithContext) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("规范形式：形成文件后3个工作日内公开"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("起第1个工作日 2016-10-08（周六，调休上班）"), std::string::npos) << r.out;
+  // Without the plan year the reading is still explained, and the exit code is due's (3, missing context).
   const auto bare = run_cli({"explain", "9月底前"});
-  EXPECT_EQ(bare.exit_code, 0);
+  EXPECT_EQ(bare.exit_code, 3);
   EXPECT_NE(bare.out.find("需要计划年度"), std::string::npos) << bare.out;
+  EXPECT_NE(bare.err.find("--year"), std::string::npos) << bare.err;
 }
 
 }  // namespace

@@ -54,6 +54,22 @@ std::string repeat(const std::string& s, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) out += s;
   return out;
 }
+// ASCII and BMP text as UTF-16LE with its BOM (what Windows Notepad's "Unicode" saves).
+std::string utf16le(const std::string& utf8) {
+  std::string out = "\xFF\xFE";
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    char32_t c = b;
+    std::size_t n = 1;
+    if (b >= 0xE0) c = b & 0x0F, n = 3;
+    else if (b >= 0xC0) c = b & 0x1F, n = 2;
+    for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    out += static_cast<char>(c & 0xFF);
+    out += static_cast<char>(c >> 8);
+    i += n;
+  }
+  return out;
+}
 std::string tasks_with(const std::string& rows) { return "id,title,lead,rule,year,events\n" + rows; }
 // 10 MB in one line: Chinese text without a single line break.
 std::string ten_mb_line() {
@@ -223,6 +239,98 @@ std::vector<Row> rows() {
       {"CalendarOverlayDateOutOfRange", {"calendar", "2016", "--overlay", "@o.txt"},
        {{"o.txt", "name x\n闭馆 off 2101-01-01\n"}}, 2, {"2101-01-01 超出日历范围"}},
       {"CalendarUnknownOption", {"calendar", "2016", "--json"}, {}, 2, {"未知选项 --json"}},
+
+      // ---- issue 15: outputs, inputs, escapes, help (the CLI/I-O half) -------------------------
+      // -o naming an input: refused, the input intact (the runner checks every input after every row).
+      {"CheckOutputIsTasks", {"check", "@t.csv", "--publications", "@p.csv", "-o", "@t.csv"},
+       {{"t.csv", kTasks}, {"p.csv", kPublications}}, 2, {"就是输入文件"}},
+      {"CheckOutputIsPublications", {"check", "@t.csv", "--publications", "@p.csv", "-o", "@p.csv"},
+       {{"t.csv", kTasks}, {"p.csv", kPublications}}, 2, {"就是输入文件"}},
+      {"CheckOutputIsTasksByAnotherName", {"check", "@t.csv", "--publications", "@p.csv", "-o", "@./t.csv"},
+       {{"t.csv", kTasks}, {"p.csv", kPublications}}, 2, {"就是输入文件"}},
+      {"CheckOutputIsHolidaysFile", {"check", "@t.csv", "--publications", "@p.csv", "--holidays", "@y.txt", "-o", "@y.txt"},
+       {{"t.csv", kTasks}, {"p.csv", kPublications}, {"y.txt", year_file_text()}},
+       2, {"就是输入文件"}},
+      {"IcsOutputIsTasks", {"ics", "@t.csv", "--from", "2016-01-01", "-o", "@t.csv"}, {{"t.csv", kTasks}}, 2, {"就是输入文件"}},
+      {"ExtractOutputIsDocument", {"extract", "@d.txt", "-o", "@d.txt"}, {{"d.txt", "名单形成文件后3个工作日公开\n"}}, 2, {"就是输入文件"}},
+      {"HolidaysOutputIsNotice", {"holidays", "import", "@n.txt", "-o", "@n.txt"}, {{"n.txt", notice_text()}}, 2, {"就是输入文件"}},
+      // Disk full: the reason, and the name the user gave (the device is written, never replaced).
+      {"CheckOutputDiskFull", check_args({"-o", "/dev/full"}), {{"t.csv", kTasks}, {"p.csv", kPublications}}, 2,
+       {"无法写入 /dev/full：设备上没有空间"}},
+      {"ExtractOutputDiskFull", {"extract", "@d.txt", "-o", "/dev/full"}, {{"d.txt", "x"}}, 2, {"无法写入 /dev/full：设备上没有空间"}},
+      {"HolidaysOutputDiskFull", {"holidays", "import", "@n.txt", "-o", "/dev/full"}, {{"n.txt", notice_text()}}, 2, {"设备上没有空间"}},
+      // extract honours -o without --tasks; "-" is stdout for every -o.
+      {"ExtractOutputWithoutTasks", {"extract", "@d.txt", "-o", "@out"}, {{"d.txt", "名单形成文件后3个工作日公开\n"}}, 0, {}},
+      {"ExtractOutputDash", {"extract", "@d.txt", "-o", "-"}, {{"d.txt", "名单形成文件后3个工作日公开\n"}}, 0, {}, {"找到时限规则 1 条"}},
+      {"HolidaysOutputDash", {"holidays", "import", "@n.txt", "-o", "-"}, {{"n.txt", notice_text()}}, 0, {}, {"2016-10-08"}},
+      {"CheckOutputDash", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "csv", "-o", "-"},
+       {{"t.csv", kTasks}, {"p.csv", kPublications}}, 0, {"按时1"}, {"T1,"}},
+      // "-" is stdin for every input.
+      {"CheckTasksFromStdin", {"check", "-", "--publications", "@p.csv", "--as-of", "2016-12-31", "-o", "@out", "<@t.csv"},
+       {{"t.csv", kTasks}, {"p.csv", kPublications}}, 0, {"按时1"}},
+      {"CheckPublicationsFromStdin", {"check", "@t.csv", "--publications", "-", "--as-of", "2016-12-31", "-o", "@out", "<@p.csv"},
+       {{"t.csv", kTasks}, {"p.csv", kPublications}}, 0, {"按时1"}},
+      {"IcsTasksFromStdin", {"ics", "-", "--from", "2016-01-01", "-o", "@out", "<@t.csv"}, {{"t.csv", kTasks}}, 0, {"导出 1 个期限"}},
+      {"CalendarHolidaysFromStdin", {"calendar", "2016", "--holidays", "-", "<@y.txt"}, {{"y.txt", year_file_text()}}, 0, {},
+       {"2016-10-08\twork"}},
+      // A directory says it is one, for every command that reads files.
+      {"CheckTasksDirectory", check_args(), {{"t.csv/", ""}, {"p.csv", kPublications}}, 2, {"t.csv：是目录，不是文件"}},
+      {"CheckPublicationsDirectory", check_args(), {{"t.csv", kTasks}, {"p.csv/", ""}}, 2, {"p.csv：是目录，不是文件"}},
+      {"IcsTasksDirectory", {"ics", "@t.csv", "--from", "2016-01-01", "-o", "@out"}, {{"t.csv/", ""}}, 2, {"是目录"}},
+      {"ExtractDirectory", {"extract", "@d.txt"}, {{"d.txt/", ""}}, 2, {"d.txt：是目录，不是文件"}},
+      {"HolidaysDirectory", {"holidays", "import", "@n.txt", "-o", "@out"}, {{"n.txt/", ""}}, 2, {"是目录"}},
+      {"CalendarHolidaysDirectory", {"calendar", "2016", "--holidays", "@y.txt"}, {{"y.txt/", ""}}, 2, {"是目录"}},
+      {"CalendarOverlayDirectory", {"calendar", "2016", "--overlay", "@o.txt"}, {{"o.txt/", ""}}, 2, {"是目录"}},
+      {"DueOverlayDirectory", {"due", "12月底前", "--year", "2016", "--overlay", "@o.txt"}, {{"o.txt/", ""}}, 2, {"是目录"}},
+      // Blank lines before the header: not an empty file.
+      {"CheckBlankLinesBeforeHeader", check_args(), {{"t.csv", "\n\r\n" + kTasks}, {"p.csv", "\n" + kPublications}}, 0, {"按时1"}},
+      // The hint names the option that works for the publication log.
+      {"CheckGb18030PublicationsHintNamesOption", check_args(),
+       {{"t.csv", kTasks}, {"p.csv", "task_id,published,title\nT1,2016-10-09," + kGbRule + "\n"}}, 2, {"--publications-encoding gb18030"}},
+      // UTF-16/UTF-32 named as such (their BOMs), not a GB18030 hint.
+      {"CheckUtf16Tasks", check_args(), {{"t.csv", utf16le(kTasks)}, {"p.csv", kPublications}}, 2, {"t.csv：文件是UTF-16LE编码"}},
+      {"CheckUtf16BePublications", check_args(), {{"t.csv", kTasks}, {"p.csv", "\xFE\xFF" + std::string("\0t", 2)}}, 2, {"UTF-16BE"}},
+      {"ExtractUtf32", {"extract", "@d.txt"}, {{"d.txt", std::string("\xFF\xFE\0\0x\0\0\0", 8)}}, 2, {"UTF-32LE"}},
+      {"HolidaysUtf16", {"holidays", "import", "@n.txt", "-o", "@out"}, {{"n.txt", utf16le(notice_text())}}, 2, {"UTF-16LE"}},
+      {"CalendarOverlayUtf16", {"calendar", "2016", "--overlay", "@o.txt"}, {{"o.txt", utf16le("name x\n")}}, 2, {"UTF-16LE"}},
+      // Control characters and bidi overrides from user data are shown escaped (the runner checks
+      // that no ESC or U+202E reaches stderr in any row), carets still under the right character.
+      {"CheckControlCharactersEscaped", check_args(),
+       {{"t.csv", kTasks}, {"p.csv", kPublications + "T\x1b]0;pwned\x07\x1b[2J,2016-10-09\n"}}, 0,
+       {"“T\\x1b]0;pwned\\x07\\x1b[2J”不在任务登记表中"}},
+      {"CheckBidiOverrideEscaped", check_args(),
+       {{"t.csv", kTasks}, {"p.csv", kPublications + "T\u202e9,2016-10-09\n"}}, 0, {"“T\\u202e9”"}},
+      {"CheckTextReportEscaped", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31"},
+       {{"t.csv", tasks_with("T1,名单\x1b[2J,区工商局,形成文件后3个工作日公开,2016,形成文件=2016-09-30\n")},
+        {"p.csv", "task_id,published\nT1,2016-12-01\n"}},
+       1, {"逾期1"}, {"名单\\x1b[2J【公开】"}},
+      {"ParseControlCharactersEscaped", {"parse", "形成文件后\x1b[2J3个工作日"}, {}, 2,
+       {"1 | 形成文件后\\x1b[2J3个工作日\n  |           ^^^^ 第6个字符处"}},
+      {"ParseBidiOverrideEscapedCaretAligned", {"parse", "\u202e形成文件后个工作日"}, {}, 2,
+       {"1 | \\u202e形成文件后个工作日\n  |                 ^^ 第7个字符处"}},
+      {"DueControlCharactersEscaped", {"due", "\x1b]0;x\x07", "--year", "2016"}, {}, 2, {"\\x1b]0;x\\x07"}},
+      {"HolidaysControlCharactersEscaped", {"holidays", "import", "@n.txt", "-o", "@out"}, {{"n.txt", "国务院\x1b]0;pwned\x07办公厅\n"}}, 2,
+       {" 1 | 国务院\\x1b]0;pwned\\x07办公厅"}},
+      {"CalendarOverlayControlCharactersEscaped", {"calendar", "2016", "--overlay", "@o.txt"},
+       {{"o.txt", "name x\n闭馆\x1b[2J offf 2016-03-01\n"}}, 2,
+       {" 2 | 闭馆\\x1b[2J offf 2016-03-01\n   |             ^"}},
+      {"ExtractPathEscaped", {"extract", "@d\x1b[2J.txt"}, {}, 2, {"d\\x1b[2J.txt"}},
+      // explain: due's exit codes when it cannot compute.
+      {"ExplainStrictRefusal", {"explain", "12月底前", "--year", "2030", "--strict"}, {}, 2, {"严格模式"}},
+      {"ExplainEventAfterCalendar", {"explain", "形成文件后3个工作日", "--event", "形成文件=2101-01-01"}, {}, 2, {"2101-01-01"}},
+      {"ExplainMissingEvent", {"explain", "形成文件后3个工作日", "--year", "2016"}, {}, 3, {"--event"}, {"需要事件"}},
+      // Per-command --help on stdout, exit 0.
+      {"CheckHelp", {"check", "--help"}, {}, 0, {}, {"shixian check TASKS --publications LOG", "退出码"}},
+      {"DueHelp", {"due", "-h"}, {}, 0, {}, {"shixian due RULE"}},
+      {"ExtractHelp", {"extract", "--help"}, {}, 0, {}, {"shixian extract DOC --tasks"}},
+      {"HolidaysImportHelp", {"holidays", "import", "--help"}, {}, 0, {}, {"shixian holidays import NOTICE.txt"}},
+      {"CalendarHelpAfterArguments", {"calendar", "2016", "--help"}, {}, 0, {}, {"shixian calendar YEAR"}},
+      {"DemoExtraArgument", {"demo", "extra"}, {}, 2, {"不接受参数"}},
+      // Full-width digits in --year / YEAR, as in dates.
+      {"CalendarFullWidthYear", {"calendar", "２０１６"}, {}, 0, {}, {"2016-10-08\twork"}},
+      {"DueFullWidthYear", {"due", "12月底前", "--year", "２０１６"}, {}, 0, {}, {"2016-12-31"}},
+      {"ExtractFullWidthYear", {"extract", "@d.txt", "--year", "２０１６"}, {{"d.txt", "x"}}, 0, {}, {"计划年度：2016"}},
+      {"CheckFullWidthYear", check_args({"--year", "２０１６"}), {{"t.csv", kTasks}, {"p.csv", kPublications}}, 0, {"按时1"}},
   };
 }
 
@@ -235,10 +343,18 @@ TEST_P(CliHostile, ExitCodeMessageAndNoPartialOutput) {
   const fs::path dir = fs::temp_directory_path() / ("shixian-hostile-" + std::to_string(::getpid()) + "-" + row.name);
   fs::remove_all(dir);
   fs::create_directories(dir);
-  for (const auto& [name, content] : row.files) std::ofstream(dir / name, std::ios::binary) << content;
+  // A name ending in "/" is a directory (issue 15).
+  for (const auto& [name, content] : row.files) {
+    if (name.ends_with("/")) fs::create_directories(dir / name);
+    else std::ofstream(dir / name, std::ios::binary) << content;
+  }
   const fs::path out = dir / "out";
   std::string shell_args;
   for (std::string a : row.args) {
+    if (a.starts_with("<@")) {  // stdin from that file (issue 15: "-" is stdin)
+      shell_args += " <" + testing_cli::quote((dir / a.substr(2)).string());
+      continue;
+    }
     if (a == "@out") a = out.string();
     else if (a.starts_with("@")) a = (dir / a.substr(1)).string();
     shell_args += " " + testing_cli::quote(a);
@@ -254,6 +370,13 @@ TEST_P(CliHostile, ExitCodeMessageAndNoPartialOutput) {
     EXPECT_LT(r.err.size(), 20000u) << r.err.substr(0, 2000);
     EXPECT_EQ(r.out, "") << "a failed run printed part of its output";
   }
+  // Issue 15: no run changes its inputs (-o naming one is refused), and no
+  // terminal control sequence or bidi override from the input reaches stderr.
+  for (const auto& [name, content] : row.files) {
+    if (!name.ends_with("/")) EXPECT_EQ(testing_cli::slurp(dir / name), content) << name << " was changed";
+  }
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << "raw ESC on stderr";
+  EXPECT_EQ(r.err.find("\u202e"), std::string::npos) << "raw U+202E on stderr";
   const bool wants_file = std::find(row.args.begin(), row.args.end(), "@out") != row.args.end();
   if (wants_file && r.exit_code >= 2) {
     EXPECT_FALSE(fs::exists(out)) << "a failed run left " << out;

@@ -157,15 +157,16 @@ class CalendarBuilder {
     for (const HolidayEntry& e : arrangement.entries) {
       auto festival = intern_festival(cal, e.festival);
       if (!festival) return std::move(festival).error();
-      // A festival no 放假办法 version names (2015's 抗战胜利纪念日) was a
-      // statutory holiday by its own notice on its weekdays.
+      // A festival no 放假办法 version names (2015's 抗战胜利纪念日): its
+      // notice (国发明电〔2015〕1号) makes the day itself, 9月3日, the
+      // statutory holiday; 9月4日 is 调休 (the rest of 9月6日, moved).
       const bool special = e.festival.find("抗战胜利") != std::string::npos;
       for (Date d = e.first; d <= e.last; d += 1) {
         if (!cal.contains(d)) continue;  // December before / January after the calendar's range
         DayKind kind;
         if (e.work) {
           kind = DayKind::makeup_workday;
-        } else if (is_statutory(d) || (special && !d.is_weekend())) {
+        } else if (is_statutory(d) || (special && d.month() == 9 && d.day() == 3)) {
           kind = DayKind::statutory_holiday;
         } else {
           kind = d.is_weekend() ? DayKind::weekend : DayKind::swapped_rest_day;

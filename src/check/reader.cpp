@@ -408,6 +408,8 @@ expected<bool, Error> RecordReader::start(const ReadOptions& options) {
       }
     }
     if (r == -1) return fail("表头行无法解析：" + error, pos_ + error_at);
+    // Blank lines before the header are not the header: such a file is not empty.
+    if (fields_.size() == 1 && field(0).empty() && (pos_ < buf_.size() || !eof_)) continue;
     break;
   }
   if (fields_.empty() || (fields_.size() == 1 && field(0).empty())) {

@@ -6,20 +6,14 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/input_file.hpp"
 #include "cli/snippet.hpp"
+#include "common/escape.hpp"
 #include "common/text.hpp"
 
 namespace shixian::cli {
 
 namespace {
-
-expected<std::string, std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return unexpected("无法读取文件 " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string_view cell_mark(const DayInfo& day) {
   if (day.kind == DayKind::makeup_workday) return "班";
@@ -33,15 +27,15 @@ expected<Calendar, std::string> calendar_from_args(const Args& args, std::vector
   CalendarOptions options;
   options.strict = args.has("--strict");
   for (const std::string& path : args.values("--holidays")) {
-    auto text = read_file(path);
-    if (!text) return unexpected(text.error());
+    auto text = read_input(path);
+    if (!text) return unexpected(detail::escape_for_terminal(text.error()));
     auto year = parse_year_file(*text, path);
-    if (!year) return unexpected(year.error().to_string());
+    if (!year) return unexpected(detail::escape_for_terminal(year.error().to_string()));
     options.years.push_back(std::move(*year));
   }
   for (const std::string& path : args.values("--overlay")) {
-    auto text = read_file(path);
-    if (!text) return unexpected(text.error());
+    auto text = read_input(path);
+    if (!text) return unexpected(detail::escape_for_terminal(text.error()));
     auto overlay = parse_overlay(*text, path);
     if (!overlay) {
       std::string message = describe(overlay.error(), *text);
@@ -57,18 +51,32 @@ expected<Calendar, std::string> calendar_from_args(const Args& args, std::vector
   }
   if (options.years.empty() && options.overlays.empty() && !options.strict) return Calendar::china();
   auto calendar = Calendar::build(options);
-  if (!calendar) return unexpected(calendar.error().to_string());
+  if (!calendar) return unexpected(detail::escape_for_terminal(calendar.error().to_string()));
   return std::move(*calendar);
 }
 
-expected<int, std::string> parse_year_arg(std::string_view text, const Calendar& calendar) {
+std::string ascii_digits(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t c = detail::next_code_point(text, i);
+    if (c >= U'０' && c <= U'９') out += static_cast<char>('0' + (c - U'０'));
+    else out.append(text, start, i - start);
+  }
+  return out;
+}
+
+expected<int, std::string> parse_year_arg(std::string_view original, const Calendar& calendar) {
+  // Full-width digits (２０１６) as in dates: what a Chinese input method types.
+  const std::string folded = ascii_digits(original);
+  const std::string_view text = folded;
   int year = 0;
   bool ok = !text.empty() && text.size() <= 4;
   for (std::size_t k = 0; ok && k < text.size(); ++k) {
     ok = text[k] >= '0' && text[k] <= '9';
     year = year * 10 + (text[k] - '0');  // at most 4 digits: no overflow
   }
-  if (!ok) return unexpected("年份应为四位数字（如 2016），得到“" + std::string(text) + "”");
+  if (!ok) return unexpected("年份应为四位数字（如 2016），得到“" + detail::escape_for_terminal(original) + "”");
   if (year < calendar.first_day().year() || year > calendar.last_day().year()) {
     return unexpected(absl::StrFormat("年份 %d 超出日历范围（%d–%d）", year, calendar.first_day().year(),
                                       calendar.last_day().year()));

@@ -9,8 +9,8 @@
 //   exit:  0 nothing late, missing, too short or short of count; 1 something
 //          is; 2 unusable input (a file that cannot be read, bad encoding,
 //          no header, bad arguments, or no usable task row at all).
-//   -o FILE is written whole or not at all: a temporary file beside it,
-//          renamed into place only after the last byte was written.
+//   -o FILE is written whole or not at all (cli/output_file.hpp: the one
+//          output layer; -o naming an input is refused).
 //   A progress bar goes to stderr only when stderr is a terminal and the
 //   register is large; never otherwise.
 #include <fcntl.h>
@@ -24,6 +24,9 @@
 #include <optional>
 
 #include "cli/commands.hpp"
+#include "cli/input_file.hpp"
+#include "cli/output_file.hpp"
+#include "common/escape.hpp"
 #include "shixian/check.hpp"
 
 namespace shixian::cli {
@@ -38,60 +41,6 @@ constexpr std::string_view kIcsUsage =
     "用法：shixian ics TASKS [--publications LOG] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD] "
     "[--year Y] [--remind DAYS] [-o FILE] [--encoding …] [--publications-encoding …] [--policy KEY=VALUE]... "
     "[--holidays FILE]... [--overlay FILE]... [--strict]";
-
-// Output to stdout, or to a file that appears whole or not at all.
-class Output {
- public:
-  ~Output() { abandon(); }
-  bool open(const std::string& path, std::string& error) {
-    if (path.empty() || path == "-") {
-      file_ = stdout;
-      return true;
-    }
-    path_ = path;
-    temp_ = path + ".tmp.XXXXXX";
-    const int fd = mkstemp(temp_.data());
-    if (fd < 0) {
-      error = "无法写入 " + path + "：" + std::strerror(errno);
-      temp_.clear();
-      return false;
-    }
-    fchmod(fd, 0644);
-    file_ = fdopen(fd, "wb");
-    return true;
-  }
-  bool write(std::string& buffer) {
-    if (!buffer.empty() && std::fwrite(buffer.data(), 1, buffer.size(), file_) != buffer.size()) ok_ = false;
-    buffer.clear();
-    return ok_;
-  }
-  bool commit(std::string& error) {
-    if (file_ == stdout) return std::fflush(stdout) == 0;
-    if (!file_) return false;
-    const bool flushed = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
-    const bool closed = std::fclose(file_) == 0;
-    file_ = nullptr;
-    if (!ok_ || !flushed || !closed || std::rename(temp_.c_str(), path_.c_str()) != 0) {
-      error = "无法写入 " + path_ + "：" + std::strerror(errno);
-      std::remove(temp_.c_str());
-      temp_.clear();
-      return false;
-    }
-    temp_.clear();
-    return true;
-  }
-  void abandon() {
-    if (file_ && file_ != stdout) std::fclose(file_);
-    file_ = nullptr;
-    if (!temp_.empty()) std::remove(temp_.c_str());
-    temp_.clear();
-  }
-
- private:
-  std::FILE* file_ = nullptr;
-  std::string path_, temp_;
-  bool ok_ = true;
-};
 
 // "[##########..........]  52%  512000 项" on a terminal, redrawn at most 10 times a second.
 class Progress {
@@ -161,26 +110,51 @@ expected<Common, std::string> common_from_args(const Args& args) {
   return c;
 }
 
-std::string describe(const Error& e) {
+// The reader's hint names --encoding, the option for the register; for the
+// publication log the option is --publications-encoding.
+std::string hint_for(std::string message, bool publications) {
+  static constexpr std::string_view kHint = "--encoding gb18030";
+  if (const auto at = message.find(kHint); publications && at != std::string::npos) {
+    message.replace(at, kHint.size(), "--publications-encoding gb18030");
+  }
+  return message;
+}
+
+// Everything printed from the files goes through escape_for_terminal: a cell
+// holding ESC ] 0 ; … must not retitle the user's terminal.
+std::string describe(const Error& e, const std::string& log_path = {}) {
   std::string out = e.source;
   if (e.where.line) out += ":" + std::to_string(e.where.line);
   if (e.where.line && e.where.column) out += ":" + std::to_string(e.where.column);
-  return (out.empty() ? "" : out + ": ") + e.message;
+  const bool publications = !log_path.empty() && e.source == library_path(log_path);
+  return detail::escape_for_terminal((out.empty() ? "" : out + ": ") + hint_for(e.message, publications));
 }
 
 void print_problems(const Report& report) {
   constexpr std::size_t kShown = 20;
   const auto& problems = report.problems;
-  for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) std::cerr << "  " << problems[i].to_string() << "\n";
+  for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) {
+    std::cerr << "  " << detail::escape_for_terminal(problems[i].to_string()) << "\n";
+  }
   const std::uint64_t total = std::max<std::uint64_t>(report.problems_total, problems.size());
   if (total > kShown) std::cerr << "  …另有 " << total - kShown << " 处输入问题\n";
+}
+
+// Every file the command reads: -o must not name one of them.
+std::vector<std::string> input_paths(const Args& args, std::initializer_list<std::string> files) {
+  std::vector<std::string> out(files);
+  for (const auto* option : {"--holidays", "--overlay"}) {
+    for (const std::string& p : args.values(option)) out.push_back(p);
+  }
+  return out;
 }
 
 // Reads the log into an index; error message for unusable input.
 expected<bool, std::string> load_publications(const std::string& path, const ReadOptions& read, PublicationIndex& index,
                                               Report& report) {
-  auto reader = PublicationReader::open(path, read);
-  if (!reader) return unexpected(describe(reader.error()));
+  if (auto bad = check_input(path)) return unexpected(detail::escape_for_terminal(*bad));
+  auto reader = PublicationReader::open(library_path(path), read);
+  if (!reader) return unexpected(describe(reader.error(), path));
   PublicationRecord p;
   while (reader->next(p, report.problems)) index.add(p), ++report.publications, report.trim_problems();
   report.trim_problems();
@@ -209,14 +183,17 @@ int check_command(int argc, char** argv, int first) {
   const std::string tasks_path = args->positional[0];
   const std::string log_path = args->value("--publications");
 
+  for (const std::string* input : {&tasks_path, &log_path}) {
+    if (auto bad = check_input(*input)) return usage("check", detail::escape_for_terminal(*bad));
+  }
   // Open the output first: an unwritable -o fails before the work, and never leaves a file.
-  Output output;
-  std::string error;
-  if (!output.open(args->value("-o", args->value("--output")), error)) return usage("check", error);
+  OutputFile output;
+  if (auto error = output.open(args->value("-o", args->value("--output")), input_paths(*args, {tasks_path, log_path}))) {
+    return usage("check", *error);
+  }
   std::string buffer;
   const bool rows = format != "text";
   if (format == "csv") buffer = csv_header();
-  bool write_ok = true;
   // The text report needs no rows, and without a per-row sink check_files
   // may check the register in two halves at once.
   Checker::Sink sink;
@@ -224,11 +201,11 @@ int check_command(int argc, char** argv, int first) {
     sink = [&](const Finding& f) {
       if (format == "csv") append_csv(buffer, f);
       else append_jsonl(buffer, f);
-      if (buffer.size() >= (1 << 16)) write_ok = output.write(buffer) && write_ok;
+      if (buffer.size() >= (1 << 16)) output.write(buffer), buffer.clear();
     };
   }
   std::optional<Progress> progress;
-  auto result = check_files(tasks_path, log_path, common->options, sink, common->tasks_read, common->publications_read,
+  auto result = check_files(library_path(tasks_path), library_path(log_path), common->options, sink, common->tasks_read, common->publications_read,
                             [&](std::uint64_t done, std::uint64_t total, std::uint64_t tasks) {
                               if (!progress) progress.emplace(total);
                               progress->update(done, tasks);
@@ -236,21 +213,19 @@ int check_command(int argc, char** argv, int first) {
   if (progress) progress->done();
   if (!result) {
     output.abandon();
-    return usage("check", describe(result.error()));
+    return usage("check", describe(result.error(), log_path));
   }
   Report& report = *result;
   if (report.tasks == 0 && !report.problems.empty()) {
     output.abandon();
-    std::cerr << "shixian check: " << tasks_path << "：没有可用的任务行\n";
+    std::cerr << "shixian check: " << detail::escape_for_terminal(tasks_path) << "：没有可用的任务行\n";
     print_problems(report);
     return kExitUsage;
   }
-  if (!rows) buffer = render_text(report);
-  write_ok = output.write(buffer) && write_ok;
-  if (!write_ok || !output.commit(error)) {
-    output.abandon();
-    return usage("check", error.empty() ? "写出失败" : error);
-  }
+  // The report a person reads shows the titles from the files: escaped, as on stderr.
+  if (!rows) buffer = detail::escape_for_terminal(render_text(report), "\n\t");
+  output.write(buffer);
+  if (auto error = output.commit()) return usage("check", *error);
   std::cerr << report.summary_line() << "\n";
   print_problems(report);
   return report.failures() > 0 ? kExitFindings : kExitOk;
@@ -308,7 +283,8 @@ int ics_command(int argc, char** argv, int first) {
   } else {
     index.finish();
   }
-  auto tasks = TaskReader::open(args->positional[0], common->tasks_read);
+  if (auto bad = check_input(args->positional[0])) return usage("ics", detail::escape_for_terminal(*bad));
+  auto tasks = TaskReader::open(library_path(args->positional[0]), common->tasks_read);
   if (!tasks) return usage("ics", describe(tasks.error()));
   IcsWriter writer(ics);
   Checker checker(common->options, index);
@@ -317,18 +293,16 @@ int ics_command(int argc, char** argv, int first) {
   std::uint64_t count = 0;
   while (tasks->next(task, report.problems)) checker.check(task, sink), ++count, report.trim_problems();
   if (count == 0 && !report.problems.empty()) {
-    std::cerr << "shixian ics: " << args->positional[0] << "：没有可用的任务行\n";
+    std::cerr << "shixian ics: " << detail::escape_for_terminal(args->positional[0]) << "：没有可用的任务行\n";
     print_problems(report);
     return kExitUsage;
   }
-  Output output;
-  std::string error;
-  if (!output.open(args->value("-o", args->value("--output")), error)) return usage("ics", error);
-  std::string text = writer.render();
-  if (!output.write(text) || !output.commit(error)) {
-    output.abandon();
-    return usage("ics", error.empty() ? "写出失败" : error);
-  }
+  std::vector<std::string> inputs = input_paths(*args, {args->positional[0]});
+  if (args->has("--publications")) inputs.push_back(args->value("--publications"));
+  OutputFile output;
+  if (auto error = output.open(args->value("-o", args->value("--output")), inputs)) return usage("ics", *error);
+  output.write(writer.render());
+  if (auto error = output.commit()) return usage("ics", *error);
   std::cerr << "导出 " << writer.size() << " 个期限（" << to_string(ics.from) << " 至 " << to_string(ics.to) << "）\n";
   print_problems(report);
   return kExitOk;

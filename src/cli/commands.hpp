@@ -42,6 +42,9 @@ expected<Calendar, std::string> calendar_from_args(const Args& args, std::vector
 /// followed by the year's holiday breaks.
 std::string render_year_text(const Calendar& calendar, int year);
 
+/// `text` with full-width digits (０–９) made ASCII.
+std::string ascii_digits(std::string_view text);
+
 /// Parses a plan/calendar year argument ("2016"); error message on failure.
 expected<int, std::string> parse_year_arg(std::string_view text, const Calendar& calendar);
 

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "common/escape.hpp"
 
 namespace shixian::cli {
 
@@ -42,6 +43,11 @@ int demo_command(int argc, char** argv, int first) {
   auto args = parse_args(argc, argv, first, {});
   if (!args) {
     std::cerr << "shixian demo: " << args.error() << "\n";
+    return kExitUsage;
+  }
+  if (!args->positional.empty()) {
+    std::cerr << "shixian demo: 不接受参数（得到“" << detail::escape_for_terminal(args->positional[0])
+              << "”）；用法：shixian demo\n";
     return kExitUsage;
   }
   const Calendar& calendar = Calendar::china();

@@ -10,7 +10,9 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/input_file.hpp"
 #include "cli/output_file.hpp"
+#include "common/escape.hpp"
 #include "common/text.hpp"
 #include "shixian/extract.hpp"
 #include "shixian/parse.hpp"
@@ -22,18 +24,6 @@ namespace {
 constexpr std::string_view kUsage =
     "用法：shixian extract DOC [--year Y] [--format text|jsonl] [--encoding utf-8|gb18030] [--html]\n"
     "      shixian extract DOC --tasks [-o tasks.csv] [--year Y]\n";
-
-expected<std::string, std::string> read_file(const std::string& path) {
-  std::ostringstream buf;
-  if (path == "-") {
-    buf << std::cin.rdbuf();
-    return buf.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return unexpected("无法读取 " + path);
-  buf << in.rdbuf();
-  return buf.str();
-}
 
 expected<std::string, std::string> from_gb18030(const std::string& bytes) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
@@ -78,7 +68,16 @@ std::string context(const std::string& text, const std::vector<std::size_t>& off
     else if (c == '\t') shown += " ";
     else if (c != '\r') shown += c;
   }
-  return shown;
+  return detail::escape_for_terminal(shown);
+}
+
+// The listing to -o (or stdout); exit 2 with the reason when it cannot be written.
+int emit(const std::string& output, const std::string& listing, const std::string& input) {
+  if (auto err = write_whole(output, listing, {input})) {
+    std::cerr << "shixian extract: " << *err << "\n";
+    return kExitUsage;
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -98,9 +97,9 @@ int extract_command(int argc, char** argv, int first) {
     return kExitUsage;
   }
   const std::string path = args->positional[0];
-  auto raw = read_file(path);
+  auto raw = read_input(path);
   if (!raw) {
-    std::cerr << "shixian extract: " << raw.error() << "\n";
+    std::cerr << "shixian extract: " << detail::escape_for_terminal(raw.error()) << "\n";
     return kExitUsage;
   }
   std::string text = std::move(*raw);
@@ -130,11 +129,11 @@ int extract_command(int argc, char** argv, int first) {
 
   std::optional<int> year;
   if (args->has("--year")) {
-    const std::string y = args->value("--year");
+    const std::string y = ascii_digits(args->value("--year"));
     char* end = nullptr;
     const long v = std::strtol(y.c_str(), &end, 10);
     if (y.empty() || *end != '\0' || v < 1900 || v > 2200) {
-      std::cerr << "shixian extract: --year 应为1900–2200之间的年份，而不是“" << y << "”\n";
+      std::cerr << "shixian extract: --year 应为1900–2200之间的年份，而不是“" << detail::escape_for_terminal(args->value("--year")) << "”\n";
       return kExitUsage;
     }
     year = static_cast<int>(v);
@@ -148,10 +147,7 @@ int extract_command(int argc, char** argv, int first) {
       std::cerr << "shixian extract: " << path << " 中没有找到任务表（需要含“牵头单位”或“完成时限”等列的表头）\n";
       return kExitUsage;
     }
-    const std::string csv = tasks_csv(tasks, year);
-    if (!args->has("-o")) {
-      std::cout << csv;
-    } else if (auto err = write_whole(args->value("-o"), csv)) {
+    if (auto err = write_whole(args->value("-o"), tasks_csv(tasks, year), {path})) {
       std::cerr << "shixian extract: " << *err << "\n";
       return kExitUsage;
     }
@@ -164,19 +160,22 @@ int extract_command(int argc, char** argv, int first) {
   }
 
   const auto result = extract_all(text);
+  // Into one string, written by the output layer: -o is honoured here too,
+  // and a failed write is an error.
+  std::ostringstream out;
   if (format == "jsonl") {
     for (const auto& f : result.found) {
-      std::cout << "{\"start\":" << f.start << ",\"end\":" << f.end << ",\"text\":" << json_string(f.text)
+      out << "{\"start\":" << f.start << ",\"end\":" << f.end << ",\"text\":" << json_string(f.text)
                 << ",\"canonical\":" << json_string(f.canonical) << ",\"kind\":\"" << to_string(f.kind)
                 << "\",\"trigger\":" << json_string(f.trigger) << ",\"action\":" << json_string(f.action)
                 << ",\"line\":" << f.line << "}\n";
     }
     for (const auto& u : result.unrecognized) {
-      std::cout << "{\"start\":" << u.start << ",\"end\":" << u.end << ",\"text\":" << json_string(u.text)
+      out << "{\"start\":" << u.start << ",\"end\":" << u.end << ",\"text\":" << json_string(u.text)
                 << ",\"canonical\":\"\",\"kind\":\"unrecognized\",\"trigger\":\"\",\"action\":\"\",\"line\":" << u.line
                 << "}\n";
     }
-    return kExitOk;
+    return emit(args->value("-o"), out.str(), path);
   }
   // text: each rule in its context, 【highlighted】.
   std::vector<std::size_t> offs;
@@ -184,24 +183,24 @@ int extract_command(int argc, char** argv, int first) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offs.push_back(i);
   offs.push_back(text.size());
   const std::size_t n = offs.size() - 1;
-  std::cout << (year ? "计划年度：" + std::to_string(*year) : std::string("计划年度：未识别")) << "；找到时限规则 "
+  out << (year ? "计划年度：" + std::to_string(*year) : std::string("计划年度：未识别")) << "；找到时限规则 "
             << result.found.size() << " 条";
-  if (!result.unrecognized.empty()) std::cout << "，未能解析 " << result.unrecognized.size() << " 处";
-  std::cout << "\n";
+  if (!result.unrecognized.empty()) out << "，未能解析 " << result.unrecognized.size() << " 处";
+  out << "\n";
   for (const auto& f : result.found) {
     const std::size_t b = f.start > 12 ? f.start - 12 : 0;
     const std::size_t e = std::min<std::size_t>(n, f.end + 12);
-    std::cout << "\n第" << f.line << "行  " << f.canonical << "  [" << to_string(f.kind);
-    if (!f.trigger.empty()) std::cout << "；触发：" << f.trigger;
-    if (!f.action.empty()) std::cout << "；动作：" << f.action;
-    std::cout << "]\n  …" << context(text, offs, b, f.start) << "【" << context(text, offs, f.start, f.end) << "】"
+    out << "\n第" << f.line << "行  " << f.canonical << "  [" << to_string(f.kind);
+    if (!f.trigger.empty()) out << "；触发：" << f.trigger;
+    if (!f.action.empty()) out << "；动作：" << f.action;
+    out << "]\n  …" << context(text, offs, b, f.start) << "【" << context(text, offs, f.start, f.end) << "】"
               << context(text, offs, f.end, e) << "…\n";
   }
   for (const auto& u : result.unrecognized) {
-    std::cout << "\n第" << u.line << "行  未能解析（语法不认识的时间表达）\n  【" << context(text, offs, u.start, u.end)
+    out << "\n第" << u.line << "行  未能解析（语法不认识的时间表达）\n  【" << context(text, offs, u.start, u.end)
               << "】\n";
   }
-  return kExitOk;
+  return emit(args->value("-o"), out.str(), path);
 }
 
 }  // namespace shixian::cli

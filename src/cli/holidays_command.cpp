@@ -11,7 +11,9 @@
 #include <system_error>
 
 #include "cli/commands.hpp"
+#include "cli/input_file.hpp"
 #include "cli/output_file.hpp"
+#include "common/escape.hpp"
 #include "cli/snippet.hpp"
 #include "shixian/notice.hpp"
 
@@ -25,20 +27,6 @@ constexpr std::string_view kHolidaysUsage =
     "  检查后写成年份文件（holidays/README.md 的格式）；不加 -o 时输出到标准输出。\n"
     "  通知有误时报告行、列与原因，退出码 2，不写任何文件。\n";
 
-expected<std::string, std::string> read_input(const std::string& path) {
-  if (path == "-") {
-    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return unexpected("无法读取文件 " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Writes `content` to `path` atomically: a temporary file in the same
-// directory, renamed over the target only after it is complete.
-
 int import_command(const Args& args) {
   if (args.positional.size() != 2) {
     std::cerr << "shixian holidays import: 需要一个通知文件\n" << kHolidaysUsage;
@@ -47,7 +35,7 @@ int import_command(const Args& args) {
   const std::string& path = args.positional[1];
   auto text = read_input(path);
   if (!text) {
-    std::cerr << "shixian holidays import: " << text.error() << "\n";
+    std::cerr << "shixian holidays import: " << detail::escape_for_terminal(text.error()) << "\n";
     return kExitUsage;
   }
   auto year = parse_holiday_notice(*text, path == "-" ? "<stdin>" : path);
@@ -55,16 +43,13 @@ int import_command(const Args& args) {
     std::cerr << describe(year.error(), *text);
     return kExitUsage;
   }
-  const std::string out = format_year_file(*year);
-  if (!args.has("-o")) {
-    std::cout << out;
-    return kExitOk;
-  }
-  if (auto err = write_whole(args.value("-o"), out)) {
+  const std::string output = args.value("-o");
+  if (auto err = write_whole(output, format_year_file(*year), {path})) {
     std::cerr << "shixian holidays import: " << *err << "\n";
     return kExitUsage;
   }
-  std::cerr << "已写入 " << args.value("-o") << "（" << year->year << "年，" << year->entries.size() << "项）\n";
+  if (output.empty() || output == "-") return kExitOk;
+  std::cerr << "已写入 " << output << "（" << year->year << "年，" << year->entries.size() << "项）\n";
   return kExitOk;
 }
 

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "shixian/evaluate.hpp"
 #include "shixian/parse.hpp"
 
 namespace shixian::cli {
@@ -54,6 +55,16 @@ int explain_command(int argc, char** argv, int first) {
     std::cerr << "shixian explain: " << setup.error() << "\n";
     return kExitUsage;
   }
+  // Exit codes as `due`'s: 2 when the deadline cannot be computed from what
+  // was given (a strict refusal, outside the calendar) — then nothing on
+  // stdout; 3 when context is missing — then the explanation still shows the
+  // reading, and stderr says what to give.
+  const Evaluator evaluator = compile(*rule, setup->calendar, setup->policy);
+  const auto schedule = evaluator.evaluate(setup->context);
+  if (!schedule && schedule.error().error.code != ErrorCode::missing_context) {
+    std::cerr << "shixian explain: " << schedule.error().error.message << "\n";
+    return kExitUsage;
+  }
   std::cout << "规范形式：" << canonical(*rule) << "\n类型：" << to_string(rule->kind) << "\n";
   const auto lines = describe(*rule);
   for (std::size_t i = 0; i < rule->items.size(); ++i) {
@@ -66,7 +77,14 @@ int explain_command(int argc, char** argv, int first) {
     for (const auto& n : notes) std::cout << "  - " << n << "\n";
   }
   // The computation, step by step (issue 4), with whatever context was given.
-  std::cout << "计算：\n" << compile(*rule, setup->calendar, setup->policy).explain(setup->context);
+  std::cout << "计算：\n" << evaluator.explain(setup->context);
+  if (!schedule) {
+    const EvalError& e = schedule.error();
+    const bool year = e.needed.size() == 1 && e.needed[0] == "计划年度";
+    std::cerr << "shixian explain: " << e.error.message
+              << (year ? "（用 --year 给出）" : "（用 --event NAME=YYYY-MM-DD 给出）") << "\n";
+    return kExitMissingContext;
+  }
   return kExitOk;
 }
 

@@ -1,5 +1,8 @@
 #include "cli/snippet.hpp"
 
+#include <algorithm>
+
+#include "common/escape.hpp"
 #include "common/text.hpp"
 
 namespace shixian::cli {
@@ -25,15 +28,18 @@ std::string error_snippet(const Error& error, std::string_view text) {
   for (std::uint32_t k = 1; k < column && before < line.size(); ++k) {
     before += detail::utf8_length(static_cast<unsigned char>(line[before]));
   }
+  before = std::min(before, line.size());
+  // Escaped in two halves, so that the caret is measured on what is shown.
+  const std::string shown_before = detail::escape_for_terminal(std::string_view(line).substr(0, before));
+  const std::string shown_rest = detail::escape_for_terminal(std::string_view(line).substr(before));
   const std::string number = std::to_string(error.where.line);
-  std::string out = " " + number + " | " + line + "\n";
-  out += std::string(number.size() + 1, ' ') + " | " +
-         std::string(detail::display_width(std::string_view(line).substr(0, before)), ' ') + "^\n";
+  std::string out = " " + number + " | " + shown_before + shown_rest + "\n";
+  out += std::string(number.size() + 1, ' ') + " | " + std::string(detail::display_width(shown_before), ' ') + "^\n";
   return out;
 }
 
 std::string describe(const Error& error, std::string_view text) {
-  return error.to_string() + "\n" + error_snippet(error, text);
+  return detail::escape_for_terminal(error.to_string()) + "\n" + error_snippet(error, text);
 }
 
 }  // namespace shixian::cli

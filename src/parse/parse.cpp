@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/escape.hpp"
 #include "common/text.hpp"
 #include "parse/labels.hpp"
 #include "parse/lower.hpp"
@@ -149,17 +150,23 @@ std::string render_error(std::string_view input, const Error& error, std::uint32
     detail::next_code_point(text, i);
     ++col;
   }
-  const std::size_t pad = detail::display_width(text.substr(0, i));
   std::size_t j = i;
   for (std::uint32_t k = 0; k < std::max<std::uint32_t>(length, 1) && j < text.size(); ++k)
     detail::next_code_point(text, j);
-  std::size_t carets = j > i ? detail::display_width(text.substr(i, j - i)) : 1;
+  // Control characters and bidi overrides in the input are shown escaped
+  // (\x1b, \u202e), never sent to the terminal; the caret is measured on
+  // what is shown.
+  const std::string before = detail::escape_for_terminal(text.substr(0, i));
+  const std::string marked = detail::escape_for_terminal(text.substr(i, j - i));
+  const std::string after = detail::escape_for_terminal(text.substr(j));
+  const std::size_t pad = detail::display_width(before);
+  std::size_t carets = j > i ? std::max<std::size_t>(detail::display_width(marked), 1) : 1;
 
   const std::string number = std::to_string(error.where.line ? error.where.line : 1);
   std::string out;
-  out += number + " | " + shown + "\n";
+  out += number + " | " + before + marked + after + "\n";
   out += std::string(number.size(), ' ') + " | " + std::string(pad, ' ') + std::string(carets, '^') + " " +
-         error.message + "\n";
+         detail::escape_for_terminal(error.message) + "\n";
   return out;
 }
 
