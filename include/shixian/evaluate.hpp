@@ -190,6 +190,8 @@ enum class Obligation : std::uint8_t {
                  ///< working days; `due`, when known, is its earliest allowed last day
   continuous,    ///< 全年: throughout [period_start, period_end], checked at `due`
 };
+/// "by", "count", "min_duration", "continuous": the name JSON, the bindings and SQL print.
+const char* to_string(Obligation o);
 
 /// Defaults a result rests on (bit flags in Deadline::assumed).
 enum Assumption : std::uint8_t {

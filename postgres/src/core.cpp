@@ -116,16 +116,6 @@ bool bad_year(int has_year, int32_t year, const char* what, sx_error* err, int& 
   return true;
 }
 
-const char* obligation_name(shixian::Obligation o) {
-  switch (o) {
-    case shixian::Obligation::by: return "by";
-    case shixian::Obligation::count: return "count";
-    case shixian::Obligation::min_duration: return "min_duration";
-    case shixian::Obligation::continuous: return "continuous";
-  }
-  return "by";
-}
-
 std::string_view view(const sx_text& t) { return {t.data, t.len}; }
 
 // Events from the SQL side into (name, time) pairs; a date that does not read is 22007.
@@ -283,7 +273,7 @@ int sx_due(const char* rule, size_t len, int has_year, int32_t year, const sx_ev
     for (const shixian::Deadline& d : *r) {
       due_rows.push_back(sx_due_row{d.label.data(), d.label.size(), d.has_due ? 1 : 0, d.due.days_since_epoch(),
                                     d.minute, d.period_start.days_since_epoch(), d.period_end.days_since_epoch(),
-                                    d.provisional ? 1 : 0, obligation_name(d.type)});
+                                    d.provisional ? 1 : 0, shixian::to_string(d.type)});
     }
     *rows = due_rows.data(), *count = due_rows.size();
     return int{SX_OK};

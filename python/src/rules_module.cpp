@@ -18,16 +18,6 @@ namespace shixian::python {
 
 namespace {
 
-const char* obligation_name(Obligation o) {
-  switch (o) {
-    case Obligation::by: return "by";
-    case Obligation::count: return "count";
-    case Obligation::min_duration: return "min_duration";
-    case Obligation::continuous: return "continuous";
-  }
-  return "";
-}
-
 // An event's time: a datetime (or a datetime64 finer than a day) has a time of
 // day, a date does not; strings are read by parse_event_time.
 EventTime event_time(const std::string& name, py::handle value) {
@@ -156,7 +146,7 @@ Policy policy_from(py::handle policy) {
 void bind_rules(py::module_& m) {
   py::class_<PyDeadline>(m, "Deadline", "One deadline of a rule: label, due date, the period it covers, flags.")
       .def_property_readonly("label", [](const PyDeadline& x) { return std::string(x.d.label); })
-      .def_property_readonly("type", [](const PyDeadline& x) { return obligation_name(x.d.type); },
+      .def_property_readonly("type", [](const PyDeadline& x) { return to_string(x.d.type); },
                              "by, count, min_duration or continuous")
       .def_property_readonly("has_due", [](const PyDeadline& x) { return x.d.has_due; })
       .def_property_readonly("due", [](const PyDeadline& x) { return optional_date(x.d.has_due, x.d.due); },

@@ -29,16 +29,6 @@ constexpr std::string_view kUsage =
 
 using detail::append_json_string;
 
-const char* obligation_name(Obligation o) {
-  switch (o) {
-    case Obligation::by: return "by";
-    case Obligation::count: return "count";
-    case Obligation::min_duration: return "min_duration";
-    case Obligation::continuous: return "continuous";
-  }
-  return "";
-}
-
 struct ErrorOut {
   std::string code;
   std::string message;
@@ -192,7 +182,7 @@ int due_command(int argc, char** argv, int first) {
         append_json_string(out, a);
       }
       out += "],\"type\":";
-      append_json_string(out, obligation_name(d.type));
+      append_json_string(out, to_string(d.type));
       if (d.type == Obligation::count) out += ",\"at_least\":" + std::to_string(d.at_least);
       if (d.type == Obligation::min_duration) {
         out += ",\"min_days\":" + std::to_string(d.min_days) +

@@ -263,6 +263,16 @@ std::string Deadline::due_string() const {
   return to_string(EventTime{due, minute});
 }
 
+const char* to_string(Obligation o) {
+  switch (o) {
+    case Obligation::by: return "by";
+    case Obligation::count: return "count";
+    case Obligation::min_duration: return "min_duration";
+    case Obligation::continuous: return "continuous";
+  }
+  return "";
+}
+
 const char* to_string(Classification c) {
   switch (c) {
     case Classification::checkable: return "checkable";
