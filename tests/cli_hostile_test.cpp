@@ -164,10 +164,10 @@ std::vector<Row> rows() {
         {"p.csv", kPublications}}, 0, {"按时1"}},
       {"CheckRuleOf100000Characters", check_args({"--format", "csv"}),
        {{"t.csv", tasks_with(task_row("T1", "12月底前" + repeat("公", 99995)))}, {"p.csv", kPublications}},
-       0, {"规则无法解析1"}},
+       2, {"规则无法解析1", "没有可检查的规则"}},
       {"CheckOverflow", check_args({"--format", "csv"}),
        {{"t.csv", tasks_with(task_row("T1", "形成文件后99999999999个工作日", "形成文件=2016-09-30"))}, {"p.csv", kPublications}},
-       0, {"规则无法解析1"}},
+       2, {"规则无法解析1", "没有可检查的规则", "超出范围"}},
       {"CheckEventAfterCalendar", check_args(),
        {{"t.csv", tasks_with(task_row("T1", "形成文件后3个工作日", "形成文件=2101-01-01") + task_row("T2", "12月底前"))},
         {"p.csv", kPublications}}, 0, {"无法检查1"}},
@@ -192,6 +192,13 @@ std::vector<Row> rows() {
        {{"t.jsonl", kBom + crlf("{\"id\":\"T1\",\"rule\":\"12月底前\",\"year\":2016}\n{\"id\":\"T1\",\"rule\":\"12月底前\"}\n")},
         {"p.jsonl", kBom + crlf("{\"task_id\":\"T1\",\"published\":\"2016-10-09\"}\n")}},
        0, {"按时1", "t.jsonl:2:7: 任务编号“T1”重复"}},
+      // issue 15: a register whose every rule is invalid checked nothing (exit 2, each rule's error shown);
+      // one checkable rule among invalid ones is a normal run.
+      {"CheckEveryRuleInvalid", check_args(),
+       {{"t.csv", tasks_with(task_row("T1", "形成文件后几天") + task_row("T2", "每逢初八"))}, {"p.csv", kPublications}},
+       2, {"没有可检查的规则（全部2条规则无法解析）", "t.csv:2: 任务T1", "t.csv:3: 任务T2"}},
+      {"CheckSomeRulesInvalid", check_args(),
+       {{"t.csv", kTasks + task_row("T2", "每逢初八")}, {"p.csv", kPublications}}, 0, {"按时1", "规则无法解析1"}},
       {"CheckUnknownOption", check_args({"--verbose"}), {{"t.csv", kTasks}, {"p.csv", kPublications}}, 2, {"未知选项 --verbose"}},
 
       // ics: the register read the same way.

@@ -243,6 +243,9 @@ std::string Report::summary_line() const {
   }
   if (first) out += "无";
   out += "；按时率" + (decided() ? percent(on_time_rate()) : std::string("—"));
+  // Every rule failed to parse: the 0 late / 0 missing above checked nothing, say so.
+  const std::uint64_t invalid = counts[static_cast<std::size_t>(Verdict::invalid_rule)];
+  if (invalid > 0 && invalid == deadlines()) out += "；没有可检查的规则（全部" + std::to_string(invalid) + "条规则无法解析）";
   if (problems_total) out += "；输入问题" + std::to_string(problems_total) + "处";
   return out;
 }
