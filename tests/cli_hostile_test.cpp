@@ -199,6 +199,12 @@ std::vector<Row> rows() {
        2, {"没有可检查的规则（全部2条规则无法解析）", "t.csv:2: 任务T1", "t.csv:3: 任务T2"}},
       {"CheckSomeRulesInvalid", check_args(),
        {{"t.csv", kTasks + task_row("T2", "每逢初八")}, {"p.csv", kPublications}}, 0, {"按时1", "规则无法解析1"}},
+      // issue 15: withdrawn before published on the same day is a bad row (date-times compared), not too_short;
+      // withdrawn later the same day, or date-only on one side, is a display of that day.
+      {"CheckWithdrawnBeforePublishedSameDay", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "csv"},
+       {{"t.csv", tasks_with(task_row("T1", "公示不得少于3个工作日"))},
+        {"p.csv", "task_id,published,withdrawn\nT1,2016-10-10 15:00,2016-10-10 09:00\nT1,2016-10-10 15:00,2016-10-10\n"}},
+       1, {"p.csv:2:", "撤下时间早于发布时间，本行跳过", "输入问题1处"}, {"too_short"}},
       {"CheckUnknownOption", check_args({"--verbose"}), {{"t.csv", kTasks}, {"p.csv", kPublications}}, 2, {"未知选项 --verbose"}},
 
       // ics: the register read the same way.
