@@ -205,6 +205,10 @@ std::vector<Row> rows() {
        {{"t.csv", tasks_with(task_row("T1", "公示不得少于3个工作日"))},
         {"p.csv", "task_id,published,withdrawn\nT1,2016-10-10 15:00,2016-10-10 09:00\nT1,2016-10-10 15:00,2016-10-10\n"}},
        1, {"p.csv:2:", "撤下时间早于发布时间，本行跳过", "输入问题1处"}, {"too_short"}},
+      // issue 15: 全年 + a count is ONE count obligation over the year (as 年内至少N次), not 全年 and a count.
+      {"CheckYearLongCountIsOneObligation", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2017-01-05", "-o", "@out"},
+       {{"t.csv", tasks_with(task_row("T1", "全年至少发布4次") + task_row("T2", "\"全年，至少发布4次\""))},
+        {"p.csv", "task_id,published\nT1,2016-03-01\nT2,2016-03-01\n"}}, 1, {"检查2项任务、2个期限：次数不足2；"}},
       {"CheckUnknownOption", check_args({"--verbose"}), {{"t.csv", kTasks}, {"p.csv", kPublications}}, 2, {"未知选项 --verbose"}},
 
       // ics: the register read the same way.
