@@ -70,6 +70,12 @@ std::string utf16le(const std::string& utf8) {
   }
   return out;
 }
+// prefix0suffix, prefix1suffix, … joined by sep: one huge cell.
+std::string many(const std::string& prefix, const std::string& suffix, const std::string& sep, std::size_t n) {
+  std::string out;
+  for (std::size_t k = 0; k < n; ++k) out += (k ? sep : "") + prefix + std::to_string(k) + suffix;
+  return out;
+}
 std::string tasks_with(const std::string& rows) { return "id,title,lead,rule,year,events\n" + rows; }
 // 10 MB in one line: Chinese text without a single line break.
 std::string ten_mb_line() {
@@ -209,6 +215,14 @@ std::vector<Row> rows() {
       {"CheckYearLongCountIsOneObligation", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2017-01-05", "-o", "@out"},
        {{"t.csv", tasks_with(task_row("T1", "全年至少发布4次") + task_row("T2", "\"全年，至少发布4次\""))},
         {"p.csv", "task_id,published\nT1,2016-03-01\nT2,2016-03-01\n"}}, 1, {"检查2项任务、2个期限：次数不足2；"}},
+      // issue 15: very large cells are read in linear time (100,000 events took 12 s, 40,000 lead units 3 s)
+      // and a message that lists names lists the first few.
+      {"CheckHundredThousandEventsInOneCell", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "csv"},
+       {{"t.csv", tasks_with(task_row("T1", "3个工作日内公开", "\"" + many("事件", "=2016-01-01", ";", 100000) + "\""))},
+        {"p.csv", kPublications}}, 0, {"缺少事件日期1"}, {"（事件0、事件1、事件2、事件3、事件4等100000个）"}},
+      {"CheckFortyThousandLeadUnits", check_args(),
+       {{"t.csv", "id,title,lead,rule,year,events\nT1,x,\"" + many("单位", "", "、", 40000) + "\",12月底前,2016,\n"},
+        {"p.csv", kPublications}}, 0, {"按时1"}},
       {"CheckUnknownOption", check_args({"--verbose"}), {{"t.csv", kTasks}, {"p.csv", kPublications}}, 2, {"未知选项 --verbose"}},
 
       // ics: the register read the same way.
