@@ -70,6 +70,12 @@ std::string utf16le(const std::string& utf8) {
   }
   return out;
 }
+// prefix0suffix, prefix1suffix, … joined by sep: one huge cell.
+std::string many(const std::string& prefix, const std::string& suffix, const std::string& sep, std::size_t n) {
+  std::string out;
+  for (std::size_t k = 0; k < n; ++k) out += (k ? sep : "") + prefix + std::to_string(k) + suffix;
+  return out;
+}
 std::string tasks_with(const std::string& rows) { return "id,title,lead,rule,year,events\n" + rows; }
 // 10 MB in one line: Chinese text without a single line break.
 std::string ten_mb_line() {
@@ -164,10 +170,10 @@ std::vector<Row> rows() {
         {"p.csv", kPublications}}, 0, {"按时1"}},
       {"CheckRuleOf100000Characters", check_args({"--format", "csv"}),
        {{"t.csv", tasks_with(task_row("T1", "12月底前" + repeat("公", 99995)))}, {"p.csv", kPublications}},
-       0, {"规则无法解析1"}},
+       2, {"规则无法解析1", "没有可检查的规则"}},
       {"CheckOverflow", check_args({"--format", "csv"}),
        {{"t.csv", tasks_with(task_row("T1", "形成文件后99999999999个工作日", "形成文件=2016-09-30"))}, {"p.csv", kPublications}},
-       0, {"规则无法解析1"}},
+       2, {"规则无法解析1", "没有可检查的规则", "超出范围"}},
       {"CheckEventAfterCalendar", check_args(),
        {{"t.csv", tasks_with(task_row("T1", "形成文件后3个工作日", "形成文件=2101-01-01") + task_row("T2", "12月底前"))},
         {"p.csv", kPublications}}, 0, {"无法检查1"}},
@@ -192,6 +198,31 @@ std::vector<Row> rows() {
        {{"t.jsonl", kBom + crlf("{\"id\":\"T1\",\"rule\":\"12月底前\",\"year\":2016}\n{\"id\":\"T1\",\"rule\":\"12月底前\"}\n")},
         {"p.jsonl", kBom + crlf("{\"task_id\":\"T1\",\"published\":\"2016-10-09\"}\n")}},
        0, {"按时1", "t.jsonl:2:7: 任务编号“T1”重复"}},
+      // issue 15: a register whose every rule is invalid checked nothing (exit 2, each rule's error shown);
+      // one checkable rule among invalid ones is a normal run.
+      {"CheckEveryRuleInvalid", check_args(),
+       {{"t.csv", tasks_with(task_row("T1", "形成文件后几天") + task_row("T2", "每逢初八"))}, {"p.csv", kPublications}},
+       2, {"没有可检查的规则（全部2条规则无法解析）", "t.csv:2: 任务T1", "t.csv:3: 任务T2"}},
+      {"CheckSomeRulesInvalid", check_args(),
+       {{"t.csv", kTasks + task_row("T2", "每逢初八")}, {"p.csv", kPublications}}, 0, {"按时1", "规则无法解析1"}},
+      // issue 15: withdrawn before published on the same day is a bad row (date-times compared), not too_short;
+      // withdrawn later the same day, or date-only on one side, is a display of that day.
+      {"CheckWithdrawnBeforePublishedSameDay", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "csv"},
+       {{"t.csv", tasks_with(task_row("T1", "公示不得少于3个工作日"))},
+        {"p.csv", "task_id,published,withdrawn\nT1,2016-10-10 15:00,2016-10-10 09:00\nT1,2016-10-10 15:00,2016-10-10\n"}},
+       1, {"p.csv:2:", "撤下时间早于发布时间，本行跳过", "输入问题1处"}, {"too_short"}},
+      // issue 15: 全年 + a count is ONE count obligation over the year (as 年内至少N次), not 全年 and a count.
+      {"CheckYearLongCountIsOneObligation", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2017-01-05", "-o", "@out"},
+       {{"t.csv", tasks_with(task_row("T1", "全年至少发布4次") + task_row("T2", "\"全年，至少发布4次\""))},
+        {"p.csv", "task_id,published\nT1,2016-03-01\nT2,2016-03-01\n"}}, 1, {"检查2项任务、2个期限：次数不足2；"}},
+      // issue 15: very large cells are read in linear time (100,000 events took 12 s, 40,000 lead units 3 s)
+      // and a message that lists names lists the first few.
+      {"CheckHundredThousandEventsInOneCell", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "csv"},
+       {{"t.csv", tasks_with(task_row("T1", "3个工作日内公开", "\"" + many("事件", "=2016-01-01", ";", 100000) + "\""))},
+        {"p.csv", kPublications}}, 0, {"缺少事件日期1"}, {"（事件0、事件1、事件2、事件3、事件4等100000个）"}},
+      {"CheckFortyThousandLeadUnits", check_args(),
+       {{"t.csv", "id,title,lead,rule,year,events\nT1,x,\"" + many("单位", "", "、", 40000) + "\",12月底前,2016,\n"},
+        {"p.csv", kPublications}}, 0, {"按时1"}},
       {"CheckUnknownOption", check_args({"--verbose"}), {{"t.csv", kTasks}, {"p.csv", kPublications}}, 2, {"未知选项 --verbose"}},
 
       // ics: the register read the same way.

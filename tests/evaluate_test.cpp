@@ -51,6 +51,31 @@ Policy with_policy(std::string_view key, std::string_view value) {
 
 // --- SPEC §2: relative periods --------------------------------------------------
 
+// Context::events (issue 15): event() for each in order, in linear time; a
+// later entry replaces an earlier one of the same key (also through the lexicon).
+TEST(ContextEvents, SameAsEventForEachInOrder) {
+  std::vector<std::pair<std::string, EventTime>> list;
+  for (int i = 0; i < 100; ++i) list.emplace_back("事件" + std::to_string(i), EventTime{Date::from_ymd(2016, 1, 1 + i % 28).value(), -1});
+  list.emplace_back("形成文件", EventTime{Date::from_ymd(2016, 3, 1).value(), -1});
+  list.emplace_back("文件形成", EventTime{Date::from_ymd(2016, 4, 1).value(), -1});  // the same event
+  list.emplace_back("事件5", EventTime{Date::from_ymd(2016, 5, 1).value(), 600});
+  Context bulk, one_by_one;
+  bulk.event("事件7", Date::from_ymd(2016, 6, 1).value());
+  one_by_one.event("事件7", Date::from_ymd(2016, 6, 1).value());
+  bulk.events(list);
+  for (const auto& [name, time] : list) one_by_one.event(name, time);
+  ASSERT_EQ(bulk.events().size(), 101u);
+  ASSERT_EQ(bulk.events().size(), one_by_one.events().size());
+  for (std::size_t i = 0; i < bulk.events().size(); ++i) {
+    EXPECT_EQ(bulk.events()[i].name, one_by_one.events()[i].name);
+    EXPECT_EQ(bulk.events()[i].key, one_by_one.events()[i].key);
+    EXPECT_EQ(bulk.events()[i].time, one_by_one.events()[i].time);
+  }
+  EXPECT_EQ(bulk.events()[0].name, "事件7");  // replaced in place, as event() does
+  EXPECT_EQ(bulk.events()[0].time.date, Date::from_ymd(2016, 1, 8).value());
+  EXPECT_EQ(bulk.find("形成文件")->time.date, Date::from_ymd(2016, 4, 1).value());
+}
+
 TEST(Relative, WorkingDaysCountStrictlyAfterTrigger) {
   // 形成文件 9/30 (Fri), N=3 → 10/8 (Sat, work) 1st, 10/9 2nd, 10/10 3rd.
   EXPECT_EQ(dues("形成文件后3个工作日公开", with("形成文件", "2016-09-30")), V{"公开 2016-10-10"});

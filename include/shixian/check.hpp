@@ -439,6 +439,8 @@ struct Report {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, std::vector<std::size_t>, TextHash, std::equal_to<>> lead_units;
+  /// Internal: unit name → index into `units` (rebuilt when its size differs from units').
+  std::unordered_map<std::string, std::size_t, TextHash, std::equal_to<>> unit_index_;
   /// Internal: the last lead added and its units (a task's findings share it).
   std::optional<std::string> last_lead_;
   std::vector<std::size_t> last_lead_units_;

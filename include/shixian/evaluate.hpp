@@ -163,6 +163,8 @@ class Context {
   Context& event(std::string_view name, Date date);
   Context& event(std::string_view name, Date date, int hour, int minute);
   Context& event(std::string_view name, EventTime time);
+  /// event() for each, in order, in linear time (a register cell may name 100,000 events).
+  Context& events(const std::vector<std::pair<std::string, EventTime>>& list);
 
   const std::vector<Event>& events() const { return events_; }
   /// The event a trigger names (key already canonical, or the text as written).

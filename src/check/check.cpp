@@ -385,7 +385,7 @@ class TaskChecker {
     in.context.clear();
     if (task.year) in.context.year(*task.year);
     else if (options.year) in.context.year(*options.year);
-    for (const auto& [name, time] : task.events) in.context.event(name, time);
+    in.context.events(task.events);
     in.first = static_cast<std::uint32_t>(publications.size());
     index.append_of(task.id, publications);
     in.count = static_cast<std::uint32_t>(publications.size() - in.first);

@@ -267,7 +267,11 @@ bool PublicationReader::next(PublicationRecord& out, std::vector<InputProblem>& 
                                                       w.error().message + "，本行跳过"));
         continue;
       }
-      if (w->date < published->date) {
+      // Date-times where both have one (published 15:00, withdrawn 09:00 the same day is a bad row);
+      // a date-only side covers the whole day.
+      const bool same_day_earlier = w->date == published->date && w->has_time() && published->has_time() &&
+                                    w->minute < published->minute;
+      if (w->date < published->date || same_day_earlier) {
         problems.push_back(r.problem(p_withdrawn, "撤下时间早于发布时间，本行跳过"));
         continue;
       }

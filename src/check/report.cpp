@@ -1,5 +1,6 @@
 // The report: totals, by unit, the items needing attention, and the row
 // formats (CSV, JSON Lines) for further processing.
+#include <unordered_set>
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
@@ -34,12 +35,13 @@ std::string percent(double rate) {
 // Splits 牵头单位 at 、，,;； and spaces: every unit named counts.
 std::vector<std::string> split_units(std::string_view lead) {
   std::vector<std::string> out;
+  std::unordered_set<std::string_view> seen;  // a cell may name 40,000 units: no search of `out`
   std::size_t start = 0;
   auto flush = [&](std::size_t end) {
     std::string_view u = lead.substr(start, end - start);
     while (!u.empty() && u.front() == ' ') u.remove_prefix(1);
     while (!u.empty() && u.back() == ' ') u.remove_suffix(1);
-    if (!u.empty() && std::find(out.begin(), out.end(), u) == out.end()) out.emplace_back(u);
+    if (!u.empty() && seen.insert(u).second) out.emplace_back(u);
   };
   for (std::size_t i = 0; i < lead.size();) {
     const std::string_view rest = lead.substr(i);
@@ -105,13 +107,14 @@ double Report::on_time_rate() const {
 std::unordered_map<std::string, std::vector<std::size_t>, Report::TextHash, std::equal_to<>>::iterator Report::add_lead(
     std::string_view lead) {
   std::vector<std::size_t> indices;
+  if (unit_index_.size() != units.size()) {  // units were merged or sorted since
+    unit_index_.clear();
+    for (std::size_t i = 0; i < units.size(); ++i) unit_index_.emplace(units[i].unit, i);
+  }
   for (auto& name : split_units(lead)) {
-    auto u = std::find_if(units.begin(), units.end(), [&](const UnitTotals& t) { return t.unit == name; });
-    if (u == units.end()) {
-      units.push_back(UnitTotals{name, {}});
-      u = units.end() - 1;
-    }
-    indices.push_back(static_cast<std::size_t>(u - units.begin()));
+    const auto [at, added] = unit_index_.emplace(name, units.size());
+    if (added) units.push_back(UnitTotals{std::move(name), {}});
+    indices.push_back(at->second);
   }
   return lead_units.emplace(std::string(lead), std::move(indices)).first;
 }
@@ -169,13 +172,17 @@ void Report::merge(Report&& later) {
   tasks += later.tasks, publications += later.publications;
   for (std::size_t v = 0; v < kVerdictCount; ++v) counts[v] += later.counts[v];
   provisional += later.provisional;
+  if (unit_index_.size() != units.size()) {
+    unit_index_.clear();
+    for (std::size_t i = 0; i < units.size(); ++i) unit_index_.emplace(units[i].unit, i);
+  }
   for (UnitTotals& u : later.units) {
-    auto mine = std::find_if(units.begin(), units.end(), [&](const UnitTotals& t) { return t.unit == u.unit; });
-    if (mine == units.end()) {
+    const auto [at, added] = unit_index_.emplace(u.unit, units.size());
+    if (added) {
       units.push_back(std::move(u));
       continue;
     }
-    for (std::size_t v = 0; v < kVerdictCount; ++v) mine->counts[v] += u.counts[v];
+    for (std::size_t v = 0; v < kVerdictCount; ++v) units[at->second].counts[v] += u.counts[v];
   }
   lead_units.clear(), last_lead_.reset();  // indices into units changed
   for (auto& heap : later.item_heaps) {
@@ -190,6 +197,7 @@ void Report::merge(Report&& later) {
 
 void Report::finish() {
   lead_units.clear();
+  unit_index_.clear();  // units are sorted below
   last_lead_.reset();
   std::stable_sort(units.begin(), units.end(), [](const UnitTotals& a, const UnitTotals& b) {
     // Worst first: lowest on-time rate, then most failures, then name;
@@ -243,6 +251,9 @@ std::string Report::summary_line() const {
   }
   if (first) out += "无";
   out += "；按时率" + (decided() ? percent(on_time_rate()) : std::string("—"));
+  // Every rule failed to parse: the 0 late / 0 missing above checked nothing, say so.
+  const std::uint64_t invalid = counts[static_cast<std::size_t>(Verdict::invalid_rule)];
+  if (invalid > 0 && invalid == deadlines()) out += "；没有可检查的规则（全部" + std::to_string(invalid) + "条规则无法解析）";
   if (problems_total) out += "；输入问题" + std::to_string(problems_total) + "处";
   return out;
 }

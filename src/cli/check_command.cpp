@@ -27,6 +27,7 @@
 #include "cli/input_file.hpp"
 #include "cli/output_file.hpp"
 #include "common/escape.hpp"
+#include "common/text.hpp"
 #include "shixian/check.hpp"
 
 namespace shixian::cli {
@@ -219,6 +220,22 @@ int check_command(int argc, char** argv, int first) {
   if (report.tasks == 0 && !report.problems.empty()) {
     output.abandon();
     std::cerr << "shixian check: " << detail::escape_for_terminal(tasks_path) << "：没有可用的任务行\n";
+    print_problems(report);
+    return kExitUsage;
+  }
+  const std::uint64_t invalid = report.counts[static_cast<std::size_t>(Verdict::invalid_rule)];
+  if (invalid > 0 && invalid == report.deadlines()) {  // nothing at all was checked: unusable input
+    output.abandon();
+    std::cerr << "shixian check: " << detail::escape_for_terminal(tasks_path) << "：" << report.summary_line() << "\n";
+    constexpr std::size_t kShown = 20;
+    for (std::size_t i = 0; i < report.unresolved.size() && i < kShown; ++i) {
+      const auto& item = report.unresolved[i];
+      std::cerr << "  "
+                << detail::escape_for_terminal(tasks_path + ":" + std::to_string(item.line) + ": 任务" + item.task_id +
+                                               " 规则“" + detail::clip(item.rule, 40) + "”：" + item.message)
+                << "\n";
+    }
+    if (invalid > kShown) std::cerr << "  …另有 " << invalid - kShown << " 条规则无法解析\n";
     print_problems(report);
     return kExitUsage;
   }

@@ -676,7 +676,10 @@ class Run {
             std::move(needed), s.item));
       }
       std::string names;
-      for (const auto& e : events) names += (names.empty() ? "" : "、") + e.name;
+      // The first few names: a register cell may give 100,000 events.
+      constexpr std::size_t kNamesShown = 5;
+      for (std::size_t i = 0; i < events.size() && i < kNamesShown; ++i) names += (i ? "、" : "") + events[i].name;
+      if (events.size() > kNamesShown) names += "等" + std::to_string(events.size()) + "个";
       return unexpected(eval_error(ErrorCode::missing_context,
                                    "无法确定起算事件：规则未写明起算事件，而上下文有多个事件（" + names + "）；请只提供一个" +
                                        (p_.default_trigger.empty() ? std::string()

@@ -1,5 +1,6 @@
 // Policy knobs from text (--policy KEY=VALUE), the Context, event times and
 // small Schedule helpers.
+#include <unordered_map>
 #include <ostream>
 #include <charconv>
 
@@ -235,6 +236,23 @@ Context& Context::event(std::string_view name, EventTime time) {
   return *this;
 }
 
+Context& Context::events(const std::vector<std::pair<std::string, EventTime>>& list) {
+  if (list.size() + events_.size() <= 16) {  // the usual few: no index
+    for (const auto& [name, time] : list) event(name, time);
+    return *this;
+  }
+  std::unordered_map<std::string, std::size_t> index;  // key → position in events_
+  index.reserve(events_.size() + list.size());
+  for (std::size_t i = 0; i < events_.size(); ++i) index.emplace(events_[i].key, i);
+  for (const auto& [name, time] : list) {
+    const auto key = canonical_event(name);
+    Event e{name, std::string(key ? *key : std::string_view(name)), time};
+    const auto [at, added] = index.emplace(e.key, events_.size());
+    if (added) events_.push_back(std::move(e));
+    else events_[at->second] = std::move(e);
+  }
+  return *this;
+}
 
 // --- schedule -------------------------------------------------------------
 

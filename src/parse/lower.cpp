@@ -953,6 +953,7 @@ bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t
         }
       }
     }
+    const Piece* const item_before = previous;
     previous = &p;
     Item it;
     if (!l.item(Lowerer::View{start, &p}, p, it)) return false;
@@ -965,6 +966,22 @@ bool lower(const std::vector<Piece>& pieces, const Normalized& norm, std::size_t
       return false;
     }
     if (!l.subject.empty()) it.subject = std::move(l.subject), l.subject.clear();
+    // 全年，至少发布4次: 全年 names the count's period, as 年内 does (全年至少发布4次);
+    // two obligations (全年 and a count) would get verdicts that contradict each other.
+    // Only across a comma: 全年；至少4次 writes two items (the canonical form's separator).
+    const auto comma_only = [&] {
+      if (item_before == nullptr || item_before->end > p.begin) return false;
+      const std::string_view between = std::string_view(norm.text).substr(item_before->end, p.begin - item_before->end);
+      return between.find_first_of(";\n") == std::string_view::npos && between.find("。") == std::string_view::npos;
+    };
+    if (auto* count = std::get_if<CountConstraint>(&it.clause); count != nullptr && count->scope == CountScope::plan &&
+        !out.items.empty() && std::holds_alternative<Continuous>(out.items.back().clause) &&
+        out.items.back().label.empty() && out.items.back().subject.empty() && comma_only()) {
+      count->scope = CountScope::within_year;
+      it.span.begin = out.items.back().span.begin;
+      it.in_principle = it.in_principle || out.items.back().in_principle;
+      out.items.pop_back();
+    }
     out.items.push_back(std::move(it));
     start = &p + 1;
   }

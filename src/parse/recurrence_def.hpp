@@ -110,7 +110,7 @@ auto const count_def = rb[-at_least >> times >> kw("/", "每") >> per_period] |
                           &kw("通报", "报告", "报送", "报", "评议", "评估", "评", "考核", "检查", "督查", "公开", "公布",
                               "更新", "发布", "总结", "调度") >>
                           filler] |
-                       rb[(cap(Field::within_year, "年内") | frequency | kw(Field::f_half, "半年")) >>
+                       rb[(cap(Field::within_year, kw("年内", "全年")) | frequency | kw(Field::f_half, "半年")) >>
                           (rb[filler >> at_least >> L(labels::times_count.zh)[times]] | rb[at_least >> after_at_least] |
                            rb[filler >> times] | times)] |
                        rb[at_least >> after_at_least];
