@@ -447,7 +447,9 @@ void expect_agrees_with_reference(const YearArrangement& imported, int year) {
     EXPECT_EQ(found->second, work) << shixian::to_string(day);
   }
   for (const auto& [day, work] : days) {
-    if (expected->count(day) == 0) EXPECT_TRUE(!work && day.is_weekend()) << shixian::to_string(day) << " not in the reference";
+    if (expected->count(day) == 0) {
+      EXPECT_TRUE(!work && day.is_weekend()) << shixian::to_string(day) << " not in the reference";
+    }
   }
 }
 
