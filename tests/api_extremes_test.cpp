@@ -81,7 +81,7 @@ TEST(ApiExtremes, EventDatesAtTheEndsOfInt32) {
 }
 
 TEST(ApiExtremes, TimesOfDayOutOfRangeAreErrorsNotWrapped) {
-  for (const auto [h, m] : {std::pair{25, 99}, {0, 600000}, {-1, 0}, {24, 0}, {0, 60}, {INT_MIN, INT_MAX}, {INT_MAX, 0}}) {
+  for (const auto& [h, m] : {std::pair{25, 99}, {0, 600000}, {-1, 0}, {24, 0}, {0, 60}, {INT_MIN, INT_MAX}, {INT_MAX, 0}}) {
     Context ctx;
     ctx.event("形成文件", Date{2016y / September / 30d}, h, m);
     const auto s = due("形成文件后24小时", ctx);

@@ -404,7 +404,9 @@ TEST_P(CliHostile, ExitCodeMessageAndNoPartialOutput) {
   // Issue 15: no run changes its inputs (-o naming one is refused), and no
   // terminal control sequence or bidi override from the input reaches stderr.
   for (const auto& [name, content] : row.files) {
-    if (!name.ends_with("/")) EXPECT_EQ(testing_cli::slurp(dir / name), content) << name << " was changed";
+    if (!name.ends_with("/")) {
+      EXPECT_EQ(testing_cli::slurp(dir / name), content) << name << " was changed";
+    }
   }
   EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << "raw ESC on stderr";
   EXPECT_EQ(r.err.find("\u202e"), std::string::npos) << "raw U+202E on stderr";

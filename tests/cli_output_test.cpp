@@ -75,15 +75,19 @@ TEST_F(CliOutput, ExistingFileKeepsItsModeAndOwner) {
   write("out.csv", "old\n");
   ASSERT_EQ(::chmod(path("out.csv").c_str(), 0600), 0);
   const bool root = ::geteuid() == 0;
-  if (root) ASSERT_EQ(::chown(path("out.csv").c_str(), 65534, 65534), 0);
+  if (root) {
+    ASSERT_EQ(::chown(path("out.csv").c_str(), 65534, 65534), 0);
+  }
   const auto r = run_cli_shell(" check " + quote(path("t.csv")) + " --publications " + quote(path("p.csv")) +
                                " --as-of 2016-12-31 --format csv -o " + quote(path("out.csv")));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   struct stat st {};
   ASSERT_EQ(::stat(path("out.csv").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 07777, 0600u);
-  if (root) EXPECT_EQ(st.st_uid, 65534u);
-  if (root) EXPECT_EQ(st.st_gid, 65534u);
+  if (root) {
+    EXPECT_EQ(st.st_uid, 65534u);
+    EXPECT_EQ(st.st_gid, 65534u);
+  }
   EXPECT_NE(slurp(dir_ / "out.csv").find("T1,"), std::string::npos);
 }
 
