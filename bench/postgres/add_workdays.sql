@@ -46,6 +46,9 @@ SELECT count(*) AS wrong_correlated FROM (SELECT * FROM starts LIMIT 1000) s
        <> shixian.add_workdays(s.d, s.n);
 SELECT count(*) AS wrong_loop FROM (SELECT * FROM starts LIMIT 200) s
  WHERE pg_temp.add_workdays_loop(s.d, s.n) <> shixian.add_workdays(s.d, s.n);
+-- The plans the planner picks for the joins (hash joins at these sizes).
+EXPLAIN (COSTS OFF) SELECT sum(w.d - date '2000-01-01') FROM starts s JOIN calendar c ON c.d = s.d JOIN workdays w ON w.n = c.n + s.n;
+EXPLAIN (COSTS OFF) SELECT sum(t.due - date '2000-01-01') FROM starts s JOIN due_table t ON (t.d, t.n) = (s.d, s.n);
 \timing on
 \echo extension
 SELECT sum(shixian.add_workdays(d, n) - date '2000-01-01') FROM starts;
