@@ -328,9 +328,12 @@ static shixian_event *events_of(const event_texts *texts) {
 
 /* A plan year the calendar cannot hold (the evaluator would carry it into dates beyond any calendar). */
 static void check_year(int32 year, const char *what) {
-  int first, last, month, day;
-  j2date(shixian_calendar_first_day(china()) + UNIX_EPOCH_JDATE, &first, &month, &day);
-  j2date(shixian_calendar_last_day(china()) + UNIX_EPOCH_JDATE, &last, &month, &day);
+  static int first = 0, last = 0; /* the calendar's years, once per backend */
+  if (first == 0) {
+    int month, day;
+    j2date(shixian_calendar_first_day(china()) + UNIX_EPOCH_JDATE, &first, &month, &day);
+    j2date(shixian_calendar_last_day(china()) + UNIX_EPOCH_JDATE, &last, &month, &day);
+  }
   if (year < first || year > last) {
     ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("%s: 计划年度 %d 超出日历范围", what, year),
                     errdetail("日历范围 %d–%d 年", first, last)));

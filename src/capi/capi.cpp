@@ -59,6 +59,10 @@ struct shixian_checker {
   shixian::TaskRecord task;
   std::vector<shixian_finding> findings;
   std::string strings;  // the findings' labels, messages and needed lists, each NUL-terminated
+  struct Offsets {
+    size_t label, message, needed;
+  };
+  std::vector<Offsets> offsets;  // into strings, while it grows (kept: no allocation per call)
 };
 
 namespace {
@@ -615,8 +619,8 @@ shixian_status shixian_checker_check(shixian_checker* checker, const shixian_tas
     checker->index.finish();
     // Strings go into one buffer as offsets first (it grows while the
     // findings come), pointers are set once it is complete.
-    struct Offsets { size_t label, message, needed; };
-    std::vector<Offsets> offsets;
+    auto& offsets = checker->offsets;
+    offsets.clear();
     std::string& strings = checker->strings;
     strings.clear();
     auto keep = [&strings](std::string_view text) {
