@@ -230,8 +230,9 @@ typedef struct shixian_holiday_block {
 
 /* The holiday blocks of `year`, in date order, into the caller's array of
  * `capacity` entries; *count receives their number. Too small a capacity:
- * nothing written but *count, SHIXIAN_BUFFER_TOO_SMALL (a year has fewer than
- * 16). SHIXIAN_OUT_OF_RANGE for a year outside the calendar. */
+ * nothing written but *count, SHIXIAN_BUFFER_TOO_SMALL (the national calendar
+ * has at most 8 a year: 2015, with 抗战胜利纪念日; an overlay may add more).
+ * SHIXIAN_OUT_OF_RANGE for a year outside the calendar. */
 SHIXIAN_C_API shixian_status shixian_calendar_holiday_blocks(const shixian_calendar* calendar, int32_t year,
                                                              shixian_holiday_block* blocks, size_t capacity,
                                                              size_t* count, shixian_error** error);
