@@ -355,6 +355,9 @@ static void test_names_and_blocks(void) {
   CHECK(shixian_calendar_holiday_blocks(china, 2016, blocks, 8, &count, NULL) == SHIXIAN_OK && count == 7);
   CHECK(blocks[0].first == 16801 && blocks[0].last == 16803 && strcmp(blocks[0].festival, "元旦") == 0); /* 1/1–1/3 */
   CHECK(blocks[6].first == 17075 && blocks[6].last == 17081 && strcmp(blocks[6].festival, "国庆节") == 0); /* 10/1–10/7 */
+  /* 2015: eight, with the one-off 抗战胜利纪念日 break of 9/3–9/5. */
+  CHECK(shixian_calendar_holiday_blocks(china, 2015, blocks, 8, &count, NULL) == SHIXIAN_OK && count == 8);
+  CHECK(blocks[5].first == 16681 && blocks[5].last == 16683 && strcmp(blocks[5].festival, "抗战胜利纪念日") == 0);
   shixian_error* err = NULL;
   CHECK(shixian_calendar_holiday_blocks(china, 2016, blocks, 6, &count, &err) == SHIXIAN_BUFFER_TOO_SMALL);
   CHECK(count == 7 && err != NULL);
