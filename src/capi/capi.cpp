@@ -27,6 +27,9 @@ static_assert(SHIXIAN_MAKEUP_WORKDAY == static_cast<int>(shixian::DayKind::makeu
 static_assert(SHIXIAN_CONTINUOUS == static_cast<int>(shixian::Obligation::continuous));
 static_assert(SHIXIAN_INVALID_RULE == static_cast<int>(shixian::Verdict::invalid_rule));
 static_assert(SHIXIAN_VERDICT_COUNT == shixian::kVerdictCount);
+static_assert(sizeof(shixian_day_kind) == sizeof(int) && sizeof(shixian_obligation) == sizeof(int) &&
+                  sizeof(shixian_verdict) == sizeof(int),
+              "the *_name functions read their enum as an int");
 
 struct shixian_error {
   shixian_status status;
