@@ -545,9 +545,6 @@ shixian_status shixian_report_csv(const shixian_report* report, char** csv, shix
   });
 }
 
-}  // extern "C"
-
-extern "C" {
 
 const char* shixian_verdict_name(shixian_verdict verdict) {
   int value;  // by the integer: a C caller may pass any value
