@@ -20,6 +20,13 @@ VACUUM ANALYZE tasks, publications;
 SELECT count(*) AS tasks FROM tasks;
 SELECT count(*) AS publications FROM publications;
 \timing on
+-- Where the check query's time goes: the log aggregated into arrays alone (no check).
+\echo log_aggregation_only
+SELECT count(*), sum(cardinality(published))
+  FROM (SELECT task_id, array_agg(published ORDER BY published) AS published,
+               array_agg(withdrawn ORDER BY published) AS withdrawn,
+               array_agg(obligation ORDER BY published) AS obligations
+          FROM publications GROUP BY task_id) l;
 \echo check_query
 SELECT c.verdict, count(*)
   FROM tasks t

@@ -28,12 +28,13 @@
  *   by shixian_free(). Every *_free function and shixian_free accept NULL.
  *   Fixed-size results (shixian_day_info, shixian_deadline) are written into
  *   caller-owned memory; variable-length arrays use a caller-owned buffer with
- *   a capacity (see shixian_rule_due).
+ *   a capacity (see shixian_rule_due); a checker's findings are the
+ *   checker's, valid until its next call (see shixian_checker_check).
  * - Threads: calendars and rules are immutable once made; any number of threads
- *   may query the same calendar or rule at once. Errors, reports and strings
- *   belong to whoever received them and must not be freed while another thread
- *   reads them. No function keeps global state besides the built-in calendar
- *   (built once on first use, thread-safe).
+ *   may query the same calendar or rule at once. A checker is one thread's.
+ *   Errors, reports and strings belong to whoever received them and must not
+ *   be freed while another thread reads them. No function keeps global state
+ *   besides the built-in calendar (built once on first use, thread-safe).
  *
  * Example (C):
  *   const shixian_calendar* china = shixian_calendar_china();
@@ -105,6 +106,19 @@ SHIXIAN_C_API uint32_t shixian_error_column(const shixian_error* error);
 SHIXIAN_C_API uint32_t shixian_error_offset(const shixian_error* error);
 SHIXIAN_C_API void shixian_error_free(shixian_error* error);
 
+/* The line of `input` the error points into, with its character underlined,
+ * aligned by display width (full-width characters take two columns):
+ *   "1 | 形成文件后3个工作\n  |            ^^ 第7个字符处：期望时间单位（…）\n"
+ * `input` is the text the failed call was given (the rule, the date). A new
+ * string for shixian_free(); "" when the error has no column. */
+SHIXIAN_C_API shixian_status shixian_error_render(const shixian_error* error, const char* input, char** text,
+                                                  shixian_error** failure);
+/* SHIXIAN_MISSING_CONTEXT from shixian_rule_due: the things that would do
+ * (event names as the rule writes them, or "计划年度"), 0 and NULL otherwise
+ * and for index >= count. Valid while the error lives; never fail. */
+SHIXIAN_C_API size_t shixian_error_needed_count(const shixian_error* error);
+SHIXIAN_C_API const char* shixian_error_needed(const shixian_error* error, size_t index);
+
 /* Frees a string this library returned (char** out-parameters). NULL is fine. */
 SHIXIAN_C_API void shixian_free(void* p);
 
@@ -128,6 +142,12 @@ SHIXIAN_C_API shixian_status shixian_date_from_ymd(int32_t year, int32_t month, 
 /* Writes "yyyy-mm-dd" (years outside 0–9999 with a sign) into `out`, which
  * holds at least SHIXIAN_DATE_BUFFER bytes. Never fails. */
 SHIXIAN_C_API void shixian_date_format(int32_t days, char out[SHIXIAN_DATE_BUFFER]);
+
+/* An event's time as registers write it: "2016-09-30", "2016-09-30T09:30" or
+ * "2016-09-30 09:30". *minute receives minutes since 00:00, or -1 for a date
+ * alone. Errors name the column ("日期不存在：2016年2月只有29天"). */
+SHIXIAN_C_API shixian_status shixian_event_time_parse(const char* text, int32_t* date, int32_t* minute,
+                                                      shixian_error** error);
 
 /* ------------------------------------------------------------------------ */
 /* Calendars                                                                 */
@@ -197,6 +217,25 @@ typedef struct shixian_day_info {
 /* Kind, festival and projection flag of a day, into caller-owned *info. */
 SHIXIAN_C_API shixian_status shixian_calendar_day_info(const shixian_calendar* calendar, int32_t day,
                                                        shixian_day_info* info, shixian_error** error);
+/* "workday", "weekend", "holiday", "swapped_rest", "makeup_work" (the names
+ * of the CLI's TSV and JSON); "unknown" for other values. Static storage. */
+SHIXIAN_C_API const char* shixian_day_kind_name(shixian_day_kind kind);
+
+/* A maximal run of rest days holding a festival's rest days (国庆节 10/1–10/7). */
+typedef struct shixian_holiday_block {
+  int32_t first;
+  int32_t last;         /* inclusive */
+  const char* festival; /* as the notice names it (国庆节、中秋节 when merged); valid for the life of the process */
+} shixian_holiday_block;
+
+/* The holiday blocks of `year`, in date order, into the caller's array of
+ * `capacity` entries; *count receives their number. Too small a capacity:
+ * nothing written but *count, SHIXIAN_BUFFER_TOO_SMALL (the national calendar
+ * has at most 8 a year: 2015, with 抗战胜利纪念日; an overlay may add more).
+ * SHIXIAN_OUT_OF_RANGE for a year outside the calendar. */
+SHIXIAN_C_API shixian_status shixian_calendar_holiday_blocks(const shixian_calendar* calendar, int32_t year,
+                                                             shixian_holiday_block* blocks, size_t capacity,
+                                                             size_t* count, shixian_error** error);
 
 /* ------------------------------------------------------------------------ */
 /* Rules                                                                     */
@@ -235,6 +274,9 @@ typedef enum shixian_obligation {
   SHIXIAN_MIN_DURATION = 2, /* a display lasting >= min_days days and >= min_working_days working days */
   SHIXIAN_CONTINUOUS = 3    /* 全年: throughout the period */
 } shixian_obligation;
+
+/* "by", "count", "min_duration", "continuous"; "unknown" for other values. Static storage. */
+SHIXIAN_C_API const char* shixian_obligation_name(shixian_obligation obligation);
 
 typedef struct shixian_deadline {
   const char* label;         /* 完成, 启动, 公开 …; valid for the life of the process */
@@ -300,6 +342,93 @@ SHIXIAN_C_API uint64_t shixian_report_tasks(const shixian_report* report);
 SHIXIAN_C_API shixian_status shixian_report_text(const shixian_report* report, char** text, shixian_error** error);
 /* Every finding as CSV (the header of `shixian check --csv` first), for shixian_free(). */
 SHIXIAN_C_API shixian_status shixian_report_csv(const shixian_report* report, char** csv, shixian_error** error);
+
+/* "on_time", "late", "missing", "pending", "too_short", "count_short",
+ * "not_checkable", "needs_context", "invalid_rule" (the CLI's names);
+ * "unknown" for other values. Static storage. */
+SHIXIAN_C_API const char* shixian_verdict_name(shixian_verdict verdict);
+
+/* Checking one task at a time, for callers that hold the register and the
+ * log themselves (a database: the PostgreSQL extension; a program's own
+ * records): the same matching and verdicts as shixian_check_files, one call
+ * per task with the task's publications.
+ *
+ *   shixian_checker* checker;
+ *   shixian_check_options options = {as_of, 0, NULL};
+ *   shixian_checker_new(&options, &checker, NULL);
+ *   shixian_event formed = {"形成文件", formed_day, -1};
+ *   shixian_task task = {"形成文件后3个工作日公开", 2016, &formed, 1};
+ *   shixian_publication log[] = {{published_day, -1, 0, 0, -1, 0}};
+ *   const shixian_finding* findings; size_t n;
+ *   shixian_checker_check(checker, &task, log, 1, &findings, &n, NULL);
+ *   // findings[0].verdict == SHIXIAN_ON_TIME …
+ *   shixian_checker_free(checker);
+ *
+ * A checker keeps every rule text it has compiled (a cache: checking a
+ * register of a few distinct rules compiles each once). It is not
+ * thread-safe: one checker per thread. */
+typedef struct shixian_checker shixian_checker;
+
+/* options->calendar (NULL: the national one) must outlive the checker. */
+SHIXIAN_C_API shixian_status shixian_checker_new(const shixian_check_options* options, shixian_checker** checker,
+                                                 shixian_error** error);
+SHIXIAN_C_API void shixian_checker_free(shixian_checker* checker);
+
+/* The largest rule number a publication can name (shixian_publication.obligation). */
+#define SHIXIAN_MAX_OBLIGATION 65535u
+
+/* One row of the task register. */
+typedef struct shixian_task {
+  const char* rule;            /* as written; several rules separated by ； are obligations 1, 2, … */
+  int32_t year;                /* plan year; 0: the checker's options->year */
+  const shixian_event* events; /* may be NULL when event_count is 0 */
+  size_t event_count;
+} shixian_task;
+
+/* One publication of the task. */
+typedef struct shixian_publication {
+  int32_t published;
+  int32_t published_minute; /* minutes since 00:00; -1: date only */
+  int has_withdrawn;        /* 1: the display ended on `withdrawn` (公示); 0: still displayed */
+  int32_t withdrawn;
+  int32_t withdrawn_minute; /* -1: date only */
+  uint32_t obligation;      /* the 1-based rule of the task's cell it is for; 0: any */
+} shixian_publication;
+
+/* One deadline's verdict. Strings are NUL-terminated, owned by the checker and
+ * valid until its next shixian_checker_check or shixian_checker_free. */
+typedef struct shixian_finding {
+  uint32_t obligation;        /* 1-based rule index within the task's cell */
+  const char* label;          /* 公开, 完成 …; "" when the rule has no deadline */
+  shixian_verdict verdict;
+  shixian_obligation type;
+  int has_due;
+  int32_t due;
+  int32_t due_minute;         /* hour rules: minutes since 00:00; -1: end of day */
+  int has_period;             /* 0: the rule gave no period (invalid_rule, needs_context …) */
+  int32_t period_start, period_end;
+  int has_published;          /* the publication that decided the verdict */
+  int32_t published;
+  int has_withdrawn;
+  int32_t withdrawn;
+  int32_t late_workdays;      /* late: working days after the due date (0: later on the due day) */
+  int32_t late_days;          /* late: calendar days after the due date */
+  uint32_t required, found;   /* count: N required, M found; too_short: minimum and what the display had */
+  int provisional;            /* 1: rests on a projected calendar year */
+  const char* message;        /* needs_context: 需要事件"人大批复"的日期; invalid_rule: the parse error; "" when none */
+  const char* needed;         /* needs_context: the missing event names, joined by 、; "" otherwise */
+} shixian_finding;
+
+/* Checks one task against its publications (any order): *findings receives
+ * the checker's array of *count findings, one per deadline (one per rule for
+ * rules that give none), in the task's rule order. A rule that does not parse
+ * or lacks an event is a finding (invalid_rule, needs_context), not an error;
+ * the call fails only for bad arguments (a NULL pointer, an obligation above
+ * SHIXIAN_MAX_OBLIGATION, a minute outside [-1, 1439]). */
+SHIXIAN_C_API shixian_status shixian_checker_check(shixian_checker* checker, const shixian_task* task,
+                                                   const shixian_publication* publications, size_t publication_count,
+                                                   const shixian_finding** findings, size_t* count,
+                                                   shixian_error** error);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "shixian/calendar.hpp"
 #include "shixian/check.hpp"
@@ -21,11 +22,20 @@
 #include "shixian/version.hpp"
 
 static_assert(sizeof(shixian_status) == sizeof(int), "shixian_status is passed as an int (JNA, ctypes)");
+// The C enums are the C++ ones by value (the casts in this file rely on it).
+static_assert(SHIXIAN_MAKEUP_WORKDAY == static_cast<int>(shixian::DayKind::makeup_workday));
+static_assert(SHIXIAN_CONTINUOUS == static_cast<int>(shixian::Obligation::continuous));
+static_assert(SHIXIAN_INVALID_RULE == static_cast<int>(shixian::Verdict::invalid_rule));
+static_assert(SHIXIAN_VERDICT_COUNT == shixian::kVerdictCount);
+static_assert(sizeof(shixian_day_kind) == sizeof(int) && sizeof(shixian_obligation) == sizeof(int) &&
+                  sizeof(shixian_verdict) == sizeof(int),
+              "the *_name functions read their enum as an int");
 
 struct shixian_error {
   shixian_status status;
   shixian::Error error;
   std::string full;  // to_string(), kept for shixian_error_string
+  std::vector<std::string> needed;  // missing_context: what would do
 };
 
 struct shixian_calendar {
@@ -40,6 +50,22 @@ struct shixian_rule {
 struct shixian_report {
   shixian::Report report;
   std::string csv;
+};
+
+// The Checker reads the index by reference: each call refills the same index
+// object, so the Checker (and its cache of compiled rules) lives as long as
+// the handle.
+struct shixian_checker {
+  explicit shixian_checker(shixian::CheckOptions options) : checker(std::move(options), index) {}
+  shixian::PublicationIndex index;
+  shixian::Checker checker;
+  shixian::TaskRecord task;
+  std::vector<shixian_finding> findings;
+  std::string strings;  // the findings' labels, messages and needed lists, each NUL-terminated
+  struct Offsets {
+    size_t label, message, needed;
+  };
+  std::vector<Offsets> offsets;  // into strings, while it grows (kept: no allocation per call)
 };
 
 namespace {
@@ -61,7 +87,7 @@ shixian_status fail(shixian_error** out, shixian_status status, shixian::Error e
   if (out) {
     *out = nullptr;
     try {
-      auto* made = new shixian_error{status, std::move(e), {}};
+      auto* made = new shixian_error{status, std::move(e), {}, {}};
       made->full = made->error.to_string();
       *out = made;
     } catch (...) {
@@ -71,6 +97,11 @@ shixian_status fail(shixian_error** out, shixian_status status, shixian::Error e
   return status;
 }
 shixian_status fail(shixian_error** out, const shixian::Error& e) { return fail(out, status_of(e.code), e); }
+shixian_status fail(shixian_error** out, const shixian::EvalError& e) {
+  const shixian_status status = fail(out, status_of(e.error.code), e.error);
+  if (out && *out) (*out)->needed = e.needed;
+  return status;
+}
 shixian_status fail(shixian_error** out, shixian_status status, const char* message) {
   shixian::Error e;
   e.code = status == SHIXIAN_OUT_OF_RANGE ? shixian::ErrorCode::out_of_range : shixian::ErrorCode::invalid_argument;
@@ -80,6 +111,10 @@ shixian_status fail(shixian_error** out, shixian_status status, const char* mess
 shixian_status null_argument(shixian_error** out, const char* name) {
   return fail(out, SHIXIAN_INVALID_ARGUMENT, (std::string("参数为空：") + name).c_str());
 }
+shixian_status bad_minute(shixian_error** out) {
+  return fail(out, SHIXIAN_INVALID_ARGUMENT, "事件时刻必须在0到1439分钟之间（-1：只有日期）");
+}
+bool valid_minute(int32_t minute) { return minute >= -1 && minute <= 1439; }
 shixian_status ok(shixian_error** out) {
   if (out) *out = nullptr;
   return SHIXIAN_OK;
@@ -166,6 +201,21 @@ uint32_t shixian_error_column(const shixian_error* error) { return error->error.
 uint32_t shixian_error_offset(const shixian_error* error) { return error->error.where.offset; }
 void shixian_error_free(shixian_error* error) { delete error; }
 
+shixian_status shixian_error_render(const shixian_error* error, const char* input, char** text, shixian_error** failure) {
+  return guarded(failure, [&] {
+    if (!error) return null_argument(failure, "error");
+    if (!input) return null_argument(failure, "input");
+    if (!text) return null_argument(failure, "text");
+    *text = copy_out(error->error.where.column > 0 ? shixian::render_error(input, error->error) : std::string());
+    return ok(failure);
+  });
+}
+
+size_t shixian_error_needed_count(const shixian_error* error) { return error ? error->needed.size() : 0; }
+const char* shixian_error_needed(const shixian_error* error, size_t index) {
+  return error && index < error->needed.size() ? error->needed[index].c_str() : nullptr;
+}
+
 void shixian_free(void* p) { std::free(p); }
 
 const char* shixian_version(void) { return SHIXIAN_VERSION_STRING; }
@@ -206,6 +256,19 @@ void shixian_date_format(int32_t days, char out[SHIXIAN_DATE_BUFFER]) {
   } catch (...) {
     out[0] = '\0';
   }
+}
+
+shixian_status shixian_event_time_parse(const char* text, int32_t* date, int32_t* minute, shixian_error** error) {
+  return guarded(error, [&] {
+    if (!text) return null_argument(error, "text");
+    if (!date) return null_argument(error, "date");
+    if (!minute) return null_argument(error, "minute");
+    auto t = shixian::parse_event_time(text);
+    if (!t.has_value()) return fail(error, t.error());
+    *date = t->date.days_since_epoch();
+    *minute = t->minute;
+    return ok(error);
+  });
 }
 
 // --- calendars ---------------------------------------------------------------
@@ -316,6 +379,32 @@ shixian_status shixian_calendar_day_info(const shixian_calendar* calendar, int32
   });
 }
 
+const char* shixian_day_kind_name(shixian_day_kind kind) {
+  int value;  // by the integer: a C caller may pass any value
+  std::memcpy(&value, &kind, sizeof value);
+  if (value < SHIXIAN_WORKDAY || value > SHIXIAN_MAKEUP_WORKDAY) return "unknown";
+  return shixian::to_string(static_cast<shixian::DayKind>(value)).data();  // NUL-terminated literals
+}
+
+shixian_status shixian_calendar_holiday_blocks(const shixian_calendar* calendar, int32_t year,
+                                               shixian_holiday_block* blocks, size_t capacity, size_t* count,
+                                               shixian_error** error) {
+  return guarded(error, [&] {
+    if (!calendar) return null_argument(error, "calendar");
+    if (!count) return null_argument(error, "count");
+    if (capacity && !blocks) return null_argument(error, "blocks");
+    auto r = calendar->calendar.holiday_blocks(year);
+    if (!r.has_value()) return fail(error, r.error());
+    *count = r->size();
+    if (r->size() > capacity) return fail(error, SHIXIAN_BUFFER_TOO_SMALL, "假期数组容量不足（所需数量已写入 count）");
+    for (size_t i = 0; i < r->size(); ++i) {
+      const shixian::HolidayBlock& b = (*r)[i];
+      blocks[i] = shixian_holiday_block{b.first.days_since_epoch(), b.last.days_since_epoch(), c_string(b.festival)};
+    }
+    return ok(error);
+  });
+}
+
 // --- rules -------------------------------------------------------------------
 
 shixian_status shixian_rule_parse(const char* text, const shixian_calendar* calendar, shixian_rule** rule,
@@ -363,14 +452,12 @@ shixian_status shixian_rule_due(const shixian_rule* rule, int32_t year, const sh
     if (year != 0) context.year(year);
     for (size_t i = 0; i < event_count; ++i) {
       if (!events[i].name) return null_argument(error, "events[i].name");
-      if (events[i].minute < -1 || events[i].minute > 1439) {
-        return fail(error, SHIXIAN_INVALID_ARGUMENT, "事件时刻必须在0到1439分钟之间（-1：只有日期）");
-      }
+      if (!valid_minute(events[i].minute)) return bad_minute(error);
       shixian::EventTime time{shixian::Date::from_days(events[i].date), static_cast<std::int16_t>(events[i].minute)};
       context.event(events[i].name, time);
     }
     auto schedule = rule->evaluator.evaluate(context);
-    if (!schedule.has_value()) return fail(error, schedule.error().error);
+    if (!schedule.has_value()) return fail(error, schedule.error());
     *count = schedule->size();
     if (schedule->size() > capacity) {
       return fail(error, SHIXIAN_BUFFER_TOO_SMALL, "期限数组容量不足（所需数量已写入 count）");
@@ -393,6 +480,13 @@ shixian_status shixian_rule_due(const shixian_rule* rule, int32_t year, const sh
     }
     return ok(error);
   });
+}
+
+const char* shixian_obligation_name(shixian_obligation obligation) {
+  int value;  // by the integer: a C caller may pass any value
+  std::memcpy(&value, &obligation, sizeof value);
+  if (value < SHIXIAN_BY || value > SHIXIAN_CONTINUOUS) return "unknown";
+  return shixian::to_string(static_cast<shixian::Obligation>(value));
 }
 
 // --- checks --------------------------------------------------------------------
@@ -447,6 +541,125 @@ shixian_status shixian_report_csv(const shixian_report* report, char** csv, shix
     if (!report) return null_argument(error, "report");
     if (!csv) return null_argument(error, "csv");
     *csv = copy_out(report->csv);
+    return ok(error);
+  });
+}
+
+
+const char* shixian_verdict_name(shixian_verdict verdict) {
+  int value;  // by the integer: a C caller may pass any value
+  std::memcpy(&value, &verdict, sizeof value);
+  if (value < 0 || value >= SHIXIAN_VERDICT_COUNT) return "unknown";
+  return shixian::to_string(static_cast<shixian::Verdict>(value));
+}
+
+shixian_status shixian_checker_new(const shixian_check_options* options, shixian_checker** checker,
+                                   shixian_error** error) {
+  return guarded(error, [&] {
+    if (!options) return null_argument(error, "options");
+    if (!checker) return null_argument(error, "checker");
+    shixian::CheckOptions check;
+    check.as_of = shixian::Date::from_days(options->as_of);
+    if (options->year != 0) check.year = options->year;
+    check.calendar = &calendar_or_china(options->calendar);
+    *checker = new shixian_checker(std::move(check));
+    return ok(error);
+  });
+}
+
+void shixian_checker_free(shixian_checker* checker) { delete checker; }
+
+shixian_status shixian_checker_check(shixian_checker* checker, const shixian_task* task,
+                                     const shixian_publication* publications, size_t publication_count,
+                                     const shixian_finding** findings, size_t* count, shixian_error** error) {
+  return guarded(error, [&] {
+    if (!checker) return null_argument(error, "checker");
+    if (!task) return null_argument(error, "task");
+    if (!task->rule) return null_argument(error, "task->rule");
+    if (task->event_count && !task->events) return null_argument(error, "task->events");
+    if (publication_count && !publications) return null_argument(error, "publications");
+    if (!findings) return null_argument(error, "findings");
+    if (!count) return null_argument(error, "count");
+    for (size_t i = 0; i < task->event_count; ++i) {
+      if (!task->events[i].name) return null_argument(error, "task->events[i].name");
+      if (!valid_minute(task->events[i].minute)) return bad_minute(error);
+    }
+    for (size_t i = 0; i < publication_count; ++i) {
+      const shixian_publication& p = publications[i];
+      if (!valid_minute(p.published_minute) || (p.has_withdrawn && !valid_minute(p.withdrawn_minute))) {
+        return bad_minute(error);
+      }
+      if (p.obligation > SHIXIAN_MAX_OBLIGATION) {
+        return fail(error, SHIXIAN_INVALID_ARGUMENT, "规则序号超出范围（1至65535；0：任一）");
+      }
+    }
+    shixian::TaskRecord& t = checker->task;
+    t.id = "t";
+    t.rule = task->rule;
+    t.year = task->year != 0 ? std::optional<int>(task->year) : std::nullopt;
+    t.events.clear();
+    for (size_t i = 0; i < task->event_count; ++i) {
+      const shixian_event& e = task->events[i];
+      t.events.emplace_back(e.name, shixian::EventTime{shixian::Date::from_days(e.date), static_cast<std::int16_t>(e.minute)});
+    }
+    checker->index = shixian::PublicationIndex{};
+    shixian::PublicationRecord record;
+    record.task_id = t.id;
+    for (size_t i = 0; i < publication_count; ++i) {
+      const shixian_publication& p = publications[i];
+      record.published = {shixian::Date::from_days(p.published), static_cast<std::int16_t>(p.published_minute)};
+      record.withdrawn.reset();
+      if (p.has_withdrawn) {
+        record.withdrawn = shixian::EventTime{shixian::Date::from_days(p.withdrawn), static_cast<std::int16_t>(p.withdrawn_minute)};
+      }
+      record.obligation = static_cast<std::uint16_t>(p.obligation);
+      record.line = static_cast<std::uint32_t>(i + 1);
+      checker->index.add(record);
+    }
+    checker->index.finish();
+    // Strings go into one buffer as offsets first (it grows while the
+    // findings come), pointers are set once it is complete.
+    auto& offsets = checker->offsets;
+    offsets.clear();
+    std::string& strings = checker->strings;
+    strings.clear();
+    auto keep = [&strings](std::string_view text) {
+      const size_t at = strings.size();
+      strings.append(text);
+      strings.push_back('\0');
+      return at;
+    };
+    checker->findings.clear();
+    checker->checker.check(t, [&](const shixian::Finding& f) {
+      shixian_finding out{};
+      out.obligation = f.obligation;
+      out.verdict = static_cast<shixian_verdict>(f.verdict);
+      out.type = static_cast<shixian_obligation>(f.type);
+      out.has_due = f.has_due ? 1 : 0;
+      out.due = f.due.days_since_epoch();
+      out.due_minute = f.due_minute;
+      out.has_period = f.period_start != shixian::Date{} ? 1 : 0;
+      out.period_start = f.period_start.days_since_epoch();
+      out.period_end = f.period_end.days_since_epoch();
+      out.has_published = f.has_published ? 1 : 0;
+      out.published = f.published.date.days_since_epoch();
+      out.has_withdrawn = f.withdrawn ? 1 : 0;
+      out.withdrawn = f.withdrawn ? f.withdrawn->date.days_since_epoch() : 0;
+      out.late_workdays = f.late_workdays;
+      out.late_days = f.late_days;
+      out.required = f.required;
+      out.found = f.found;
+      out.provisional = f.provisional ? 1 : 0;
+      checker->findings.push_back(out);
+      offsets.push_back({keep(f.label), keep(f.message), keep(f.needed)});
+    });
+    for (size_t i = 0; i < offsets.size(); ++i) {
+      checker->findings[i].label = strings.data() + offsets[i].label;
+      checker->findings[i].message = strings.data() + offsets[i].message;
+      checker->findings[i].needed = strings.data() + offsets[i].needed;
+    }
+    *findings = checker->findings.data();
+    *count = checker->findings.size();
     return ok(error);
   });
 }
