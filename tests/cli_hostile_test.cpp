@@ -362,6 +362,38 @@ std::vector<Row> rows() {
       {"DueFullWidthYear", {"due", "12月底前", "--year", "２０１６"}, {}, 0, {}, {"2016-12-31"}},
       {"ExtractFullWidthYear", {"extract", "@d.txt", "--year", "２０１６"}, {{"d.txt", "x"}}, 0, {}, {"计划年度：2016"}},
       {"CheckFullWidthYear", check_args({"--year", "２０１６"}), {{"t.csv", kTasks}, {"p.csv", kPublications}}, 0, {"按时1"}},
+
+      // ---- issue 15 (harden): the rows of check, ics --from, time bounds ----------------------
+      // Late by a rest day only: worded as such in text, CSV and JSON, never "逾期0个工作日".
+      {"CheckLateByRestDayText", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31"},
+       {{"t.csv", tasks_with(task_row("T1", "形成文件后3个工作日公开", "形成文件=2016-10-11"))}, {"p.csv", "task_id,published\nT1,2016-10-15\n"}},
+       1, {"逾期1"}, {"发布 2016-10-15  逾期1日（发布日为休息日，0个工作日）"}},
+      {"CheckLateByRestDayCsv", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "csv"},
+       {{"t.csv", tasks_with(task_row("T1", "形成文件后3个工作日公开", "形成文件=2016-10-11"))}, {"p.csv", "task_id,published\nT1,2016-10-15\n"}},
+       1, {"逾期1"}, {",late,2016-10-14,2016-10-11,2016-10-14,2016-10-15,,0,1,,,false,,逾期1日（发布日为休息日，0个工作日）"}},
+      {"CheckLateByRestDayJsonl", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "jsonl"},
+       {{"t.csv", tasks_with(task_row("T1", "形成文件后3个工作日公开", "形成文件=2016-10-11"))}, {"p.csv", "task_id,published\nT1,2016-10-16\n"}},
+       1, {"逾期1"}, {"\"late_workdays\":0,\"late_days\":2", "\"message\":\"逾期2日（均为休息日，0个工作日）\""}},
+      // A count row names the publications it counted (log lines); a 公示 with no record has found null.
+      {"CheckCountRowNamesPublications", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2017-01-05", "--format", "jsonl"},
+       {{"t.csv", tasks_with(task_row("T1", "年内至少3次"))}, {"p.csv", "task_id,published\nT1,2016-03-01\nT1,2016-08-01\n"}},
+       1, {"次数不足1"},
+       {"\"required\":3,\"found\":2,\"counted\":[{\"published\":\"2016-03-01\",\"line\":2},{\"published\":\"2016-08-01\",\"line\":3}]",
+        "实际2次（2016-01-01至2016-12-31）：2016-03-01（第2行）、2016-08-01（第3行）"}},
+      {"CheckDurationWithoutRecordFoundNull", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "jsonl"},
+       {{"t.csv", tasks_with(task_row("T1", "公示不得少于5个工作日", "公示开始=2016-03-01"))}, {"p.csv", "task_id,published\n"}},
+       1, {"缺失1"}, {"\"required\":5,\"found\":null", "无公示记录"}},
+      // period_start/period_end are the window the matcher searches (docs/CHECK.md, Rows): for a
+      // backward deadline January 1 to the due date, not [due, event].
+      {"CheckBackwardDeadlinePeriod", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "jsonl"},
+       {{"t.csv", tasks_with(task_row("T1", "听证会前10日公告", "听证会=2016-06-20"))}, {"p.csv", "task_id,published\nT1,2016-06-01\n"}},
+       0, {"按时1"}, {"\"due\":\"2016-06-10\",\"period_start\":\"2016-01-01\",\"period_end\":\"2016-06-10\""}},
+      // ics: --from only narrows the window; verdicts are as of today (or --as-of), as in check. A
+      // deadline met on time is not exported (with as-of = --from it showed as 未到期).
+      {"IcsFromKeepsAsOfToday", {"ics", "@t.csv", "--publications", "@p.csv", "--from", "2016-01-01", "-o", "@out"},
+       {{"t.csv", kTasks}, {"p.csv", kPublications}}, 0, {"导出 0 个期限"}},
+      {"IcsFromWithAsOf", {"ics", "@t.csv", "--publications", "@p.csv", "--from", "2016-01-01", "--as-of", "2016-10-01", "-o", "@out"},
+       {{"t.csv", kTasks}, {"p.csv", kPublications}}, 0, {"导出 1 个期限"}},
   };
 }
 

@@ -342,6 +342,9 @@ struct Finding {
   bool has_due = false;
   Date due;
   std::int16_t due_minute = -1;  ///< hour rules: minutes since 00:00; -1: end of day
+  /// The days a publication must fall in to meet this deadline (docs/CHECK.md
+  /// has the table by rule kind): by-deadlines [window start, due]; counts
+  /// and 全年 the period counted; a 公示 [公示开始, its earliest last day].
   Date period_start, period_end;
   bool has_published = false;
   EventTime published;           ///< the publication that decided the verdict
@@ -355,6 +358,9 @@ struct Finding {
   std::uint8_t assumed = 0;        ///< Assumption bits of shixian/evaluate.hpp
   std::string_view message;        ///< needs_context: 需要事件"人大批复"的日期; invalid_rule: the parse error; …
   std::string_view needed;         ///< needs_context: the missing event names, joined by 、
+  /// count: the publications counted (`found` of them), in date order;
+  /// valid as long as the string_views.
+  std::span<const PublicationIndex::Entry* const> counted;
 };
 
 /// "2016-10-10" or "2016-10-02T09:30" ("" when !has_due).

@@ -353,6 +353,12 @@ std::string csv_header() {
          "late_workdays,late_days,required,found,provisional,needed,message\n";
 }
 
+namespace {
+// A 公示 with no publication measured no display: its `found` is unknown
+// (empty / null), not a display of 0 days.
+bool found_unknown(const Finding& f) { return f.type == Obligation::min_duration && !f.has_published; }
+}  // namespace
+
 void append_csv(std::string& out, const Finding& f) {
   using detail::append_csv_field;
   append_csv_field(out, f.task_id);
@@ -375,7 +381,7 @@ void append_csv(std::string& out, const Finding& f) {
   if (f.verdict == Verdict::late) out += std::to_string(f.late_workdays) + ',' + std::to_string(f.late_days);
   else out += ',';
   out += ',';
-  if (f.required) out += std::to_string(f.required) + ',' + std::to_string(f.found);
+  if (f.required) out += std::to_string(f.required) + ',' + (found_unknown(f) ? std::string() : std::to_string(f.found));
   else out += ',';
   out += f.provisional ? ",true," : ",false,";
   append_csv_field(out, f.needed), out += ',';
@@ -410,7 +416,22 @@ void append_jsonl(std::string& out, const Finding& f) {
   if (f.verdict == Verdict::late) {
     out += ",\"late_workdays\":" + std::to_string(f.late_workdays) + ",\"late_days\":" + std::to_string(f.late_days);
   }
-  if (f.required) out += ",\"required\":" + std::to_string(f.required) + ",\"found\":" + std::to_string(f.found);
+  if (f.required) {
+    out += ",\"required\":" + std::to_string(f.required) + ",\"found\":";
+    out += found_unknown(f) ? std::string("null") : std::to_string(f.found);
+  }
+  // Counts name what they counted (the first five; `found` is the total), so a
+  // count can be audited against the log.
+  if (f.type == Obligation::count && f.has_due) {
+    out += ",\"counted\":[";
+    constexpr std::size_t kListed = 5;
+    for (std::size_t i = 0; i < f.counted.size() && i < kListed; ++i) {
+      out += i ? ",{\"published\":\"" : "{\"published\":\"";
+      detail::append_time(out, f.counted[i]->published);
+      out += "\",\"line\":" + std::to_string(f.counted[i]->line) + "}";
+    }
+    out += ']';
+  }
   out += f.provisional ? ",\"provisional\":true" : ",\"provisional\":false";
   if (!f.needed.empty()) out += ",\"needed\":", append_json_string(out, f.needed);
   out += ",\"message\":", append_json_string(out, f.message);
