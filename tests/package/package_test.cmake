@@ -33,6 +33,25 @@ foreach(mode installed buildtree subdirectory)
   message(STATUS "${mode}: ok")
 endforeach()
 
+# issue 15: find_package(shixian) leaves no PACKAGE_* in the caller's scope,
+# and refuses a version it is not compatible with (SameMajorVersion: 0.1.0
+# satisfies 0.1, not 1.0 or 0.2).
+foreach(mode installed buildtree)
+  if(mode STREQUAL installed)
+    set(where -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
+  else()
+    set(where -Dshixian_DIR=${BUILD_DIR})
+  endif()
+  foreach(case "0.1;TRUE" "0.1.0;TRUE" "1.0;FALSE" "0.2;FALSE")
+    list(GET case 0 want)
+    list(GET case 1 expect)
+    file(REMOVE_RECURSE ${WORK_DIR}/version-${mode})
+    run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/package/version_check -B ${WORK_DIR}/version-${mode} -G ${GENERATOR}
+        ${where} -DWANT=${want} -DEXPECT_FOUND=${expect})
+  endforeach()
+  message(STATUS "${mode}: find_package scope and version check ok")
+endforeach()
+
 # pkg-config (issue 18): a C program built with `pkg-config --cflags --libs
 # shixian` against the shared library, and with --static against the archive.
 find_program(PKG_CONFIG pkg-config)
