@@ -84,6 +84,47 @@ bool published_before(const PublicationIndex::Entry& a, const PublicationIndex::
 
 }  // namespace
 
+// One group per distinct task id, in the order first seen; an
+// open-addressing table from the id's hash finds it. Memory: 28 bytes a
+// publication (its entry and, until finish(), its group) and about 45 a task.
+struct PublicationIndex::Part {
+  struct Group {
+    std::uint32_t offset, length;  // the id in ids
+    std::uint32_t first, count;    // its entries (first: after finish())
+  };
+  struct Slot {
+    std::uint32_t group = 0;  // group + 1 (0: empty)
+    std::uint32_t tag = 0;    // the id hash's high half: most misses end here, in one cache line
+  };
+  std::string ids;  // every distinct id once
+  std::vector<Group> groups;
+  std::vector<Slot> slots;              // a power of two long
+  std::vector<std::uint32_t> group_of;  // each entry's group, until finish()
+  std::vector<Entry> entries;           // in log order; grouped and dated after finish()
+  mutable std::vector<std::uint8_t> used;  // by group: did of() ask for it (bytes: written from two threads)
+
+  std::string_view id_of(const Group& g) const { return std::string_view(ids).substr(g.offset, g.length); }
+  std::uint32_t group_for(std::string_view id, std::uint64_t hash);  // finds or adds
+  std::int64_t find(std::string_view id, std::uint64_t hash) const;  // -1: none
+  void rehash(std::size_t size);
+  void add(const PublicationRecord& p);
+  void finish();
+};
+
+// Out of line: Part is complete only here.
+PublicationIndex::PublicationIndex() : parts_(1) {}
+PublicationIndex::~PublicationIndex() = default;
+PublicationIndex::PublicationIndex(const PublicationIndex&) = default;
+PublicationIndex::PublicationIndex(PublicationIndex&& other) noexcept : parts_(std::move(other.parts_)) {
+  other.parts_.resize(1);  // a moved-from index is an empty one, as before
+}
+PublicationIndex& PublicationIndex::operator=(const PublicationIndex&) = default;
+PublicationIndex& PublicationIndex::operator=(PublicationIndex&& other) noexcept {
+  parts_ = std::move(other.parts_);
+  other.parts_.resize(1);
+  return *this;
+}
+
 void PublicationIndex::Part::rehash(std::size_t size) {
   slots.assign(size, Slot{});
   const std::size_t mask = size - 1;

@@ -16,6 +16,19 @@ if(EXISTS ${WORK_DIR}/prefix/include/boost)
   message(FATAL_ERROR "install tree contains Boost")
 endif()
 
+# issue 15: the installed headers show no internals (Report's working state,
+# PublicationIndex's parts: src/check/); tests/public_headers_test.cpp checks the sources.
+file(GLOB_RECURSE installed_headers ${WORK_DIR}/prefix/include/shixian/*.hpp ${WORK_DIR}/prefix/include/shixian/*.h)
+foreach(header IN LISTS installed_headers)
+  file(READ ${header} text)
+  foreach(name "Internal:" "item_heaps" "kept_problems" "lead_units" "unit_index" "last_lead" "struct Part {" "group_of")
+    string(FIND "${text}" "${name}" at)
+    if(NOT at EQUAL -1)
+      message(FATAL_ERROR "installed ${header} shows the internal ${name}")
+    endif()
+  endforeach()
+endforeach()
+
 foreach(mode installed buildtree subdirectory)
   set(args -S ${consumer} -B ${WORK_DIR}/${mode} -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release)
   if(mode STREQUAL installed)
