@@ -457,9 +457,10 @@ struct Report {
 std::string render_text(const Report& report);
 
 /// One CSV / JSON line per finding, for further processing. The header and
-/// the field names are a contract:
+/// the field names are a contract (docs/CHECK.md, "Rows", says what each means):
 /// task_id,obligation,line,lead,title,rule,label,verdict,due,period_start,period_end,
-/// published,withdrawn,late_workdays,late_days,required,found,provisional,message
+/// published,withdrawn,late_workdays,late_days,required,found,provisional,needed,message;
+/// JSON Lines count rows also have "counted" (the first five publications counted).
 std::string csv_header();
 void append_csv(std::string& out, const Finding& f);
 void append_jsonl(std::string& out, const Finding& f);
