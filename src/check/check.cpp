@@ -606,9 +606,9 @@ class TaskChecker {
     f.has_due = d.has_due;
     f.due = d.due;
     f.due_minute = d.minute;
-    // The days a publication must fall in to count (docs/CHECK.md, "period_start
-    // and period_end"): for by-deadlines the window the matcher searches, so that
-    // a row says why a publication was or was not taken; else the evaluator's period.
+    // The days a publication must fall in to count (docs/CHECK.md, "Rows"): for
+    // by-deadlines the window the matcher searches, so that a row says why a
+    // publication was or was not taken; else the evaluator's period.
     f.period_start = d.type == Obligation::by ? window_start(d) : d.period_start;
     f.period_end = d.type == Obligation::by ? d.due : d.period_end;
     f.provisional = d.provisional;
