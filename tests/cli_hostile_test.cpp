@@ -10,6 +10,8 @@
 // at run time, never committed.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -30,7 +32,33 @@ struct Row {
   int exit_code;
   std::vector<std::string> err;                           // stderr contains each
   std::vector<std::string> out = {};                      // stdout contains each
+  double max_seconds = 0;                                 // > 0: wall-time bound (see kTimeScale)
 };
+
+// Time bounds (issue 15): the large-input rows must stay linear. Each bound is
+// about 10× the row's time in a Release build on the 2-core CI machine while
+// others were building (2026-12: events 0.25 s, lead units 0.12 s, a 1.3 MB
+// rule cell 0.8 s), so load does not trip it, while the quadratic versions
+// (12–25 s, 3–6 s, 45 s) fail it. Sanitizer builds run 5–15× slower: their
+// bounds are 15× these. SHIXIAN_TEST_TIME_SCALE multiplies them further (a
+// slower machine).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr double kSanitizerSlowdown = 15;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer) || \
+    __has_feature(undefined_behavior_sanitizer)
+constexpr double kSanitizerSlowdown = 15;
+#else
+constexpr double kSanitizerSlowdown = 1;
+#endif
+#else
+constexpr double kSanitizerSlowdown = 1;
+#endif
+double time_scale() {
+  const char* scale = std::getenv("SHIXIAN_TEST_TIME_SCALE");
+  const double extra = scale ? std::atof(scale) : 0;
+  return kSanitizerSlowdown * (extra > 0 ? extra : 1);
+}
 
 std::ostream& operator<<(std::ostream& os, const Row& r) { return os << r.name; }
 
@@ -219,10 +247,10 @@ std::vector<Row> rows() {
       // and a message that lists names lists the first few.
       {"CheckHundredThousandEventsInOneCell", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "csv"},
        {{"t.csv", tasks_with(task_row("T1", "3个工作日内公开", "\"" + many("事件", "=2016-01-01", ";", 100000) + "\""))},
-        {"p.csv", kPublications}}, 0, {"缺少事件日期1"}, {"（事件0、事件1、事件2、事件3、事件4等100000个）"}},
+        {"p.csv", kPublications}}, 0, {"缺少事件日期1"}, {"（事件0、事件1、事件2、事件3、事件4等100000个）"}, 3.0},
       {"CheckFortyThousandLeadUnits", check_args(),
        {{"t.csv", "id,title,lead,rule,year,events\nT1,x,\"" + many("单位", "", "、", 40000) + "\",12月底前,2016,\n"},
-        {"p.csv", kPublications}}, 0, {"按时1"}},
+        {"p.csv", kPublications}}, 0, {"按时1"}, {}, 2.0},
       {"CheckUnknownOption", check_args({"--verbose"}), {{"t.csv", kTasks}, {"p.csv", kPublications}}, 2, {"未知选项 --verbose"}},
 
       // ics: the register read the same way.
@@ -362,6 +390,42 @@ std::vector<Row> rows() {
       {"DueFullWidthYear", {"due", "12月底前", "--year", "２０１６"}, {}, 0, {}, {"2016-12-31"}},
       {"ExtractFullWidthYear", {"extract", "@d.txt", "--year", "２０１６"}, {{"d.txt", "x"}}, 0, {}, {"计划年度：2016"}},
       {"CheckFullWidthYear", check_args({"--year", "２０１６"}), {{"t.csv", kTasks}, {"p.csv", kPublications}}, 0, {"按时1"}},
+
+      // ---- issue 15 (harden): the rows of check, ics --from, time bounds ----------------------
+      // Late by a rest day only: worded as such in text, CSV and JSON, never "逾期0个工作日".
+      {"CheckLateByRestDayText", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31"},
+       {{"t.csv", tasks_with(task_row("T1", "形成文件后3个工作日公开", "形成文件=2016-10-11"))}, {"p.csv", "task_id,published\nT1,2016-10-15\n"}},
+       1, {"逾期1"}, {"发布 2016-10-15  逾期1日（发布日为休息日，0个工作日）"}},
+      {"CheckLateByRestDayCsv", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "csv"},
+       {{"t.csv", tasks_with(task_row("T1", "形成文件后3个工作日公开", "形成文件=2016-10-11"))}, {"p.csv", "task_id,published\nT1,2016-10-15\n"}},
+       1, {"逾期1"}, {",late,2016-10-14,2016-10-11,2016-10-14,2016-10-15,,0,1,,,false,,逾期1日（发布日为休息日，0个工作日）"}},
+      {"CheckLateByRestDayJsonl", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "jsonl"},
+       {{"t.csv", tasks_with(task_row("T1", "形成文件后3个工作日公开", "形成文件=2016-10-11"))}, {"p.csv", "task_id,published\nT1,2016-10-16\n"}},
+       1, {"逾期1"}, {"\"late_workdays\":0,\"late_days\":2", "\"message\":\"逾期2日（均为休息日，0个工作日）\""}},
+      // A count row names the publications it counted (log lines); a 公示 with no record has found null.
+      {"CheckCountRowNamesPublications", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2017-01-05", "--format", "jsonl"},
+       {{"t.csv", tasks_with(task_row("T1", "年内至少3次"))}, {"p.csv", "task_id,published\nT1,2016-03-01\nT1,2016-08-01\n"}},
+       1, {"次数不足1"},
+       {"\"required\":3,\"found\":2,\"counted\":[{\"published\":\"2016-03-01\",\"line\":2},{\"published\":\"2016-08-01\",\"line\":3}]",
+        "实际2次（2016-01-01至2016-12-31）：2016-03-01（第2行）、2016-08-01（第3行）"}},
+      {"CheckDurationWithoutRecordFoundNull", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "jsonl"},
+       {{"t.csv", tasks_with(task_row("T1", "公示不得少于5个工作日", "公示开始=2016-03-01"))}, {"p.csv", "task_id,published\n"}},
+       1, {"缺失1"}, {"\"required\":5,\"found\":null", "无公示记录"}},
+      // period_start/period_end are the window the matcher searches (docs/CHECK.md, Rows): for a
+      // backward deadline January 1 to the due date, not [due, event].
+      {"CheckBackwardDeadlinePeriod", {"check", "@t.csv", "--publications", "@p.csv", "--as-of", "2016-12-31", "--format", "jsonl"},
+       {{"t.csv", tasks_with(task_row("T1", "听证会前10日公告", "听证会=2016-06-20"))}, {"p.csv", "task_id,published\nT1,2016-06-01\n"}},
+       0, {"按时1"}, {"\"due\":\"2016-06-10\",\"period_start\":\"2016-01-01\",\"period_end\":\"2016-06-10\""}},
+      // ics: --from only narrows the window; verdicts are as of today (or --as-of), as in check. A
+      // deadline met on time is not exported (with as-of = --from it showed as 未到期).
+      {"IcsFromKeepsAsOfToday", {"ics", "@t.csv", "--publications", "@p.csv", "--from", "2016-01-01", "-o", "@out"},
+       {{"t.csv", kTasks}, {"p.csv", kPublications}}, 0, {"导出 0 个期限"}},
+      {"IcsFromWithAsOf", {"ics", "@t.csv", "--publications", "@p.csv", "--from", "2016-01-01", "--as-of", "2016-10-01", "-o", "@out"},
+       {{"t.csv", kTasks}, {"p.csv", kPublications}}, 0, {"导出 1 个期限"}},
+      // A 1.3 MB rule cell: 93,000 rules (each an obligation, each on time), in bounded time.
+      {"CheckOnePointThreeMegabyteRuleCell", check_args({"--format", "csv"}),
+       {{"t.csv", tasks_with(task_row("T1", "\"" + repeat("12月底前；", 92999) + "12月底前\""))}, {"p.csv", kPublications}},
+       0, {"检查1项任务、93000个期限：按时93000；"}, {}, 8.0},
   };
 }
 
@@ -390,7 +454,13 @@ TEST_P(CliHostile, ExitCodeMessageAndNoPartialOutput) {
     else if (a.starts_with("@")) a = (dir / a.substr(1)).string();
     shell_args += " " + testing_cli::quote(a);
   }
+  const auto started = std::chrono::steady_clock::now();
   const auto r = testing_cli::run_cli_shell(shell_args);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (row.max_seconds > 0) {
+    RecordProperty("seconds", std::to_string(seconds));
+    EXPECT_LT(seconds, row.max_seconds * time_scale()) << "took " << seconds << " s: no longer linear?";
+  }
 
   EXPECT_EQ(r.exit_code, row.exit_code) << "stderr: " << r.err.substr(0, 2000);
   for (const auto& s : row.err) EXPECT_NE(r.err.find(s), std::string::npos) << "stderr lacks " << s << ":\n" << r.err.substr(0, 2000);

@@ -4,9 +4,12 @@
 // leaves no temporary behind, and output that cannot be written — to -o or
 // to stdout — is exit 2 with the reason, for every command.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -126,6 +129,59 @@ TEST_F(CliOutput, SigtermRemovesTheTemporaryFile) {
   EXPECT_NE(slurp(dir_ / "before").find("out.csv.tmp."), std::string::npos) << "no temporary appeared: the test saw nothing";
   EXPECT_EQ(slurp(dir_ / "rc"), "143\n") << "not ended by SIGTERM";
   EXPECT_EQ(temporaries(), 0u) << "SIGTERM left the temporary file";
+  EXPECT_FALSE(fs::exists(dir_ / "out.csv"));
+}
+
+// Ctrl-C (issue 15): SIGINT really delivered. The test above uses SIGTERM
+// because a shell's background job starts with SIGINT ignored (and the CLI
+// keeps an ignored signal ignored); here check runs as a child in its own
+// process group with SIGINT at its default action and unblocked, as a
+// foreground job is, and the signal goes to the whole group, as a terminal
+// sends it.
+TEST_F(CliOutput, SigintToTheProcessGroupRemovesTheTemporaryFile) {
+  ASSERT_EQ(::mkfifo(path("log.csv").c_str(), 0600), 0);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::setpgid(0, 0);
+    std::signal(SIGINT, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &set, nullptr);
+    if (::chdir(dir_.c_str()) != 0) ::_exit(126);
+    const int err = ::open("err", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int null = ::open("/dev/null", O_RDWR);
+    if (err < 0 || null < 0) ::_exit(126);
+    ::dup2(null, 0), ::dup2(null, 1), ::dup2(err, 2);
+    ::execl(SHIXIAN_CLI_PATH, "shixian", "check", "t.csv", "--publications", "log.csv", "--as-of", "2016-12-31", "-o",
+            "out.csv", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::setpgid(child, child);  // also here: no race with the child's own call
+  // check opens -o first (its temporary appears), then blocks opening the FIFO.
+  bool appeared = false;
+  for (int i = 0; i < 200 && !appeared; ++i) {
+    appeared = temporaries() > 0;
+    if (!appeared) ::usleep(25000);
+  }
+  EXPECT_TRUE(appeared) << "no temporary appeared: the test saw nothing";
+  ASSERT_EQ(::kill(-child, SIGINT), 0);
+  // A CLI that ignored the signal would wait on the FIFO for ever: 10 s, then SIGKILL and fail.
+  int status = 0;
+  pid_t done = 0;
+  for (int i = 0; i < 400 && done == 0; ++i) {
+    done = ::waitpid(child, &status, WNOHANG);
+    if (done == 0) ::usleep(25000);
+  }
+  if (done == 0) {
+    ::kill(-child, SIGKILL);
+    ::waitpid(child, &status, 0);
+    FAIL() << "SIGINT did not end check";
+  }
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT)
+      << "not ended by SIGINT (status " << status << "): " << slurp(dir_ / "err");
+  EXPECT_EQ(temporaries(), 0u) << "SIGINT left the temporary file";
   EXPECT_FALSE(fs::exists(dir_ / "out.csv"));
 }
 

@@ -53,6 +53,59 @@ TEST(TestingMatchers, HourRulesAndMissingContext) {
   EXPECT_NE(why.find("cannot be checked: 需要事件\"人大批复\"的日期"), std::string::npos) << why;
 }
 
+// issue 15: the matcher and check() are one judgement. Each case: the
+// publication, what check() must say (hand-computed on the 2016 calendar),
+// and the matcher must pass exactly when that is on_time.
+TEST(TestingMatchers, MeetsDeadlineAgreesWithCheck) {
+  struct Case {
+    const char* what;
+    std::string rule;
+    Context context;
+    EventTime published;
+    Verdict verdict;
+  };
+  Context formed_tuesday;  // 10/11 + 3 working days = Friday 10/14
+  formed_tuesday.event("形成文件", Date{2016y / October / 11d});
+  Context incident;
+  incident.event("突发事件", Date{2016y / October / 1d}, 9, 30);
+  const std::vector<Case> cases = {
+      {"before the trigger", "形成文件后3个工作日公开", formed_2016_09_30(), {Date{2016y / September / 29d}, -1}, Verdict::missing},
+      {"on the trigger day", "形成文件后3个工作日公开", formed_2016_09_30(), {Date{2016y / September / 30d}, -1}, Verdict::on_time},
+      {"on a holiday before the due date", "形成文件后3个工作日公开", formed_2016_09_30(), {Date{2016y / October / 3d}, -1}, Verdict::on_time},
+      {"on the make-up Sunday", "形成文件后3个工作日公开", formed_2016_09_30(), {Date{2016y / October / 9d}, -1}, Verdict::on_time},
+      {"on the due day", "形成文件后3个工作日公开", formed_2016_09_30(), {Date{2016y / October / 10d}, -1}, Verdict::on_time},
+      {"a day late", "形成文件后3个工作日公开", formed_2016_09_30(), {Date{2016y / October / 11d}, -1}, Verdict::late},
+      {"late on a rest day only", "形成文件后3个工作日公开", formed_tuesday, {Date{2016y / October / 15d}, -1}, Verdict::late},
+      {"hours: in time", "突发事件发生后24小时内发布", incident, {Date{2016y / October / 2d}, 9 * 60 + 30}, Verdict::on_time},
+      {"hours: late the same day", "突发事件发生后24小时内发布", incident, {Date{2016y / October / 2d}, 9 * 60 + 31}, Verdict::late},
+      {"hours: before the incident", "突发事件发生后24小时内发布", incident, {Date{2016y / September / 30d}, 12 * 60}, Verdict::missing},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    TaskRecord t;
+    t.id = "T1", t.rule = c.rule, t.line = 2;
+    for (const auto& e : c.context.events()) t.events.emplace_back(e.name, e.time);
+    PublicationRecord p;
+    p.task_id = "T1", p.published = c.published, p.line = 2;
+    CheckOptions o;
+    o.as_of = Date{2016y / December / 31d};
+    std::vector<Verdict> verdicts;
+    check({t}, {p}, o, [&](const Finding& f) { verdicts.push_back(f.verdict); });
+    ASSERT_EQ(verdicts.size(), 1u);
+    EXPECT_EQ(verdicts[0], c.verdict) << "check()";
+    ::testing::Matcher<EventTime> m = MeetsDeadline(c.rule, c.context);
+    ::testing::StringMatchResultListener why;
+    EXPECT_EQ(m.MatchAndExplain(c.published, &why), c.verdict == Verdict::on_time) << why.str();
+    if (c.verdict == Verdict::missing) {
+      EXPECT_NE(why.str().find("judges missing"), std::string::npos) << why.str();
+    }
+  }
+  // The rest-day lateness is said as such.
+  const std::string why = explain_failure(MeetsDeadline("形成文件后3个工作日公开", formed_tuesday), Date{2016y / October / 15d});
+  EXPECT_NE(why.find("which is 1 calendar day late, on rest days only (0 working days): due 2016-10-14"), std::string::npos)
+      << why;
+}
+
 TEST(TestingMatchers, HasVerdictOnFindings) {
   TaskRecord t;
   t.id = "T1", t.rule = "形成文件后3个工作日公开", t.line = 2;

@@ -67,7 +67,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -254,6 +253,13 @@ class PublicationIndex {
     bool has_withdrawn() const { return withdrawn.minute != -2; }
   };
 
+  PublicationIndex();
+  ~PublicationIndex();
+  PublicationIndex(const PublicationIndex&);
+  PublicationIndex(PublicationIndex&&) noexcept;
+  PublicationIndex& operator=(const PublicationIndex&);
+  PublicationIndex& operator=(PublicationIndex&&) noexcept;
+
   void add(const PublicationRecord& p);
   /// Room for this many more publications (an estimate saves the doubling
   /// of the vectors: up to half of the memory for a large log).
@@ -283,35 +289,10 @@ class PublicationIndex {
   std::size_t unused_count() const;
 
  private:
-  // One group per distinct task id, in the order first seen; an
-  // open-addressing table from the id's hash finds it. Memory: 28 bytes a
-  // publication (its entry and, until finish(), its group) and about 45 a task.
-  struct Part {
-    struct Group {
-      std::uint32_t offset, length;  // the id in ids
-      std::uint32_t first, count;    // its entries (first: after finish())
-    };
-    struct Slot {
-      std::uint32_t group = 0;  // group + 1 (0: empty)
-      std::uint32_t tag = 0;    // the id hash's high half: most misses end here, in one cache line
-    };
-    std::string ids;  // every distinct id once
-    std::vector<Group> groups;
-    std::vector<Slot> slots;              // a power of two long
-    std::vector<std::uint32_t> group_of;  // each entry's group, until finish()
-    std::vector<Entry> entries;           // in log order; grouped and dated after finish()
-    mutable std::vector<std::uint8_t> used;  // by group: did of() ask for it (bytes: written from two threads)
-
-    std::string_view id_of(const Group& g) const { return std::string_view(ids).substr(g.offset, g.length); }
-    std::uint32_t group_for(std::string_view id, std::uint64_t hash);  // finds or adds
-    std::int64_t find(std::string_view id, std::uint64_t hash) const;  // -1: none
-    void rehash(std::size_t size);
-    void add(const PublicationRecord& p);
-    void finish();
-  };
+  struct Part;  // one part of the log: its hash table and entries (src/check/check.cpp)
   template <typename Visit>
   std::size_t visit_groups(std::string_view task_id, Visit visit) const;  // visit(first, count) per part; parts found
-  std::vector<Part> parts_{1};
+  std::vector<Part> parts_;  // never empty
 };
 
 // ---------------------------------------------------------------------------
@@ -342,6 +323,9 @@ struct Finding {
   bool has_due = false;
   Date due;
   std::int16_t due_minute = -1;  ///< hour rules: minutes since 00:00; -1: end of day
+  /// The days a publication must fall in to meet this deadline (docs/CHECK.md
+  /// has the table by rule kind): by-deadlines [window start, due]; counts
+  /// and 全年 the period counted; a 公示 [公示开始, its earliest last day].
   Date period_start, period_end;
   bool has_published = false;
   EventTime published;           ///< the publication that decided the verdict
@@ -355,6 +339,9 @@ struct Finding {
   std::uint8_t assumed = 0;        ///< Assumption bits of shixian/evaluate.hpp
   std::string_view message;        ///< needs_context: 需要事件"人大批复"的日期; invalid_rule: the parse error; …
   std::string_view needed;         ///< needs_context: the missing event names, joined by 、
+  /// count: the publications counted (`found` of them), in date order;
+  /// valid as long as the string_views.
+  std::span<const PublicationIndex::Entry* const> counted;
 };
 
 /// "2016-10-10" or "2016-10-02T09:30" ("" when !has_due).
@@ -422,9 +409,6 @@ struct Report {
   std::size_t item_limit = 500;
   std::vector<ReportItem> attention;     ///< late, missing, too_short, count_short, in due order (after finish())
   std::vector<ReportItem> unresolved;    ///< needs_context and invalid_rule (after finish())
-  /// Internal: the items kept so far, one max-heap by (due, line) per verdict.
-  std::array<std::vector<ReportItem>, kVerdictCount> item_heaps;
-  std::size_t kept_problems_ = 0;  ///< internal: problems already counted in problems_total
   std::vector<InputProblem> problems;    ///< bad rows and unknown task ids (the first problem_limit)
   std::size_t problem_limit = 1000;
   std::uint64_t problems_total = 0;      ///< including those not kept
@@ -433,17 +417,6 @@ struct Report {
   void trim_problems();
   /// Reports the log's task ids that no task asked for.
   void add_unknown_ids(const PublicationIndex& index, const std::string& file);
-  /// Internal: lead text → indices into `units` (leads repeat; split once).
-  struct TextHash {  ///< lets lead_units be searched with a string_view, without a copy
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<std::size_t>, TextHash, std::equal_to<>> lead_units;
-  /// Internal: unit name → index into `units` (rebuilt when its size differs from units').
-  std::unordered_map<std::string, std::size_t, TextHash, std::equal_to<>> unit_index_;
-  /// Internal: the last lead added and its units (a task's findings share it).
-  std::optional<std::string> last_lead_;
-  std::vector<std::size_t> last_lead_units_;
 
   std::uint64_t deadlines() const;
   std::uint64_t decided() const;
@@ -455,24 +428,39 @@ struct Report {
   /// after this one's (before finish() of either): the same report as if
   /// one had seen all the rows.
   void merge(Report&& later);
-  /// Internal: keeps an item when it is among the item_limit earliest of its verdict.
-  void keep_item(ReportItem&& item);
-  /// Internal: the entry of lead_units for a lead not seen before.
-  std::unordered_map<std::string, std::vector<std::size_t>, TextHash, std::equal_to<>>::iterator add_lead(
-      std::string_view lead);
   /// Sorts units worst first and the lists by due date.
   void finish();
   /// The one-line summary for stderr: "检查 48 项任务、120 个期限：按时 80，逾期 5 …；按时率 84.2%".
   std::string summary_line() const;
+
+ private:
+  // What add() and merge() work with until finish() (the items kept so far,
+  // the lead → units tables): src/check/report.cpp. Copied with the Report.
+  struct State;
+  class StateHolder {
+   public:
+    StateHolder();
+    ~StateHolder();
+    StateHolder(const StateHolder&);
+    StateHolder(StateHolder&&) noexcept;
+    StateHolder& operator=(const StateHolder&);
+    StateHolder& operator=(StateHolder&&) noexcept;
+    State& get();  // created when first needed (also after a move)
+
+   private:
+    std::unique_ptr<State> state_;
+  };
+  StateHolder state_;
 };
 
 /// The report a person reads (Chinese, aligned columns).
 std::string render_text(const Report& report);
 
 /// One CSV / JSON line per finding, for further processing. The header and
-/// the field names are a contract:
+/// the field names are a contract (docs/CHECK.md, "Rows", says what each means):
 /// task_id,obligation,line,lead,title,rule,label,verdict,due,period_start,period_end,
-/// published,withdrawn,late_workdays,late_days,required,found,provisional,message
+/// published,withdrawn,late_workdays,late_days,required,found,provisional,needed,message;
+/// JSON Lines count rows also have "counted" (the first five publications counted).
 std::string csv_header();
 void append_csv(std::string& out, const Finding& f);
 void append_jsonl(std::string& out, const Finding& f);

@@ -23,15 +23,19 @@
 //   //      自2016-09-30（周五）起第1个工作日 2016-10-08（周六，调休上班）…
 //
 // The value may be a shixian::Date, a shixian::EventTime (hour rules compare
-// times), a std::chrono::sys_days or a std::chrono::year_month_day. The rule
-// is checked against its earliest deadline with a due date (a rule with
-// several deadlines, like 每季度, is checked against the first; use
-// HasVerdict on shixian::check()'s findings for whole schedules).
+// times), a std::chrono::sys_days or a std::chrono::year_month_day. The
+// judgement is shixian::check()'s, with the value as the only publication:
+// the matcher passes exactly when check() calls the rule's earliest deadline
+// on_time (so a publication before the trigger fails, as check() calls it
+// missing). A rule with several deadlines, like 每季度, is checked against the
+// first; use HasVerdict on shixian::check()'s findings for whole schedules.
 #pragma once
 
 #include <gmock/gmock.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -62,6 +66,12 @@ class MeetsDeadlineMatcher {
   static EventTime to_event_time(std::chrono::sys_days d) { return EventTime{Date{d}, -1}; }
   static EventTime to_event_time(std::chrono::year_month_day d) { return EventTime{Date{d}, -1}; }
 
+  // The library's judgement, not a comparison of its own: the rule and the
+  // context become a one-task register and the value its only publication,
+  // checked by shixian::check() as of the day after the later of the value
+  // and the deadline (so the deadline is decided). The matcher passes when
+  // check() calls the rule's earliest deadline on_time — a publication before
+  // its trigger is missing there, so it fails here too.
   bool match(const EventTime& published, std::ostream* os) const {
     auto schedule = due(rule_, context_, *calendar_, policy_);
     auto computation = [&] {
@@ -72,28 +82,62 @@ class MeetsDeadlineMatcher {
       computation();
       return false;
     }
-    const Deadline* first = nullptr;
+    Date last_due;
+    bool any_due = false;
     for (const Deadline& d : *schedule) {
-      if (d.has_due && (first == nullptr || d.due < first->due)) first = &d;
+      if (d.has_due) last_due = any_due ? std::max(last_due, d.due) : d.due, any_due = true;
     }
-    if (first == nullptr) {
+    if (!any_due) {
       if (os) *os << "which cannot be checked: the rule has no deadline (" << to_string(schedule->classification) << ")";
       return false;
     }
-    const bool on_time = published.date < first->due ||
-                         (published.date == first->due &&
-                          (first->minute < 0 || published.minute < 0 || published.minute <= first->minute));
+    TaskRecord task;
+    task.id = "matcher", task.rule = rule_, task.line = 1, task.year = context_.plan_year;
+    for (const auto& e : context_.events()) task.events.emplace_back(e.name, e.time);
+    PublicationRecord publication;
+    publication.task_id = task.id, publication.published = published, publication.line = 1;
+    CheckOptions options;
+    options.as_of = std::max(published.date, last_due) + 1;
+    options.calendar = calendar_;
+    options.policy = policy_;
+    // The earliest deadline's finding (findings are in due order within a rule).
+    struct Judged {
+      bool found = false;
+      Verdict verdict = Verdict::not_checkable;
+      std::string due, label, message;
+      bool provisional = false;
+      std::int32_t late_days = 0, late_workdays = 0;
+      Date day;
+    } first;
+    check({task}, {publication}, options, [&](const Finding& f) {
+      if (!f.has_due || (first.found && !(f.due < first.day))) return;
+      first = {true, f.verdict, due_string(f), std::string(f.label), std::string(f.message), f.provisional,
+               f.late_days, f.late_workdays, f.due};
+    });
+    if (!first.found) {
+      if (os) *os << "which cannot be checked: the rule has no deadline";
+      return false;
+    }
+    const bool on_time = first.verdict == Verdict::on_time;
     if (os) {
       if (on_time) {
-        *os << "which is on time: due " << first->due_string() << " (" << first->label << ")";
-        if (first->provisional) *os << ", provisional (projected calendar year)";
+        *os << "which is on time: due " << first.due << " (" << first.label << ")";
+      } else if (first.verdict == Verdict::late) {
+        if (first.late_days == 0) {
+          *os << "which is late on the due day: due " << first.due << " (" << first.label << ")";
+        } else if (first.late_workdays == 0) {
+          *os << "which is " << first.late_days << " calendar day" << (first.late_days == 1 ? "" : "s")
+              << " late, on rest days only (0 working days): due " << first.due << " (" << first.label << ")";
+        } else {
+          *os << "which is " << first.late_workdays << " working days (" << first.late_days
+              << " calendar days) late: due " << first.due << " (" << first.label << ")";
+        }
       } else {
-        const auto workdays = calendar_->workdays_between(first->due, published.date);
-        *os << "which is " << (workdays ? *workdays : 0) << " working days (" << (published.date - first->due)
-            << " calendar days) late: due " << first->due_string() << " (" << first->label << ")";
-        if (first->provisional) *os << ", provisional (projected calendar year)";
-        computation();
+        *os << "which shixian::check() judges " << to_string(first.verdict) << " for the deadline due " << first.due
+            << " (" << first.label << ")" << (first.message.empty() ? "" : ": ") << first.message;
       }
+      if (first.provisional) *os << ", provisional (projected calendar year)";
+      if (!on_time) computation();
     }
     return on_time;
   }

@@ -84,6 +84,47 @@ bool published_before(const PublicationIndex::Entry& a, const PublicationIndex::
 
 }  // namespace
 
+// One group per distinct task id, in the order first seen; an
+// open-addressing table from the id's hash finds it. Memory: 28 bytes a
+// publication (its entry and, until finish(), its group) and about 45 a task.
+struct PublicationIndex::Part {
+  struct Group {
+    std::uint32_t offset, length;  // the id in ids
+    std::uint32_t first, count;    // its entries (first: after finish())
+  };
+  struct Slot {
+    std::uint32_t group = 0;  // group + 1 (0: empty)
+    std::uint32_t tag = 0;    // the id hash's high half: most misses end here, in one cache line
+  };
+  std::string ids;  // every distinct id once
+  std::vector<Group> groups;
+  std::vector<Slot> slots;              // a power of two long
+  std::vector<std::uint32_t> group_of;  // each entry's group, until finish()
+  std::vector<Entry> entries;           // in log order; grouped and dated after finish()
+  mutable std::vector<std::uint8_t> used;  // by group: did of() ask for it (bytes: written from two threads)
+
+  std::string_view id_of(const Group& g) const { return std::string_view(ids).substr(g.offset, g.length); }
+  std::uint32_t group_for(std::string_view id, std::uint64_t hash);  // finds or adds
+  std::int64_t find(std::string_view id, std::uint64_t hash) const;  // -1: none
+  void rehash(std::size_t size);
+  void add(const PublicationRecord& p);
+  void finish();
+};
+
+// Out of line: Part is complete only here.
+PublicationIndex::PublicationIndex() : parts_(1) {}
+PublicationIndex::~PublicationIndex() = default;
+PublicationIndex::PublicationIndex(const PublicationIndex&) = default;
+PublicationIndex::PublicationIndex(PublicationIndex&& other) noexcept : parts_(std::move(other.parts_)) {
+  other.parts_.resize(1);  // a moved-from index is an empty one, as before
+}
+PublicationIndex& PublicationIndex::operator=(const PublicationIndex&) = default;
+PublicationIndex& PublicationIndex::operator=(PublicationIndex&& other) noexcept {
+  parts_ = std::move(other.parts_);
+  other.parts_.resize(1);
+  return *this;
+}
+
 void PublicationIndex::Part::rehash(std::size_t size) {
   slots.assign(size, Slot{});
   const std::size_t mask = size - 1;
@@ -341,6 +382,7 @@ class TaskChecker {
   std::vector<bool> taken;
   std::vector<std::uint32_t> order;
   std::vector<int> chosen;  // by-deadline → candidate index, -1: none
+  std::vector<const PublicationIndex::Entry*> counted;  // a count finding's publications (Finding::counted)
   std::string message, needed;
   const std::string not_published;  // "截至<as-of>未发布", built once
 
@@ -532,14 +574,43 @@ class TaskChecker {
     return d.due < d.period_end ? year_start(d.due.year()) : d.period_start;
   }
 
+  // "逾期2个工作日（3日）". Late by calendar days that are all rest days (due on
+  // a Friday, published on the Saturday) is 0 working days: said as what it is,
+  // never "逾期0个工作日", which reads as not late.
+  static std::string late_message(const Finding& f) {
+    if (f.late_days == 0) return "逾期（当日" + to_string(f.published) + "，期限" + due_string(f) + "）";
+    const std::string days = std::to_string(f.late_days) + "日";
+    if (f.late_workdays == 0) {
+      return "逾期" + days + (f.late_days == 1 ? "（发布日为休息日" : "（均为休息日") + "，0个工作日）";
+    }
+    return "逾期" + std::to_string(f.late_workdays) + "个工作日（" + days + "）";
+  }
+
+  // "：2016-03-01（第2行）、2016-08-01（第3行）" — the publications a count
+  // counted, the first five and the rest as a number (a long list is clipped as
+  // every name list is: docs/CHECK.md, "Performance").
+  std::string counted_list() const {
+    if (counted.empty()) return {};
+    constexpr std::size_t kListed = 5;
+    std::string out = "：";
+    for (std::size_t i = 0; i < counted.size() && i < kListed; ++i) {
+      out += (i ? "、" : "") + to_string(counted[i]->published) + "（第" + std::to_string(counted[i]->line) + "行）";
+    }
+    if (counted.size() > kListed) out += "等" + std::to_string(counted.size()) + "次";
+    return out;
+  }
+
   void judge(const Deadline& d, Finding& f, int chosen_publication) {
     f.label = d.label;
     f.type = d.type;
     f.has_due = d.has_due;
     f.due = d.due;
     f.due_minute = d.minute;
-    f.period_start = d.period_start;
-    f.period_end = d.period_end;
+    // The days a publication must fall in to count (docs/CHECK.md, "Rows"): for
+    // by-deadlines the window the matcher searches, so that a row says why a
+    // publication was or was not taken; else the evaluator's period.
+    f.period_start = d.type == Obligation::by ? window_start(d) : d.period_start;
+    f.period_end = d.type == Obligation::by ? d.due : d.period_end;
     f.provisional = d.provisional;
     f.assumed = d.assumed;
     const Date as_of = options.as_of;
@@ -571,8 +642,7 @@ class TaskChecker {
             f.late_days = f.published.date - d.due;
             auto wd = cal.workdays_between(d.due, f.published.date);
             f.late_workdays = wd ? *wd : 0;
-            message = "逾期" + std::to_string(f.late_workdays) + "个工作日（" + std::to_string(f.late_days) + "日）";
-            if (f.late_days == 0) message = "逾期（当日" + to_string(f.published) + "，期限" + due_string(f) + "）";
+            message = late_message(f);
           }
           return;
         }
@@ -585,20 +655,23 @@ class TaskChecker {
         return;
       }
       case Obligation::count: {
-        std::uint32_t found = 0;
+        counted.clear();
         for (const auto* e : candidates)
-          if (e->published.date >= d.period_start && e->published.date <= d.period_end) ++found;
+          if (e->published.date >= d.period_start && e->published.date <= d.period_end) counted.push_back(e);
+        const auto found = static_cast<std::uint32_t>(counted.size());
         f.required = d.at_least;
         f.found = found;
+        f.counted = counted;
         if (found >= d.at_least) {
           f.verdict = Verdict::on_time;
+          message = "期内发布" + std::to_string(found) + "次" + counted_list();
         } else if (d.period_end < as_of) {
           f.verdict = Verdict::count_short;
           message = "要求至少" + std::to_string(d.at_least) + "次，实际" + std::to_string(found) + "次（" +
-                    to_string(d.period_start) + "至" + to_string(d.period_end) + "）";
+                    to_string(d.period_start) + "至" + to_string(d.period_end) + "）" + counted_list();
         } else {
           f.verdict = Verdict::pending;
-          message = "期内已发布" + std::to_string(found) + "次，要求至少" + std::to_string(d.at_least) + "次";
+          message = "期内已发布" + std::to_string(found) + "次，要求至少" + std::to_string(d.at_least) + "次" + counted_list();
         }
         return;
       }
@@ -656,6 +729,7 @@ class TaskChecker {
           message = "公示应于" + to_string(d.period_start) + "开始，截至" + to_string(as_of) + "无公示记录";
         } else if (d.has_due) {
           f.verdict = Verdict::pending;
+          message = "尚无公示记录，公示应于" + to_string(d.period_start) + "开始";
         } else {
           f.verdict = Verdict::not_checkable;
           message = "无公示记录，也未给出公示开始日期";

@@ -1,8 +1,10 @@
 // The report: totals, by unit, the items needing attention, and the row
 // formats (CSV, JSON Lines) for further processing.
+#include <unordered_map>
 #include <unordered_set>
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <tuple>
 
 #include "check/util.hpp"
@@ -81,7 +83,50 @@ bool item_before(const ReportItem& a, const ReportItem& b) {
   return std::tie(a.due, a.line, a.obligation) < std::tie(b.due, b.line, b.obligation);
 }
 
+// ---- the working state behind the public fields ------------------------------
+
+struct TextHash {  // lets the tables be searched with a string_view, without a copy
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 }  // namespace
+
+struct Report::State {
+  /// The items kept so far, one max-heap by (due, line) per verdict.
+  std::array<std::vector<ReportItem>, kVerdictCount> item_heaps;
+  /// Problems already counted in problems_total.
+  std::size_t kept_problems = 0;
+  /// Lead text → indices into `units` (leads repeat; split once).
+  std::unordered_map<std::string, std::vector<std::size_t>, TextHash, std::equal_to<>> lead_units;
+  /// Unit name → index into `units` (rebuilt when its size differs from units').
+  std::unordered_map<std::string, std::size_t, TextHash, std::equal_to<>> unit_index;
+  /// The last lead added and its units (a task's findings share it).
+  std::optional<std::string> last_lead;
+  std::vector<std::size_t> last_lead_units;
+
+  /// Keeps an item when it is among the item_limit earliest of its verdict.
+  void keep_item(ReportItem&& item, std::size_t item_limit);
+  /// The entry of lead_units for a lead not seen before.
+  std::unordered_map<std::string, std::vector<std::size_t>, TextHash, std::equal_to<>>::iterator add_lead(
+      std::string_view lead, std::vector<UnitTotals>& units);
+  void index_units(const std::vector<UnitTotals>& units);
+};
+
+Report::StateHolder::StateHolder() = default;
+Report::StateHolder::~StateHolder() = default;
+Report::StateHolder::StateHolder(const StateHolder& other)
+    : state_(other.state_ ? std::make_unique<State>(*other.state_) : nullptr) {}
+Report::StateHolder::StateHolder(StateHolder&&) noexcept = default;
+Report::StateHolder& Report::StateHolder::operator=(const StateHolder& other) {
+  if (this != &other) state_ = other.state_ ? std::make_unique<State>(*other.state_) : nullptr;
+  return *this;
+}
+Report::StateHolder& Report::StateHolder::operator=(StateHolder&&) noexcept = default;
+Report::State& Report::StateHolder::get() {
+  if (!state_) state_ = std::make_unique<State>();
+  return *state_;
+}
 
 std::uint64_t UnitTotals::decided() const { return sum_decided(counts); }
 std::uint64_t UnitTotals::failures() const { return sum_failures(counts); }
@@ -104,15 +149,18 @@ double Report::on_time_rate() const {
 
 // The units a lead text names (区发改局、区商务局 counts for both), added to
 // the totals the first time the text is seen.
-std::unordered_map<std::string, std::vector<std::size_t>, Report::TextHash, std::equal_to<>>::iterator Report::add_lead(
-    std::string_view lead) {
+void Report::State::index_units(const std::vector<UnitTotals>& units) {
+  if (unit_index.size() == units.size()) return;
+  unit_index.clear();  // units were merged or sorted since
+  for (std::size_t i = 0; i < units.size(); ++i) unit_index.emplace(units[i].unit, i);
+}
+
+std::unordered_map<std::string, std::vector<std::size_t>, TextHash, std::equal_to<>>::iterator Report::State::add_lead(
+    std::string_view lead, std::vector<UnitTotals>& units) {
   std::vector<std::size_t> indices;
-  if (unit_index_.size() != units.size()) {  // units were merged or sorted since
-    unit_index_.clear();
-    for (std::size_t i = 0; i < units.size(); ++i) unit_index_.emplace(units[i].unit, i);
-  }
+  index_units(units);
   for (auto& name : split_units(lead)) {
-    const auto [at, added] = unit_index_.emplace(name, units.size());
+    const auto [at, added] = unit_index.emplace(name, units.size());
     if (added) units.push_back(UnitTotals{std::move(name), {}});
     indices.push_back(at->second);
   }
@@ -123,20 +171,21 @@ void Report::add(const Finding& f) {
   const auto v = static_cast<std::size_t>(f.verdict);
   ++counts[v];
   if (f.provisional) ++provisional;
+  State& state = state_.get();
   // A task's findings come together and share its lead: look it up once.
-  if (!last_lead_ || f.lead != *last_lead_) {
-    auto it = lead_units.find(f.lead);
-    if (it == lead_units.end()) it = add_lead(f.lead);
-    last_lead_ = std::string(f.lead);
-    last_lead_units_.assign(it->second.begin(), it->second.end());
+  if (!state.last_lead || f.lead != *state.last_lead) {
+    auto it = state.lead_units.find(f.lead);
+    if (it == state.lead_units.end()) it = state.add_lead(f.lead, units);
+    state.last_lead = std::string(f.lead);
+    state.last_lead_units.assign(it->second.begin(), it->second.end());
   }
-  for (std::size_t i : last_lead_units_) ++units[i].counts[v];
+  for (std::size_t i : state.last_lead_units) ++units[i].counts[v];
   const bool attention = is_failure(f.verdict);
   const bool unresolved_kind = f.verdict == Verdict::needs_context || f.verdict == Verdict::invalid_rule;
   if ((!attention && !unresolved_kind) || item_limit == 0) return;
   std::string due;
   if (f.has_due) detail::append_time(due, EventTime{f.due, f.due_minute});
-  std::vector<ReportItem>& heap = item_heaps[v];
+  std::vector<ReportItem>& heap = state.item_heaps[v];
   if (heap.size() >= item_limit) {
     // Full: keep the item only when it comes before the latest kept one.
     const ReportItem& top = heap.front();
@@ -150,13 +199,13 @@ void Report::add(const Finding& f) {
   if (f.has_published) detail::append_time(item.published, f.published);
   item.late_workdays = f.late_workdays, item.late_days = f.late_days;
   item.required = f.required, item.found = f.found, item.provisional = f.provisional;
-  keep_item(std::move(item));
+  state.keep_item(std::move(item), item_limit);
 }
 
 // The item_limit earliest items per verdict (due date, then line, then rule):
 // a max-heap whose top is the one to drop. Which items are kept does not
 // depend on the order they come in, so merged reports keep the same ones.
-void Report::keep_item(ReportItem&& item) {
+void Report::State::keep_item(ReportItem&& item, std::size_t item_limit) {
   if (item_limit == 0) return;
   std::vector<ReportItem>& heap = item_heaps[static_cast<std::size_t>(item.verdict)];
   if (heap.size() >= item_limit) {
@@ -172,21 +221,19 @@ void Report::merge(Report&& later) {
   tasks += later.tasks, publications += later.publications;
   for (std::size_t v = 0; v < kVerdictCount; ++v) counts[v] += later.counts[v];
   provisional += later.provisional;
-  if (unit_index_.size() != units.size()) {
-    unit_index_.clear();
-    for (std::size_t i = 0; i < units.size(); ++i) unit_index_.emplace(units[i].unit, i);
-  }
+  State& state = state_.get();
+  state.index_units(units);
   for (UnitTotals& u : later.units) {
-    const auto [at, added] = unit_index_.emplace(u.unit, units.size());
+    const auto [at, added] = state.unit_index.emplace(u.unit, units.size());
     if (added) {
       units.push_back(std::move(u));
       continue;
     }
     for (std::size_t v = 0; v < kVerdictCount; ++v) units[at->second].counts[v] += u.counts[v];
   }
-  lead_units.clear(), last_lead_.reset();  // indices into units changed
-  for (auto& heap : later.item_heaps) {
-    for (ReportItem& item : heap) keep_item(std::move(item));
+  state.lead_units.clear(), state.last_lead.reset();  // indices into units changed
+  for (auto& heap : later.state_.get().item_heaps) {
+    for (ReportItem& item : heap) state.keep_item(std::move(item), item_limit);
   }
   trim_problems(), later.trim_problems();
   const std::uint64_t later_dropped = later.problems_total - later.problems.size();
@@ -196,9 +243,10 @@ void Report::merge(Report&& later) {
 }
 
 void Report::finish() {
-  lead_units.clear();
-  unit_index_.clear();  // units are sorted below
-  last_lead_.reset();
+  State& state = state_.get();
+  state.lead_units.clear();
+  state.unit_index.clear();  // units are sorted below
+  state.last_lead.reset();
   std::stable_sort(units.begin(), units.end(), [](const UnitTotals& a, const UnitTotals& b) {
     // Worst first: lowest on-time rate, then most failures, then name;
     // units with nothing decided yet (all pending / not checkable) last.
@@ -210,7 +258,7 @@ void Report::finish() {
   });
   attention.clear(), unresolved.clear();
   for (std::size_t v = 0; v < kVerdictCount; ++v) {
-    std::vector<ReportItem>& heap = item_heaps[v];
+    std::vector<ReportItem>& heap = state.item_heaps[v];
     std::sort_heap(heap.begin(), heap.end(), item_before);
     auto& list = is_failure(static_cast<Verdict>(v)) ? attention : unresolved;
     for (auto& item : heap) list.push_back(std::move(item));
@@ -223,10 +271,11 @@ void Report::finish() {
 
 void Report::trim_problems() {
   // problems_total counts everything ever appended: kept + trimmed.
-  if (problems.size() > kept_problems_) {
-    problems_total += problems.size() - kept_problems_;
+  std::size_t& kept = state_.get().kept_problems;
+  if (problems.size() > kept) {
+    problems_total += problems.size() - kept;
     if (problems.size() > problem_limit) problems.resize(problem_limit);
-    kept_problems_ = problems.size();
+    kept = problems.size();
   }
 }
 
@@ -238,7 +287,7 @@ void Report::add_unknown_ids(const PublicationIndex& index, const std::string& f
     problems.push_back({file, line, 0, "发布记录中的任务编号“" + id + "”不在任务登记表中"});
   }
   problems_total += unknown;
-  kept_problems_ = problems.size();
+  state_.get().kept_problems = problems.size();
 }
 
 std::string Report::summary_line() const {
@@ -353,6 +402,12 @@ std::string csv_header() {
          "late_workdays,late_days,required,found,provisional,needed,message\n";
 }
 
+namespace {
+// A 公示 with no publication measured no display: its `found` is unknown
+// (empty / null), not a display of 0 days.
+bool found_unknown(const Finding& f) { return f.type == Obligation::min_duration && !f.has_published; }
+}  // namespace
+
 void append_csv(std::string& out, const Finding& f) {
   using detail::append_csv_field;
   append_csv_field(out, f.task_id);
@@ -375,7 +430,7 @@ void append_csv(std::string& out, const Finding& f) {
   if (f.verdict == Verdict::late) out += std::to_string(f.late_workdays) + ',' + std::to_string(f.late_days);
   else out += ',';
   out += ',';
-  if (f.required) out += std::to_string(f.required) + ',' + std::to_string(f.found);
+  if (f.required) out += std::to_string(f.required) + ',' + (found_unknown(f) ? std::string() : std::to_string(f.found));
   else out += ',';
   out += f.provisional ? ",true," : ",false,";
   append_csv_field(out, f.needed), out += ',';
@@ -410,7 +465,22 @@ void append_jsonl(std::string& out, const Finding& f) {
   if (f.verdict == Verdict::late) {
     out += ",\"late_workdays\":" + std::to_string(f.late_workdays) + ",\"late_days\":" + std::to_string(f.late_days);
   }
-  if (f.required) out += ",\"required\":" + std::to_string(f.required) + ",\"found\":" + std::to_string(f.found);
+  if (f.required) {
+    out += ",\"required\":" + std::to_string(f.required) + ",\"found\":";
+    out += found_unknown(f) ? std::string("null") : std::to_string(f.found);
+  }
+  // Counts name what they counted (the first five; `found` is the total), so a
+  // count can be audited against the log.
+  if (f.type == Obligation::count && f.has_due) {
+    out += ",\"counted\":[";
+    constexpr std::size_t kListed = 5;
+    for (std::size_t i = 0; i < f.counted.size() && i < kListed; ++i) {
+      out += i ? ",{\"published\":\"" : "{\"published\":\"";
+      detail::append_time(out, f.counted[i]->published);
+      out += "\",\"line\":" + std::to_string(f.counted[i]->line) + "}";
+    }
+    out += ']';
+  }
   out += f.provisional ? ",\"provisional\":true" : ",\"provisional\":false";
   if (!f.needed.empty()) out += ",\"needed\":", append_json_string(out, f.needed);
   out += ",\"message\":", append_json_string(out, f.message);

@@ -265,8 +265,9 @@ int ics_command(int argc, char** argv, int first) {
   if (args->has("--from")) {
     auto d = parse_iso_date(args->value("--from"));
     if (!d) return usage("ics", "--from " + args->value("--from") + "：" + d.error().message);
+    // --from only narrows the window: verdicts are as of --as-of (today by
+    // default, as in check), so a deadline met before --from is not exported.
     ics.from = *d;
-    if (!args->has("--as-of")) common->options.as_of = *d;
   }
   ics.to = ics.from + 365;
   if (args->has("--to")) {

@@ -16,6 +16,19 @@ if(EXISTS ${WORK_DIR}/prefix/include/boost)
   message(FATAL_ERROR "install tree contains Boost")
 endif()
 
+# issue 15: the installed headers show no internals (Report's working state,
+# PublicationIndex's parts: src/check/); tests/public_headers_test.cpp checks the sources.
+file(GLOB_RECURSE installed_headers ${WORK_DIR}/prefix/include/shixian/*.hpp ${WORK_DIR}/prefix/include/shixian/*.h)
+foreach(header IN LISTS installed_headers)
+  file(READ ${header} text)
+  foreach(name "Internal:" "item_heaps" "kept_problems" "lead_units" "unit_index" "last_lead" "struct Part {" "group_of")
+    string(FIND "${text}" "${name}" at)
+    if(NOT at EQUAL -1)
+      message(FATAL_ERROR "installed ${header} shows the internal ${name}")
+    endif()
+  endforeach()
+endforeach()
+
 foreach(mode installed buildtree subdirectory)
   set(args -S ${consumer} -B ${WORK_DIR}/${mode} -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release)
   if(mode STREQUAL installed)
@@ -31,6 +44,25 @@ foreach(mode installed buildtree subdirectory)
   run(${WORK_DIR}/${mode}/capi_consumer)
   run(${WORK_DIR}/${mode}/capi_consumer_shared)
   message(STATUS "${mode}: ok")
+endforeach()
+
+# issue 15: find_package(shixian) leaves no PACKAGE_* in the caller's scope,
+# and refuses a version it is not compatible with (SameMajorVersion: 0.1.0
+# satisfies 0.1, not 1.0 or 0.2).
+foreach(mode installed buildtree)
+  if(mode STREQUAL installed)
+    set(where -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
+  else()
+    set(where -Dshixian_DIR=${BUILD_DIR})
+  endif()
+  foreach(case "0.1;TRUE" "0.1.0;TRUE" "1.0;FALSE" "0.2;FALSE")
+    list(GET case 0 want)
+    list(GET case 1 expect)
+    file(REMOVE_RECURSE ${WORK_DIR}/version-${mode})
+    run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/package/version_check -B ${WORK_DIR}/version-${mode} -G ${GENERATOR}
+        ${where} -DWANT=${want} -DEXPECT_FOUND=${expect})
+  endforeach()
+  message(STATUS "${mode}: find_package scope and version check ok")
 endforeach()
 
 # pkg-config (issue 18): a C program built with `pkg-config --cflags --libs
