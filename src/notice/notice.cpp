@@ -368,6 +368,20 @@ class NoticeChecker {
 
   std::uint32_t line_of(ast::Pos p) const { return error_at(p, ErrorCode::invalid_argument, {}).where.line; }
 
+  // Where the grammar stopped, placed right after the last character it read:
+  // when line breaks or spaces come between (…10月4日⏎七、国庆节), the place
+  // is the end of the line that lacks its verb, not the start of the next.
+  Error error_after_read(ast::Pos p, ErrorCode code, std::string message) const {
+    const std::size_t i = static_cast<std::size_t>(p - normalized_.text.data());
+    std::size_t byte = normalized_.original(i);
+    if (i > 0) {
+      std::size_t previous_end = normalized_.original(i - 1);
+      detail::next_code_point(original_, previous_end);
+      if (previous_end < byte) byte = previous_end;
+    }
+    return detail::make_error(code, std::move(message), original_, byte, source_);
+  }
+
   std::string_view text() const { return normalized_.text; }
   ast::Pos at_offset(std::size_t i) const { return normalized_.text.data() + i; }
 
@@ -831,7 +845,7 @@ class Importer {
   expected<ast::Notice, Error> parse_yearly(Segment segment) const {
     auto tree = notice::parse_notice_ast(segment.first, segment.last);
     if (!tree) {
-      return unexpected(page_.error_at(tree.error().where, ErrorCode::parse_error, "此处应为" + tree.error().expected));
+      return unexpected(page_.error_after_read(tree.error().where, ErrorCode::parse_error, "此处应为" + tree.error().expected));
     }
     return std::move(*tree);
   }
@@ -891,7 +905,7 @@ class Importer {
     }
     if (body < segment.first || body > segment.last) body = segment.first;
     auto tree = notice::parse_special_notice_ast(body, segment.last);
-    if (!tree) return unexpected(page_.error_at(tree.error().where, ErrorCode::parse_error, "此处应为" + tree.error().expected));
+    if (!tree) return unexpected(page_.error_after_read(tree.error().where, ErrorCode::parse_error, "此处应为" + tree.error().expected));
     if (tree->number.empty()) tree->number = notice::find_doc_number(page_.at_offset(title.at), segment.last);
     if (tree->number.empty()) tree->number = notice::find_doc_number(segment.first, segment.last);
     NoticeChecker reader(original_, normalized_, source_);
