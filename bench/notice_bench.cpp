@@ -49,4 +49,32 @@ void BM_ImportWebReposts(benchmark::State& state) {
 }
 BENCHMARK(BM_ImportWebReposts);
 
+// The larger web set of issue 19 (one repost per year 2007–2026 that imports: junk lines, news
+// forms, metadata blocks, traditional characters).
+void BM_ImportWebSet(benchmark::State& state) {
+  static const std::vector<std::string> texts = {
+      load("web/2007-china-com-cn.txt"),      load("web/2010-forum-junk.txt"),      load("web/2011-newspaper.txt"),
+      load("web/2012-traditional-no-intro.txt"), load("web/2013-forum-junk.txt"),   load("web/2014-site-note.txt"),
+      load("web/2016-gov-metadata.txt"),      load("web/2017-source-line.txt"),     load("web/2018-county-repost.txt"),
+      load("web/2022-beijing-metadata.txt"),  load("web/2023-traditional-big5.txt"), load("web/2024-saturday-wording.txt"),
+      load("web/2025-gmw.txt"),               load("web/2026-traditional-forum.txt")};
+  run(state, texts);
+}
+BENCHMARK(BM_ImportWebSet);
+
+// The 2020 page with the yearly notice and its extension, imported as the year plus its amendment.
+void BM_ImportYearWithAmendment(benchmark::State& state) {
+  static const std::string page = load("web/2020-with-extension.txt");
+  shixian::NoticeImportOptions options;
+  options.published = "2020-01-27";
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    auto year = shixian::import_holiday_notice(page, options);
+    benchmark::DoNotOptimize(year);
+    bytes += page.size();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+BENCHMARK(BM_ImportYearWithAmendment);
+
 }  // namespace
