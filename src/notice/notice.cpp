@@ -156,7 +156,7 @@ class NoticeChecker {
     if (auto e = check_festivals(notice)) return unexpected(std::move(*e));
     extend_to_weekends();
     for (const ItemDays& item : items_) {
-      if (auto e = check_resume(item, std::nullopt)) return unexpected(std::move(*e));
+      if (auto e = check_resume(item)) return unexpected(std::move(*e));
     }
 
     YearArrangement result;
@@ -293,6 +293,10 @@ class NoticeChecker {
       std::set<Date> old_off;
       for (const HolidayEntry& e : groups[target].second) {
         for (Date d = e.first; d <= e.last; d += 1) (e.work ? work : old_off).insert(d);
+      }
+      if (old_off.empty()) {
+        return unexpected(error_at(c.at, ErrorCode::invalid_argument,
+                                   "年份文件中“" + groups[target].first + "”没有放假日期，专项通知无从延长"));
       }
       const Date last = *old_off.rbegin();
       const Date until = c.extend_to->date;
@@ -645,7 +649,7 @@ class NoticeChecker {
   }
 
   // D起正常上班 (a yearly item): D is the day after the break and a working day.
-  std::optional<Error> check_resume(const ItemDays& item, std::optional<Date>) const {
+  std::optional<Error> check_resume(const ItemDays& item) const {
     if (!item.resume || item.off.empty()) return std::nullopt;
     Date last = item.off.front().date;
     for (const Placed& p : item.off) last = std::max(last, p.date);
