@@ -50,9 +50,6 @@ std::optional<SpecialKind> special_kind(std::string_view title) {
   return std::nullopt;
 }
 
-// A special notice's body (延长/调整/纪念日): one festival's changed days.
-// The festival and kind come from the title; the year from the title, else
-// from the first date written with its year, else from the signature.
 expected<SpecialChange, Error> NoticeChecker::read_special(const ast::SpecialNotice& notice, const Title& title, SpecialKind kind) {
   SpecialChange change;
   change.kind = kind;
@@ -110,9 +107,6 @@ expected<SpecialChange, Error> NoticeChecker::read_special(const ast::SpecialNot
   return change;
 }
 
-// The special notice applied to the year it changes: the festival's lines
-// replaced (调整, 纪念日) or its break extended (延长, cancelling the make-up
-// days it covers), the other festivals untouched, and an `amended` line.
 expected<YearArrangement, Error> NoticeChecker::amend(const YearArrangement& base, const SpecialChange& c, Amendment record) const {
   if (base.year != c.year) {
     return unexpected(error_at(c.at, ErrorCode::invalid_argument,

@@ -51,7 +51,6 @@ std::string_view weekday_word(unsigned iso) {
   return names[iso <= 7 ? iso : 0];
 }
 
-// A yearly notice (国务院办公厅关于YYYY年部分节假日安排的通知).
 expected<YearArrangement, Error> NoticeChecker::read_yearly(const ast::Notice& notice) {
   if (auto e = find_year(notice)) return unexpected(std::move(*e));
   if (notice.items.empty()) {
@@ -95,7 +94,6 @@ expected<YearArrangement, Error> NoticeChecker::read_yearly(const ast::Notice& n
   return result;
 }
 
-// The year file is the contract: what we return must read back as itself.
 std::optional<Error> NoticeChecker::check_round_trip(const YearArrangement& result) const {
   auto again = parse_year_file(format_year_file(result), source_);
   if (!again || !(*again == result)) {
@@ -111,9 +109,6 @@ Error NoticeChecker::error_at(ast::Pos p, ErrorCode code, std::string message) c
   return detail::make_error(code, std::move(message), original_, byte, source_);
 }
 
-// Where the grammar stopped, placed right after the last character it read:
-// when line breaks or spaces come between (…10月4日⏎七、国庆节), the place
-// is the end of the line that lacks its verb, not the start of the next.
 Error NoticeChecker::error_after_read(ast::Pos p, ErrorCode code, std::string message) const {
   const std::size_t i = static_cast<std::size_t>(p - normalized_.text.data());
   std::size_t byte = normalized_.original(i);
@@ -125,8 +120,6 @@ Error NoticeChecker::error_after_read(ast::Pos p, ErrorCode code, std::string me
   return detail::make_error(code, std::move(message), original_, byte, source_);
 }
 
-// The title of the notice around normalized offset `i`: from the 国务院(办公厅)
-// before the last 关于 at or before `i` to the next 通知.
 Title NoticeChecker::title_around(std::size_t i) const {
   const std::size_t about = text().rfind("关于", i);
   if (about == std::string_view::npos) return {};
@@ -150,11 +143,6 @@ std::vector<std::size_t> NoticeChecker::salutations() const {
   return out;
 }
 
-// A paste cut off inside the last item: no signature, no closing sentence
-// (节假日期间……, the issuer) after the last arrangement, and no sentence end.
-// Importing it would drop what was cut (the 上班 days of the last festival),
-// so it is refused, naming the item — or the next one, when only its head
-// survived (…放假，共3天。六、国庆节、).
 std::optional<Error> NoticeChecker::check_complete(const ast::Notice& notice) const {
   if (notice.published) return std::nullopt;
   const ast::Item& last = notice.items.back();
@@ -210,8 +198,6 @@ std::optional<Error> NoticeChecker::find_year(const ast::Notice& notice) {
   return std::nullopt;
 }
 
-// A written date → Date. `previous` supplies an omitted month and year
-// (至3日, 、31日); a bare December date of 元旦 is in the year before.
 expected<Date, Error> NoticeChecker::resolve(const ast::DayRef& ref, const Date* previous, bool new_year_item) const {
   int year = year_;
   unsigned month = ref.month.value_or(previous != nullptr ? previous->month() : 1);
@@ -373,7 +359,6 @@ std::optional<Error> NoticeChecker::read_item(const ast::Item& item) {
   return std::nullopt;
 }
 
-// D起正常上班 (a yearly item): D is the day after the break and a working day.
 std::optional<Error> NoticeChecker::check_resume(const ItemDays& item) const {
   if (!item.resume || item.off.empty()) return std::nullopt;
   Date last = item.off.front().date;
@@ -396,7 +381,6 @@ std::optional<Error> NoticeChecker::check_count(unsigned count, ast::Pos at, std
                   "天数不符：" + span + "共" + std::to_string(days) + "天，不是" + std::to_string(count) + "天");
 }
 
-// No day may be named twice (off in two festivals, off and work, work twice).
 std::optional<Error> NoticeChecker::check_days() {
   std::map<Date, std::pair<bool, ast::Pos>> seen;  // date -> (work, where)
   for (const ItemDays& item : items_) {
@@ -443,8 +427,6 @@ std::optional<Error> NoticeChecker::check_festivals(const ast::Notice& notice) c
   return std::nullopt;
 }
 
-// 4月4日放假，与周末连休 / 5月1日放假，5月2日补休: the break includes the
-// adjacent Saturday and Sunday unless the notice makes them working days.
 void NoticeChecker::extend_to_weekends() {
   std::set<Date> taken;
   for (const ItemDays& item : items_) {
