@@ -294,6 +294,7 @@ struct WebCase {
 
 const WebCase kWebCases[] = {
     {"2007-china-com-cn", 2007, nullptr},           // 17日、25日上班: the make-up days without a month
+    {"2008-evening-paper", 2008, nullptr},          // 北京晚报's headings 元旦放假3天 for the items, no title
     {"2010-forum-junk", 2010, nullptr},             // junk between lines, the signature date lost in junk
     {"2010-news-no-signature", 2010, nullptr},      // 下一篇：…8日起可拨打…: page text, not a date
     {"2011-beijing-with-national", 2011, nullptr},  // a Beijing notice with the national one attached (附：)
@@ -373,6 +374,16 @@ TEST(WebText, EveryFileOfTheSetIsTestedAndListedInSources) {
     const bool tabled = std::any_of(std::begin(kWebCases), std::end(kWebCases), [&](const WebCase& c) { return stem == c.file; });
     EXPECT_TRUE(tabled || elsewhere.count(stem) != 0) << stem << " is not tested";
   }
+}
+
+TEST(WebText, NewspaperHeadingsAreChecked) {
+  // 元旦放假3天 heads an item only when a date follows, and its count must match the range.
+  const std::string paper = web("2008-evening-paper");
+  EXPECT_NE(refusal(replace(paper, "元旦放假3天", "元旦放假4天")).find("天数不符：2007年12月30日至2008年1月1日共3天，不是4天"),
+            std::string::npos);
+  const std::string yearly = read_text(std::string(SHIXIAN_SOURCE_DIR) + "/tests/data/notices/2016.txt");
+  EXPECT_EQ(imported(replace(yearly, "2月14日（星期日）上班。", "2月14日（星期日）上班。今年春节放假7天，与去年相同。")),
+            imported(yearly));
 }
 
 // ---- the local-notice rule and its near misses ----------------------------------------------------

@@ -62,6 +62,8 @@ struct Item {
   std::vector<FestivalName> festivals;
   std::vector<Phrase> phrases;
   bool numbered = false;  ///< 一、 · 1. · (一) written before the festival
+  Pos heading_count_at = nullptr;
+  std::optional<unsigned> heading_count;  ///< 元旦放假3天 (a newspaper's heading instead of 一、元旦：)
   Pos end = nullptr;      ///< just past the item's last sentence
 };
 

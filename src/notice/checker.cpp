@@ -153,7 +153,7 @@ std::optional<Error> NoticeChecker::check_complete(const ast::Notice& notice) co
   const ast::Pos after = last.phrases.empty() ? last.at : last.phrases.back().end;
   const std::string_view tail(after, static_cast<std::size_t>(end - after));
   for (std::string_view close : {std::string_view("节假日期间"), std::string_view("节日期间"), std::string_view("假期期间"),
-                                 std::string_view("国务院办公厅")}) {
+                                 std::string_view("国务院办公厅"), std::string_view("(来源:")}) {
     if (find_in(tail, close) != std::string_view::npos) return std::nullopt;
   }
   std::string name;
@@ -242,7 +242,8 @@ std::optional<Error> NoticeChecker::read_item(const ast::Item& item) {
     days.name += (days.name.empty() ? "" : "、") + f.name;
     new_year = new_year || f.name == "元旦";
   }
-  std::optional<std::pair<Date, Date>> last_range;  // for 共N天
+  std::optional<std::pair<Date, Date>> last_range;   // for 共N天
+  std::optional<std::pair<Date, Date>> first_range;  // for a heading's 放假N天
   std::vector<Placed> restated;                     // 照常公休: must lie in the break
   std::optional<Date> latest;                       // the item's previous date: a month-less 17日 is in its month
   // A list's dates: each after the first takes its month from the one before; the first
@@ -293,6 +294,7 @@ std::optional<Error> NoticeChecker::read_item(const ast::Item& item) {
         }
         for (Date d = first; d <= last; d += 1) days.off.push_back({d, phrase.days[0].at});
         last_range = {first, last};
+        if (!first_range) first_range = last_range;
         if (phrase.count) {
           if (auto e = check_count(*phrase.count, phrase.count_at, *last_range)) return e;
         }
@@ -343,6 +345,10 @@ std::optional<Error> NoticeChecker::read_item(const ast::Item& item) {
       case ast::PhraseKind::no_swap:
         break;
     }
+  }
+  if (item.heading_count) {  // 元旦放假3天: the heading's count is the first range's
+    if (!first_range) return error_at(item.heading_count_at, ErrorCode::invalid_argument, "“" + days.name + "”一项没有放假日期");
+    if (auto e = check_count(*item.heading_count, item.heading_count_at, *first_range)) return e;
   }
   if (days.off.empty() && !days.extend_to) {
     return error_at(item.at, ErrorCode::invalid_argument, "“" + days.name + "”一项没有放假日期");

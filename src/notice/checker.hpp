@@ -109,7 +109,7 @@ class NoticeChecker {
   std::vector<std::size_t> salutations() const;
 
   // A paste cut off inside the last item: no signature, no closing sentence
-  // (节假日期间……, the issuer) after the last arrangement, and no sentence end.
+  // (节假日期间……, the issuer, a news source line) after the last arrangement, and no sentence end.
   // Importing it would drop what was cut (the 上班 days of the last festival),
   // so it is refused, naming the item — or the next one, when only its head
   // survived (…放假，共3天。六、国庆节、).

@@ -5,6 +5,7 @@
 //   item      = item_head, { sep | phrase | other_sentence }
 //   item_head = [numeral], festival, { ("、" | "和"), festival }, ":"     (* 一、 1、 1. (一) *)
 //             | numeral, festival, { … }, &day                          (* 2009: 三、清明节4月4日… *)
+//             | festival, "放假", n, "天", &day                          (* 2008 newspaper: 元旦放假3天 *)
 //   phrase    = total | joins | no_swap | arrangement
 //   arrangement = day, ( [range_sep, day_tail], "放假", ["调休" | "公休"], [n, "天"]
 //                      | { list_sep, day_tail }, ("上班" | "照常公休" | moved | "为", { any - sep })
@@ -168,8 +169,16 @@ auto const item_number = x3::omit[(lexical::item_numerals >> lit("、")) | (numb
 // The colon may be missing after a numbered head (2009: 三、清明节4月4日至6日放假).
 inline auto const mark_numbered = [](auto& ctx) { x3::_val(ctx).numbered = true; };
 inline auto const if_numbered = [](auto& ctx) { x3::_pass(ctx) = x3::_val(ctx).numbered; };
+// A newspaper's heading instead of the item head (北京晚报 2008: 元旦放假3天⏎2007年12月30日至…): only
+// when a date follows at once, so 今年春节放假7天，… in running text is not a head.
+inline auto const set_heading_count = [](auto& ctx) {
+  auto& a = x3::_attr(ctx);
+  x3::_val(ctx).heading_count_at = boost::fusion::at_c<0>(a);
+  x3::_val(ctx).heading_count = boost::fusion::at_c<1>(a);
+};
 auto const item_head_def = pos[set(&ast::Item::at)] >> -item_number[mark_numbered] >> head_festivals >>
-                           (lit(":") | (eps[if_numbered] >> &day));
+                           (lit(":") | (eps[if_numbered] >> &day) |
+                            (lit("放假") >> (pos >> number >> lit("天"))[set_heading_count] >> &day));
 
 auto const signature_def = lit("国务院办公厅") >> (full_date[assign] | chinese_date[assign]);
 auto const date_at_end = full_date >> eoi;  // an unsigned date closing the text: the notice's date
