@@ -393,6 +393,10 @@ TEST(LocalNotice, RuleAndNearMisses) {
   // and no State Council salutation.
   const std::string local = web("2020-regional-spring");
   EXPECT_NE(refusal(replace(local, "根据《国务院办公厅", "按照《国务院办公厅")).find("地方或单位通知"), std::string::npos);
+  EXPECT_NE(refusal(replace(local, "根据《国务院办公厅关于", "根据国务院办公厅《关于")).find("地方或单位通知"), std::string::npos);
+  // Not cited (a notice of the province's own, 经省政府同意): not refused as a passed-on notice.
+  EXPECT_EQ(refusal(replace(local, "根据《国务院办公厅关于2020年部分节假日安排的通知》精神", "经研究")).find("地方或单位通知"),
+            std::string::npos);
   // Imported: a national notice whose intro cites the 放假办法 decision (根据国务院《关于修改……》的决定).
   EXPECT_EQ(imported(web("2011-newspaper")).year, 2011);
   // Imported: a citation only after the notice (a related link) does not make it local.

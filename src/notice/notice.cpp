@@ -133,7 +133,8 @@ class Importer {
   // A local or unit notice passes the State Council's on: it cites it as its
   // basis before its own items and has no salutation of the State Council's.
   // The rule, word by word:
-  //   - cited: 根据《国务院办公厅关于 · 根据国务院办公厅通知 · 根据国务院办公厅的通知 (also 按照 for 根据),
+  //   - cited: 根据《国务院办公厅关于 · 根据国务院办公厅《关于 · 根据国务院办公厅通知 · 根据国务院办公厅的通知
+  //     (also 按照 for 根据),
   //     found before the first item (a related link after the notice does not count);
   //   - no salutation 各省、自治区、直辖市人民政府 anywhere (a national notice reposted by a local
   //     site keeps it: 转载文件, 首都之窗's metadata);
@@ -147,8 +148,8 @@ class Importer {
         tree.items.empty() ? text.size() : static_cast<std::size_t>(tree.items.front().at - text.data());
     std::size_t cited = std::string_view::npos;
     for (std::string_view lead : {std::string_view("根据"), std::string_view("按照")}) {
-      for (std::string_view what : {std::string_view("《国务院办公厅关于"), std::string_view("国务院办公厅通知"),
-                                    std::string_view("国务院办公厅的通知")}) {
+      for (std::string_view what : {std::string_view("《国务院办公厅关于"), std::string_view("国务院办公厅《关于"),
+                                    std::string_view("国务院办公厅通知"), std::string_view("国务院办公厅的通知")}) {
         const std::string phrase = std::string(lead) + std::string(what);
         const std::size_t at = find_in(text.substr(0, bound), phrase);
         if (at < cited) cited = at;
