@@ -191,13 +191,14 @@ auto const title = lit("关于") >> pos >> year4 >> lit("年部分节假日安�
 auto const doc_number = doc_prefixes >> lit("[") >> year4 >> lit("]") >> number >> lit("号");
 auto const intro = lit("现将") >> pos >> year4 >> lit("年");
 // 发布2019年部分节假日安排 · 就2021年元旦……作出具体安排 · 明确了2008年部分节假日的安排
-auto const news_year = ((lit("发布") | lit("就")) >> pos >> year4 >> lit("年")) | (pos >> year4 >> lit("年部分节假日"));
-x3::rule<class news_year_class, boost::fusion::deque<const char*, unsigned>> const news_year_rule = "年份";
-auto const news_year_rule_def = news_year;
+// (Two expressions, each with its action: as one alternative their attribute would be a variant.)
+auto const news_year = (lit("发布") | lit("就")) >> pos >> year4 >> lit("年");
+auto const news_year_plain = &x3::digit >> pos >> year4 >> lit("年部分节假日");
 auto const notice_def =
     *(!item_head >> (title[year_mention(&ast::Notice::title_year)] | doc_number[set_number] |
                      intro[year_mention(&ast::Notice::intro_year)] |
-                     news_year_rule[year_mention(&ast::Notice::news_year)] | char_)) >>
+                     news_year[year_mention(&ast::Notice::news_year)] |
+                     news_year_plain[year_mention(&ast::Notice::news_year)] | char_)) >>
     *item[push_item] >> -(signature[set(&ast::Notice::published)] | date_at_end[set(&ast::Notice::published)]) >> *char_;
 
 // ---- special notices (延长 / 调整 / 纪念日): the body after the salutation or title ----------
@@ -240,7 +241,7 @@ inline x3::uint_parser<unsigned, 10, 1, 2> const two_digits{};
 auto const iso_date = (pos >> year4 >> lit("-") >> two_digits >> lit("-") >> two_digits)[set_iso_date];
 auto const publication_date_def = lit("发布日期") >> -lit("]") >> -lit(":") >> (iso_date | full_date[assign]);
 
-BOOST_SPIRIT_DEFINE(news_year_rule, verb, count, arrangement, month_less, total, joins, no_swap, phrase,
+BOOST_SPIRIT_DEFINE(verb, count, arrangement, month_less, total, joins, no_swap, phrase,
                     item_head, item, signature, notice,
                     extension, special_phrase, special_signature, special_notice, publication_date, doc_number_rule)
 
