@@ -226,7 +226,8 @@ class Importer {
       missing_date = "文本中的发布日期" + to_string(*written) + (change->signed_on ? "与" + signed_words.substr(std::string("落款日期为").size()) + "的落款相差超过7天或在其前" : "无法与落款核对（" + signed_words + "）") +
                      "，可能是转载网站的日期；请用 --published YYYY-MM-DD 给出它在中国政府网发布的日期";
     } else {
-      missing_date = "还需要它的发布日期：文本中没有（" + signed_words + "，发布日期可能晚一两天），请用 --published YYYY-MM-DD 给出";
+      missing_date = change->signed_on ? "还需要它的发布日期：文本中没有（" + signed_words + "，发布日期可能晚一两天），请用 --published YYYY-MM-DD 给出"
+                                       : std::string("还需要它的发布日期：文本中没有，落款日期也不全，请用 --published YYYY-MM-DD 给出");
     }
 
     const YearArrangement* base = year ? &*year : options_.onto ? &*options_.onto : nullptr;
@@ -236,7 +237,8 @@ class Importer {
       if (year) message = two_notices_ + "，其中" + what + "修改" + std::to_string(change->year) + "年的全年安排，两者一并导入";
       std::vector<std::string> needs;
       if (base == nullptr) {
-        needs.push_back("需要它修改的年份文件：请用 --onto holidays/" + std::to_string(change->year) + ".txt 指明（不是“国务院办公厅关于YYYY年部分节假日安排的通知”，不能单独导入）");
+        needs.push_back("它不是全年通知，单独成不了年份文件：请用 --onto holidays/" + std::to_string(change->year) +
+                        ".txt 指明它修改的年份文件（修改之前的）");
       }
       if (!missing_date.empty()) needs.push_back(missing_date);
       for (const std::string& need : needs) message += "；" + need;
