@@ -186,7 +186,8 @@ TEST(SpecialNotice, MemorialDayOntoTheYearEqualsHolidayFile) {
   EXPECT_EQ(y, repository_year(2015));
   expect_agrees_with_reference(y);
   // From the yearly notice as reposted (no 文号 in either text), the same calendar.
-  for (const char* file : {"2015-publication-date", "2015-traditional-dashes"}) {
+  // 2015-summary-before: a site summary in item form (②春节:…) before the salutation is not read.
+  for (const char* file : {"2015-publication-date", "2015-traditional-dashes", "2015-summary-before"}) {
     const YearArrangement base = imported(web(file));
     const YearArrangement amended = imported(web("2015-memorial"), onto(base, "2015-05-13"));
     expect_same_calendar(amended, repository_year(2015));
@@ -364,6 +365,7 @@ TEST(WebText, EveryFileOfTheSetIsTestedAndListedInSources) {
   const std::string dir = std::string(SHIXIAN_SOURCE_DIR) + "/tests/data/notices/web";
   const std::string sources = read_text(dir + "/sources.tsv");
   const std::set<std::string> elsewhere = {"2015-memorial", "2015-publication-date", "2015-traditional-dashes",
+                                           "2015-summary-before",
                                            "2019-footer", "2019-labour-adjustment", "2020-extension-farmer",
                                            "2020-extension-paraphrased", "2020-extension-traditional",
                                            "2020-with-extension"};

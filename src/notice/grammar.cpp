@@ -17,6 +17,14 @@ expected<ast::Notice, SyntaxError> parse_notice_ast(const char* first, const cha
   return result;
 }
 
+ast::Notice parse_notice_header(const char* first, const char* last) {
+  namespace x3 = boost::spirit::x3;
+  ast::Notice result;
+  const char* it = first;
+  x3::parse(it, last, grammar::notice_header, result);  // cannot fail: any character is read
+  return result;
+}
+
 expected<ast::SpecialNotice, SyntaxError> parse_special_notice_ast(const char* first, const char* last) {
   namespace x3 = boost::spirit::x3;
   ast::SpecialNotice result;

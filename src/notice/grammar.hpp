@@ -21,6 +21,9 @@ struct SyntaxError {
 /// arrangement (a date) does not continue like one.
 expected<ast::Notice, SyntaxError> parse_notice_ast(const char* first, const char* last);
 
+/// Reads only the title, 文号 and year mentions of [first, last) (the text before a salutation).
+ast::Notice parse_notice_header(const char* first, const char* last);
+
 /// Reads the body of a special notice (from after its salutation or title):
 /// its arrangement sentences, 文号 and signature; other sentences are skipped.
 expected<ast::SpecialNotice, SyntaxError> parse_special_notice_ast(const char* first, const char* last);

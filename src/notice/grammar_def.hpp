@@ -194,12 +194,16 @@ auto const intro = lit("现将") >> pos >> year4 >> lit("年");
 // (Two expressions, each with its action: as one alternative their attribute would be a variant.)
 auto const news_year = (lit("发布") | lit("就")) >> pos >> year4 >> lit("年");
 auto const news_year_plain = &x3::digit >> pos >> year4 >> lit("年部分节假日");
-auto const notice_def =
-    *(!item_head >> (title[year_mention(&ast::Notice::title_year)] | doc_number[set_number] |
-                     intro[year_mention(&ast::Notice::intro_year)] |
-                     news_year[year_mention(&ast::Notice::news_year)] |
-                     news_year_plain[year_mention(&ast::Notice::news_year)] | char_)) >>
-    *item[push_item] >> -(signature[set(&ast::Notice::published)] | date_at_end[set(&ast::Notice::published)]) >> *char_;
+auto const header_mention = title[year_mention(&ast::Notice::title_year)] | doc_number[set_number] |
+                           intro[year_mention(&ast::Notice::intro_year)] |
+                           news_year[year_mention(&ast::Notice::news_year)] |
+                           news_year_plain[year_mention(&ast::Notice::news_year)];
+auto const notice_def = *(!item_head >> (header_mention | char_)) >> *item[push_item] >>
+                        -(signature[set(&ast::Notice::published)] | date_at_end[set(&ast::Notice::published)]) >> *char_;
+// What comes before a notice's salutation when a site's summary there looks like items (②春节:…):
+// only its title, 文号 and year are read.
+x3::rule<class notice_header_class, ast::Notice> const notice_header = "通知标题";
+auto const notice_header_def = *(header_mention | char_);
 
 // ---- special notices (延长 / 调整 / 纪念日): the body after the salutation or title ----------
 //
@@ -242,7 +246,7 @@ auto const iso_date = (pos >> year4 >> lit("-") >> two_digits >> lit("-") >> two
 auto const publication_date_def = lit("发布日期") >> -lit("]") >> -lit(":") >> (iso_date | full_date[assign]);
 
 BOOST_SPIRIT_DEFINE(verb, count, arrangement, month_less, total, joins, no_swap, phrase,
-                    item_head, item, signature, notice,
+                    item_head, item, signature, notice, notice_header,
                     extension, special_phrase, special_signature, special_notice, publication_date, doc_number_rule)
 
 }  // namespace shixian::notice::grammar

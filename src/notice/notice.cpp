@@ -74,6 +74,21 @@ class Importer {
       two_notices_at_ = page_.at_offset(notices[1]);
     } else {
       auto whole = parse_yearly({begin, end});
+      if (notices.size() == 1) {
+        // A notice's items follow its salutation; items before it are a site's summary
+        // (【…】①元旦…②春节:…) — read from the salutation on, the title from before it.
+        const char* salutation = begin + notices[0];
+        if (!whole || (!whole->items.empty() && whole->items.front().at < salutation)) {
+          auto body = parse_yearly({salutation, end});
+          if (body && !body->items.empty()) {
+            const ast::Notice header = notice::parse_notice_header(begin, salutation);
+            if (!body->title_year) body->title_year = header.title_year;
+            if (!body->news_year) body->news_year = header.news_year;
+            if (body->number.empty()) body->number = header.number;
+            whole = std::move(body);
+          }
+        }
+      }
       if (!whole) return unexpected(whole.error());
       tree = std::move(*whole);
       const auto local = read_local(*tree, notices.empty());
