@@ -28,7 +28,10 @@
 //       `5月1日放假，5月2日（星期一）补休。` a substitute weekday;
 //       `2月14日（周六）、2月28日（周六）上班。` make-up working days;
 //       `（农历腊月二十八、周日）` / `（星期日）` annotations;
-//     sentences that do not begin with a date (鼓励……) are commentary.
+//       `17日、25日上班` a date without its month takes the item's previous month;
+//     sentences that do not begin with a date (鼓励……) are commentary;
+//   - for a special notice: `延长2020年春节假期至2月2日`, `2月3日起正常上班`,
+//     `9月4日（星期五）调休`, and the sentences above.
 //
 // The notice is then checked against itself; the first problem is returned
 // with its line and column (in characters) in the original text:
@@ -43,6 +46,8 @@
 // Example:
 //   auto year = shixian::parse_holiday_notice(text);
 //   if (!year) { std::cerr << year.error().to_string() << '\n'; return 2; }
+//   // A special notice onto the year it amends:
+//   auto amended = shixian::import_holiday_notice(extension, {.onto = *year, .published = "2020-01-27"});
 //   std::cout << shixian::format_year_file(*year);
 #pragma once
 
