@@ -176,6 +176,8 @@ TEST(SpecialNotice, LabourDayAdjustmentOntoTheYearEqualsHolidayFile) {
   EXPECT_EQ(y, repository_year(2019));
   EXPECT_EQ(y.amendments.at(0).published, "2019-03-22");
   expect_agrees_with_reference(y);
+  // A related link naming the yearly notice does not make the page a yearly notice.
+  EXPECT_EQ(imported(web("2019-labour-adjustment") + "\n相关链接：国务院办公厅关于2019年部分节假日安排的通知\n", onto(base)), y);
   // The same date given on the command line agrees.
   EXPECT_EQ(imported(web("2019-labour-adjustment"), onto(base, "2019-03-22")), y);
 }

@@ -72,6 +72,10 @@ class Importer {
       special_title = first_special ? first : second;
       two_notices_ = both;
       two_notices_at_ = page_.at_offset(notices[1]);
+    } else if (const Title own = notices.size() == 1 ? page_.title_around(notices[0]) : Title{}; special_kind(own.text)) {
+      // The salutation's own title is a special notice's: so is the page, whatever titles its links name.
+      special = Segment{begin, end};
+      special_title = own;
     } else {
       auto whole = parse_yearly({begin, end});
       if (notices.size() == 1) {
