@@ -152,7 +152,7 @@ auto const arrangement_def = pos[set(&ast::Phrase::at)] >> day[push_day] >> (arr
 x3::rule<class month_less_class, ast::Phrase> const month_less = "放假安排";
 auto const month_less_def = pos[set(&ast::Phrase::at)] >> day_tail[push_day] >> arrangement_tail;
 
-auto const total_def = pos[set(&ast::Phrase::at)] >> lit("共")[kind(ast::PhraseKind::total)] >> &x3::digit >>
+auto const total_def = pos[set(&ast::Phrase::at)] >> lit("共")[kind(ast::PhraseKind::total)] >> &x3::char_('0', '9') >>
                        pos[set(&ast::Phrase::count_at)] > count[set(&ast::Phrase::count)];
 auto const joins_def = pos[set(&ast::Phrase::at)] >>
                        (lit("与周末连休") | lit("与周六连休") | lit("与周日连休") | lit("与双休日连休") |
@@ -193,7 +193,7 @@ auto const intro = lit("现将") >> pos >> year4 >> lit("年");
 // 发布2019年部分节假日安排 · 就2021年元旦……作出具体安排 · 明确了2008年部分节假日的安排
 // (Two expressions, each with its action: as one alternative their attribute would be a variant.)
 auto const news_year = (lit("发布") | lit("就")) >> pos >> year4 >> lit("年");
-auto const news_year_plain = &x3::digit >> pos >> year4 >> lit("年部分节假日");
+auto const news_year_plain = &x3::char_('0', '9') >> pos >> year4 >> lit("年部分节假日");
 auto const header_mention = title[year_mention(&ast::Notice::title_year)] | doc_number[set_number] |
                            intro[year_mention(&ast::Notice::intro_year)] |
                            news_year[year_mention(&ast::Notice::news_year)] |
