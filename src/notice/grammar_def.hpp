@@ -182,7 +182,10 @@ auto const item_head_def = pos[set(&ast::Item::at)] >> -item_number[mark_numbere
 
 auto const signature_def = lit("国务院办公厅") >> (full_date[assign] | chinese_date[assign]);
 auto const date_at_end = full_date >> eoi;  // an unsigned date closing the text: the notice's date
-auto const other_sentence = !day >> +(char_ - sentence_sep - item_head - signature);
+// An item head starts with a numeral, a digit, "(" or a festival: tested first, so that the item
+// head rule (which builds an Item each time it is tried) runs only where one can start.
+auto const at_item_head = &(lexical::item_numerals | char_('0', '9') | lit("(") | festivals) >> item_head;
+auto const other_sentence = !day >> +(char_ - sentence_sep - at_item_head - signature);
 inline auto const set_end = [](auto& ctx) { x3::_val(ctx).end = x3::_attr(ctx); };
 auto const item_def = item_head[assign] >>
                       *(sentence_sep | (!date_at_end >> (phrase >> pos)[push_phrase]) | other_sentence) >> pos[set_end];
@@ -198,7 +201,7 @@ auto const header_mention = title[year_mention(&ast::Notice::title_year)] | doc_
                            intro[year_mention(&ast::Notice::intro_year)] |
                            news_year[year_mention(&ast::Notice::news_year)] |
                            news_year_plain[year_mention(&ast::Notice::news_year)];
-auto const notice_def = *(!item_head >> (header_mention | char_)) >> *item[push_item] >>
+auto const notice_def = *(!at_item_head >> (header_mention | char_)) >> *item[push_item] >>
                         -(signature[set(&ast::Notice::published)] | date_at_end[set(&ast::Notice::published)]) >> *char_;
 // What comes before a notice's salutation when a site's summary there looks like items (②春节:…):
 // only its title, 文号 and year are read.
