@@ -183,3 +183,43 @@ TEST_F(Cli, PinyinRepostImports) {
   ASSERT_TRUE(imported && reference);
   EXPECT_EQ(imported->entries, reference->entries);
 }
+
+// Issue 19: special notices as amendments on the command line — the year and its extension from
+// one page with --published, a special notice --onto the year file it amends, and what is missing
+// named with the option that supplies it.
+TEST_F(Cli, SpecialNoticesImportAsAmendments) {
+  const auto repository = [](int year) {
+    return shixian::parse_year_file(slurp(std::string(SHIXIAN_SOURCE_DIR) + "/holidays/" + std::to_string(year) + ".txt"));
+  };
+  const fs::path year2020 = dir_ / "2020.txt";
+  Outcome r = run("holidays import '" + notice("web/2020-with-extension") + "' --published 2020-01-27 -o '" +
+                  year2020.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(shixian::parse_year_file(slurp(year2020)).value(), repository(2020).value());
+
+  const fs::path base = dir_ / "2019-as-published.txt";
+  ASSERT_EQ(run("holidays import '" + notice("web/2019-footer") + "' -o '" + base.string() + "'").exit_code, 0);
+  r = run("holidays import '" + notice("web/2019-labour-adjustment") + "' --onto '" + base.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(shixian::parse_year_file(r.out).value(), repository(2019).value());
+  EXPECT_NE(r.out.find("amended    2019-03-22 国办发明电〔2019〕3号 国务院办公厅关于调整2019年劳动节假期安排的通知\n"), std::string::npos)
+      << r.out;
+  // The amended file is a new file: --onto is an input, so -o may not overwrite it.
+  r = run("holidays import '" + notice("web/2019-labour-adjustment") + "' --onto '" + base.string() + "' -o '" +
+          base.string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+
+  r = run("holidays import '" + notice("web/2015-memorial") + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--onto holidays/2015.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--published YYYY-MM-DD"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  r = run("holidays import '" + notice("web/2015-memorial") + "' --onto '" + (dir_ / "nope.txt").string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--onto"), std::string::npos) << r.err;
+  const fs::path broken = write("broken.txt", "year 2015\n元旦 rest 2015-01-01\n");
+  r = run("holidays import '" + notice("web/2015-memorial") + "' --onto '" + broken.string() + "' --published 2015-05-13");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(broken.string() + ":2:"), std::string::npos) << r.err;
+  EXPECT_EQ(run("holidays import '" + notice("2016") + "' --published 2015-12-10").exit_code, 2);
+}

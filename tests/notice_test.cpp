@@ -490,7 +490,8 @@ TEST(NoticeFromTheWeb, SiteTextBeforeTitleAndAfterSignature) {
 
 TEST(NoticeFromTheWeb, SecondNoticeOnThePageIsNamedNotDropped) {
   // The 2020 notice followed by the 延长2020年春节假期 notice: importing the first alone would
-  // make 1/31 and 2/1 working days. Refused, naming both.
+  // make 1/31 and 2/1 working days. Without the extension's publication date it is refused, naming
+  // both (with the date it imports as the year plus its amendment: notice_web_test.cpp).
   const shixian::Error e = refusal(web_text("2020-with-extension"));
   EXPECT_NE(e.message.find("两份通知"), std::string::npos) << e.message;
   EXPECT_NE(e.message.find("国务院办公厅关于2020年部分节假日安排的通知"), std::string::npos) << e.message;

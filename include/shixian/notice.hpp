@@ -11,9 +11,10 @@
 // news-agency line (新华社北京11月4日电 …) and trailing boilerplate or page
 // furniture; reposts from converter sites with pinyin glued in (補(bǔ)休) and
 // doubled punctuation (`,、`), the news forms 发布/就YYYY年…, and the 2007–2009
-// items (其中…照常公休, 公休日调至…). A page with two notices, a special notice
-// (延长/调整/纪念日), a local notice passing the State Council's on, or a paste
-// cut off inside its last item is refused saying so (holidays/NOTICES.md).
+// items (其中…照常公休, 公休日调至…). A special notice (延长/调整/纪念日) is
+// imported as an amendment of its year (import_holiday_notice); a page with
+// two yearly notices, a local notice passing the State Council's on, or a
+// paste cut off inside its last item is refused saying so (holidays/NOTICES.md).
 // What is read:
 //
 //   - the year, from the title (关于2016年部分节假日安排的通知) or the intro
@@ -27,7 +28,10 @@
 //       `5月1日放假，5月2日（星期一）补休。` a substitute weekday;
 //       `2月14日（周六）、2月28日（周六）上班。` make-up working days;
 //       `（农历腊月二十八、周日）` / `（星期日）` annotations;
-//     sentences that do not begin with a date (鼓励……) are commentary.
+//       `17日、25日上班` a date without its month takes the item's previous month;
+//     sentences that do not begin with a date (鼓励……) are commentary;
+//   - for a special notice: `延长2020年春节假期至2月2日`, `2月3日起正常上班`,
+//     `9月4日（星期五）调休`, and the sentences above.
 //
 // The notice is then checked against itself; the first problem is returned
 // with its line and column (in characters) in the original text:
@@ -42,9 +46,13 @@
 // Example:
 //   auto year = shixian::parse_holiday_notice(text);
 //   if (!year) { std::cerr << year.error().to_string() << '\n'; return 2; }
+//   // A special notice onto the year it amends:
+//   auto amended = shixian::import_holiday_notice(extension, {.onto = *year, .published = "2020-01-27"});
 //   std::cout << shixian::format_year_file(*year);
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "shixian/error.hpp"
@@ -53,6 +61,33 @@
 
 namespace shixian {
 
+/// What an import needs besides the text when the text is (or carries) a
+/// special notice that changed a year already arranged: 2015 抗战胜利纪念日
+/// (国发明电〔2015〕1号), the 2019 劳动节 adjustment, the 2020 春节 extension.
+/// Such a notice is imported as an amendment: its festival lines change and an
+/// `amended` line records it (holidays/README.md).
+struct NoticeImportOptions {
+  /// The year file the special notice amends (CLI: --onto holidays/YYYY.txt),
+  /// when the text does not carry that year's notice itself. Must be empty
+  /// for a yearly notice.
+  std::optional<YearArrangement> onto{};
+  /// The date the special notice was published (CLI: --published YYYY-MM-DD),
+  /// the `amended` line's date. Empty: read from a 发布日期 line of the text
+  /// (gov.cn's metadata block), accepted only within 7 days after the notice's
+  /// signature. Must be empty when the text has no special notice.
+  std::string published{};
+};
+
+/// Imports a notice (UTF-8): a yearly notice (as parse_holiday_notice), a
+/// special notice onto `options.onto`, or a page carrying the yearly notice
+/// and its special notice (the 2020 notice and its extension): the year with
+/// its amendment applied. Errors name what is missing (the year file, the
+/// publication date) and the option that supplies it.
+expected<YearArrangement, Error> import_holiday_notice(std::string_view text, const NoticeImportOptions& options,
+                                                       std::string_view source_name = {});
+
+/// import_holiday_notice with no options: a yearly notice, or a page that
+/// also carries its special notice when the page gives the latter's 发布日期.
 /// Parses and checks a notice (UTF-8). The result has the year's title
 /// (always in the canonical simplified form), 文号 and signature date when
 /// present, and one entry per run of rest days (weekends joined by 与周末连休

@@ -10,7 +10,7 @@ constexpr std::string_view kUsage = R"(shixian — 政务公开时限规则与�
   shixian demo                         2016年工作日历与一个期限计算示例
   shixian calendar YEAR [--format tsv|text] [--holidays FILE]... [--overlay FILE]... [--strict]
                                        一年中每一天：工作日/休息日、类型、节日、来源
-  shixian holidays import NOTICE.txt [-o FILE]
+  shixian holidays import NOTICE.txt [--onto YEARFILE] [--published YYYY-MM-DD] [-o FILE]
                                        把国务院办公厅节假日安排通知导入为年份文件
   shixian parse RULE [--json]          时限规则的规范形式与结构（JSON）
   shixian explain RULE [--year Y] [--event NAME=DATE]... [--policy KEY=VALUE]...

@@ -36,6 +36,9 @@ enum class PhraseKind {
   remark,         ///< 1月1日为法定假日 (older notices): no effect
   restated,       ///< 1月31日照常公休 (2007–2009): days already in the break
   moved,          ///< 1月4日公休日调至1月2日 (2007–2009): the weekend days moved into the break
+  swapped_rest,   ///< 9月4日（星期五）调休 (2015 纪念日): a weekday given as rest
+  extend_to,      ///< 延长2020年春节假期至2月2日 (special notices): the break now ends on days[0]
+  resume,         ///< 2月3日（星期一）起正常上班: the first working day after the break
 };
 
 struct Phrase {
@@ -59,12 +62,22 @@ struct Item {
   std::vector<FestivalName> festivals;
   std::vector<Phrase> phrases;
   bool numbered = false;  ///< 一、 · 1. · (一) written before the festival
+  Pos heading_count_at = nullptr;
+  std::optional<unsigned> heading_count;  ///< 元旦放假3天 (a newspaper's heading instead of 一、元旦：)
   Pos end = nullptr;      ///< just past the item's last sentence
 };
 
 struct YearMention {
   Pos at = nullptr;
   unsigned year = 0;
+};
+
+/// A special notice (延长/调整/纪念日) after its title: what it changes, as one
+/// festival's sentences; the festival and the year come from the title (notice.cpp).
+struct SpecialNotice {
+  std::string number;               ///< 国办发明电〔2020〕1号
+  std::optional<DayRef> signed_on;  ///< 国务院办公厅 2020年1月26日
+  std::vector<Phrase> phrases;
 };
 
 struct Notice {

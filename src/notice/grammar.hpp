@@ -2,6 +2,7 @@
 // the only translation unit that compiles the X3 definitions (grammar_def.hpp).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "notice/ast.hpp"
@@ -19,5 +20,19 @@ struct SyntaxError {
 /// boilerplate; it fails only where a sentence that starts like an
 /// arrangement (a date) does not continue like one.
 expected<ast::Notice, SyntaxError> parse_notice_ast(const char* first, const char* last);
+
+/// Reads only the title, 文号 and year mentions of [first, last) (the text before a salutation).
+ast::Notice parse_notice_header(const char* first, const char* last);
+
+/// Reads the body of a special notice (from after its salutation or title):
+/// its arrangement sentences, 文号 and signature; other sentences are skipped.
+expected<ast::SpecialNotice, SyntaxError> parse_special_notice_ast(const char* first, const char* last);
+
+/// The first labelled publication date in [first, last): 发布日期：2019-03-22 ·
+/// [发布日期] 2019-03-22 · 发布日期：2015年12月10日 (a repost's metadata block).
+std::optional<ast::DayRef> find_publication_date(const char* first, const char* last);
+
+/// The first 文号 in [first, last) (国办发明电〔2020〕1号), canonical brackets; "" when none.
+std::string find_doc_number(const char* first, const char* last);
 
 }  // namespace shixian::notice

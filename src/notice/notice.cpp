@@ -1,17 +1,13 @@
-// parse_holiday_notice: normalize → grammar (grammar.cpp) → resolve and check
-// here → YearArrangement. The grammar reads; this file decides what the
-// reading means (which year a bare 12月30日 is in, which weekend days a
-// 与周末连休 joins) and whether the notice agrees with itself.
-#include <algorithm>
-#include <array>
-#include <map>
+// import_holiday_notice: normalize → what the page is (one yearly notice, a
+// special notice, both, a local notice) → grammar (grammar.cpp) → the checker
+// (checker.cpp reads and checks a yearly notice, amend.cpp a special one and
+// applies it) → YearArrangement.
 #include <optional>
-#include <set>
 #include <string>
-#include <string.h>  // memmem
 #include <vector>
 
 #include "common/text.hpp"
+#include "notice/checker.hpp"
 #include "notice/grammar.hpp"
 #include "notice/normalize.hpp"
 #include "shixian/notice.hpp"
@@ -21,455 +17,268 @@ namespace shixian {
 namespace {
 
 namespace ast = notice::ast;
+using notice::cn_date;
+using notice::find_in;
+using notice::kSalutation;
+using notice::NoticeChecker;
+using notice::special_kind;
+using notice::Title;
 
-// The festivals of the 放假办法 in the order notices list them.
-constexpr std::array<std::string_view, 7> kFestivalOrder = {"元旦",   "春节",   "清明节", "劳动节",
-                                                            "端午节", "中秋节", "国庆节"};
+}  // namespace
 
-int festival_rank(std::string_view name) {
-  for (std::size_t i = 0; i < kFestivalOrder.size(); ++i) {
-    if (kFestivalOrder[i] == name) return static_cast<int>(i);
-  }
-  return static_cast<int>(kFestivalOrder.size());
-}
+namespace {
 
-/// 2008 added 清明, 端午 and 中秋 (SC Order 513); before, notices covered four festivals.
-bool required_in(std::string_view festival, int year) {
-  if (year >= 2008) return festival_rank(festival) < 7;
-  return festival == "元旦" || festival == "春节" || festival == "劳动节" || festival == "国庆节";
-}
-
-// string_view::find walks every candidate first byte, and in UTF-8 Chinese
-// the lead bytes repeat constantly; memmem (two-way) does not.
-std::size_t find_in(std::string_view text, std::string_view needle, std::size_t from = 0) {
-  if (from > text.size()) return std::string_view::npos;
-  const void* hit = ::memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
-  return hit == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
-}
-
-std::string cn_date(Date d) {
-  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
-}
-
-// M月D日 inside one message whose first date already names the year.
-std::string cn_month_day(Date d) { return std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日"; }
-
-std::string_view weekday_word(unsigned iso) {
-  static constexpr std::array<std::string_view, 8> names = {"", "周一", "周二", "周三", "周四", "周五", "周六", "周日"};
-  return names[iso <= 7 ? iso : 0];
-}
-
-// One resolved date with where it was written.
-struct Placed {
-  Date date;
-  ast::Pos at;
+// One notice's stretch of the normalized text.
+struct Segment {
+  const char* first = nullptr;
+  const char* last = nullptr;
 };
 
-class NoticeChecker {
+class Importer {
  public:
-  NoticeChecker(std::string_view original, const notice::NormalizedText& normalized, std::string_view source)
-      : original_(original), normalized_(normalized), source_(source) {}
+  Importer(std::string_view original, const notice::NormalizedText& normalized, std::string_view source,
+           const NoticeImportOptions& options)
+      : original_(original), normalized_(normalized), source_(source), options_(options), page_(original, normalized, source) {}
 
-  expected<YearArrangement, Error> run(const ast::Notice& notice) {
-    if (auto e = check_page(notice)) return unexpected(std::move(*e));
-    if (auto e = find_year(notice)) return unexpected(std::move(*e));
-    if (notice.items.empty()) {
-      return unexpected(error_at(nullptr, ErrorCode::parse_error,
-                                 "找不到放假安排条目（应为“一、元旦：1月1日放假……”这样的编号条目）"));
+  expected<YearArrangement, Error> run() {
+    std::optional<Segment> yearly, special;
+    Title special_title;
+    std::optional<ast::Notice> tree;
+    const char* const begin = normalized_.text.data();
+    const char* const end = begin + normalized_.text.size();
+    const std::vector<std::size_t> notices = page_.salutations();
+    if (notices.size() >= 3) {
+      return unexpected(page_.error_at(page_.at_offset(notices[2]), ErrorCode::invalid_argument,
+                                       "文本中有" + std::to_string(notices.size()) +
+                                           "份通知（各有“各省、自治区、直辖市人民政府”的称呼）；一次只能导入一份全年通知，或一份全年通知及其专项通知"));
     }
-    if (auto e = check_complete(notice)) return unexpected(std::move(*e));
-    for (const ast::Item& item : notice.items) {
-      if (auto e = read_item(item)) return unexpected(std::move(*e));
-    }
-    if (auto e = check_days()) return unexpected(std::move(*e));
-    if (auto e = check_festivals(notice)) return unexpected(std::move(*e));
-    extend_to_weekends();
-
-    YearArrangement result;
-    result.year = year_;
-    result.title = "国务院办公厅关于" + std::to_string(year_) + "年部分节假日安排的通知";
-    result.number = notice.number;
-    if (notice.published) {
-      auto d = Date::from_ymd(static_cast<int>(*notice.published->year), *notice.published->month,
-                              notice.published->day);
-      if (!d) return unexpected(error_at(notice.published->at, ErrorCode::invalid_argument, "落款日期：" + d.error().message));
-      result.published = to_string(*d);
-    }
-    for (const ItemDays& item : items_) {
-      std::set<Date> off;
-      for (const Placed& p : item.off) off.insert(p.date);
-      for (auto it = off.begin(); it != off.end();) {
-        Date first = *it, last = *it;
-        for (++it; it != off.end() && *it == last + 1; ++it) last = *it;
-        result.entries.push_back({item.name, false, first, last});
+    if (notices.size() == 2) {
+      // Two notices, each with its salutation: the second starts at its title.
+      const Title first = page_.title_around(notices[0]), second = page_.title_around(notices[1]);
+      const std::size_t split = second.at != std::string_view::npos && second.at > notices[0] ? second.at : notices[1];
+      const bool first_special = special_kind(first.text).has_value(), second_special = special_kind(second.text).has_value();
+      const auto named = [&](const Title& t, const char* fallback) { return t.text.empty() ? std::string(fallback) : t.text; };
+      const std::string both = "文本中有两份通知：“" + named(first, "第一份") + "”（第" +
+                               std::to_string(page_.line_of(page_.at_offset(notices[0]))) + "行）和“" +
+                               named(second, "第二份") + "”（第" + std::to_string(page_.line_of(page_.at_offset(notices[1]))) + "行）";
+      if (first_special == second_special) {
+        return unexpected(page_.error_at(
+            page_.at_offset(notices[1]), ErrorCode::invalid_argument,
+            both + (first_special ? "，都是专项通知；一次只能导入一份，请分开导入（各用 --onto 指明年份文件）"
+                                  : "；一次只能导入一份全年安排通知，请分开导入")));
       }
-      std::set<Date> work;
-      for (const Placed& p : item.work) work.insert(p.date);
-      for (Date d : work) result.entries.push_back({item.name, true, d, d});
+      yearly = first_special ? Segment{begin + split, end} : Segment{begin, begin + split};
+      special = first_special ? Segment{begin, begin + split} : Segment{begin + split, end};
+      special_title = first_special ? first : second;
+      two_notices_ = both;
+      two_notices_at_ = page_.at_offset(notices[1]);
+    } else if (const Title own = notices.size() == 1 ? page_.title_around(notices[0]) : Title{}; special_kind(own.text)) {
+      // The salutation's own title is a special notice's: so is the page, whatever titles its links name.
+      special = Segment{begin, end};
+      special_title = own;
+    } else {
+      auto whole = parse_yearly({begin, end});
+      if (notices.size() == 1) {
+        // A notice's items follow its salutation; items before it are a site's summary
+        // (【…】①元旦…②春节:…) — read from the salutation on, the title from before it.
+        const char* salutation = begin + notices[0];
+        if (!whole || (!whole->items.empty() && whole->items.front().at < salutation)) {
+          auto body = parse_yearly({salutation, end});
+          if (body && !body->items.empty()) {
+            const ast::Notice header = notice::parse_notice_header(begin, salutation);
+            if (!body->title_year) body->title_year = header.title_year;
+            if (!body->news_year) body->news_year = header.news_year;
+            if (body->number.empty()) body->number = header.number;
+            whole = std::move(body);
+          }
+        }
+      }
+      if (!whole) return unexpected(whole.error());
+      tree = std::move(*whole);
+      const auto local = read_local(*tree, notices.empty());
+      if (!local) return unexpected(local.error());
+      if (*local != nullptr) {  // 附：国务院办公厅关于YYYY年部分节假日安排的通知 — read from the attachment on
+        auto attached = parse_yearly({*local, end});
+        if (!attached) return unexpected(attached.error());
+        tree = std::move(*attached);
+        yearly = Segment{*local, end};
+      } else if (!tree->title_year) {
+        special_title = find_special_title();
+      }
+      if (!special_title.text.empty()) {
+        special = Segment{begin, end};
+      } else if (!yearly) {
+        yearly = Segment{begin, end};
+      }
     }
-    // The year file is the contract: what we return must read back as itself.
-    auto again = parse_year_file(format_year_file(result), source_);
-    if (!again || !(*again == result)) {
-      return unexpected(error_at(nullptr, ErrorCode::invalid_argument,
-                                 "导入结果不能写成年份文件：" + (again ? std::string("往返不一致") : again.error().message)));
+
+    std::optional<YearArrangement> year;
+    if (yearly) {
+      if (!tree) {
+        auto parsed = parse_yearly(*yearly);
+        if (!parsed) return unexpected(parsed.error());
+        tree = std::move(*parsed);
+      }
+      NoticeChecker reader(original_, normalized_, source_);
+      reader.set_segment_end(yearly->last);
+      auto read = reader.read_yearly(*tree);
+      if (!read) return unexpected(read.error());
+      year = std::move(*read);
+      if (options_.onto) {
+        return unexpected(page_.error_at(nullptr, ErrorCode::invalid_argument,
+                                         special ? "文本已含" + std::to_string(year->year) + "年的全年通知，专项通知就修改它；不需要 --onto"
+                                                 : std::string("这是全年通知，不修改别的年份文件；--onto 只用于专项通知（延长、调整、纪念日放假）")));
+      }
+      if (!special) {
+        if (!options_.published.empty()) {
+          return unexpected(page_.error_at(nullptr, ErrorCode::invalid_argument,
+                                           "--published 是专项通知（amended行）的发布日期；全年通知的日期取自它的落款，文本中没有专项通知"));
+        }
+        return std::move(*year);
+      }
     }
-    return result;
+    return read_and_apply(*special, special_title, year);
   }
 
  private:
-  struct ItemDays {
-    std::string name;  // 国庆节、中秋节
-    ast::Pos at;
-    bool extend = false;  // 与周末连休 / 补休: the adjacent weekend belongs to the break
-    std::vector<Placed> off;
-    std::vector<Placed> work;
-  };
-
-  Error error_at(ast::Pos p, ErrorCode code, std::string message) const {
-    const std::size_t normalized = p == nullptr ? 0 : static_cast<std::size_t>(p - normalized_.text.data());
-    const std::size_t byte = p == nullptr ? 0 : normalized_.original(normalized);
-    return detail::make_error(code, std::move(message), original_, byte, source_);
+  expected<ast::Notice, Error> parse_yearly(Segment segment) const {
+    auto tree = notice::parse_notice_ast(segment.first, segment.last);
+    if (!tree) {
+      return unexpected(page_.error_after_read(tree.error().where, ErrorCode::parse_error, "此处应为" + tree.error().expected));
+    }
+    return std::move(*tree);
   }
 
-  std::uint32_t line_of(ast::Pos p) const { return error_at(p, ErrorCode::invalid_argument, {}).where.line; }
-
-  std::string_view text() const { return normalized_.text; }
-  ast::Pos at_offset(std::size_t i) const { return normalized_.text.data() + i; }
-
-  // The title of the notice around normalized offset `i`: from the 国务院(办公厅)
-  // before the last 关于 at or before `i` to the next 通知.
-  std::string title_around(std::size_t i) const {
-    const std::size_t about = text().rfind("关于", i);
-    if (about == std::string_view::npos) return {};
-    const std::size_t end = find_in(text(), "通知", about);
-    if (end == std::string_view::npos || end - about > 200) return {};
-    std::size_t start = about;
-    for (std::string_view issuer : {std::string_view("国务院办公厅"), std::string_view("国务院")}) {
-      if (about >= issuer.size() && text().substr(about - issuer.size(), issuer.size()) == issuer) {
-        start = about - issuer.size();
-        break;
+  // A local or unit notice passes the State Council's on: it cites it as its
+  // basis before its own items and has no salutation of the State Council's.
+  // The rule, word by word:
+  //   - cited: 根据《国务院办公厅关于 · 根据国务院办公厅《关于 · 根据国务院办公厅通知 · 根据国务院办公厅的通知
+  //     (also 按照 for 根据),
+  //     found before the first item (a related link after the notice does not count);
+  //   - no salutation 各省、自治区、直辖市人民政府 anywhere (a national notice reposted by a local
+  //     site keeps it: 转载文件, 首都之窗's metadata);
+  //   - unless the State Council's notice follows as an attachment, 附：国务院办公厅关于YYYY年部分节假日安排的通知
+  //     (a local notice with the national one appended): then the attachment is read, from its title.
+  // Returns where the attachment starts, nullptr for a national notice, or the refusal.
+  expected<const char*, Error> read_local(const ast::Notice& tree, bool no_salutation) const {
+    if (!no_salutation) return static_cast<const char*>(nullptr);
+    const std::string_view text = page_.text();
+    const std::size_t bound =
+        tree.items.empty() ? text.size() : static_cast<std::size_t>(tree.items.front().at - text.data());
+    std::size_t cited = std::string_view::npos;
+    for (std::string_view lead : {std::string_view("根据"), std::string_view("按照")}) {
+      for (std::string_view what : {std::string_view("《国务院办公厅关于"), std::string_view("国务院办公厅《关于"),
+                                    std::string_view("国务院办公厅通知"), std::string_view("国务院办公厅的通知")}) {
+        const std::string phrase = std::string(lead) + std::string(what);
+        const std::size_t at = find_in(text.substr(0, bound), phrase);
+        if (at < cited) cited = at;
       }
     }
-    return std::string(text().substr(start, end + 6 - start));
+    if (cited == std::string_view::npos) return static_cast<const char*>(nullptr);
+    const std::size_t attached = find_in(text, "附:国务院办公厅关于", cited);
+    if (attached != std::string_view::npos && find_in(text.substr(attached, 80), "年部分节假日安排") != std::string_view::npos) {
+      return text.data() + attached + std::string_view("附:").size();
+    }
+    return unexpected(page_.error_at(page_.at_offset(cited), ErrorCode::invalid_argument,
+                                     "这是依据国务院办公厅通知发出的地方或单位通知，只转述其中部分节日，不是国务院办公厅的全年通知；"
+                                     "请导入“国务院办公厅关于YYYY年部分节假日安排的通知”原文"));
   }
 
-  // What the page is, before reading it as one yearly notice: two notices
-  // (each has its salutation and its 通知如下), a special notice that changes
-  // one festival of a year already arranged, or a local notice passing on the
-  // State Council's. Each is refused with what it is, not with a missing year.
-  std::optional<Error> check_page(const ast::Notice& notice) const {
-    constexpr std::string_view kSalutation = "自治区、直辖市人民政府";
-    std::vector<std::size_t> notices;
-    for (std::size_t i = find_in(text(), kSalutation); i != std::string_view::npos; i = find_in(text(), kSalutation, i + 1)) {
-      notices.push_back(i);
-    }
-    if (notices.size() >= 2) {
-      const std::string first = title_around(notices[0]), second = title_around(notices[1]);
-      return error_at(at_offset(notices[1]), ErrorCode::invalid_argument,
-                      "文本中有两份通知：“" + (first.empty() ? std::string("第一份") : first) + "”（第" +
-                          std::to_string(line_of(at_offset(notices[0]))) + "行）和“" +
-                          (second.empty() ? std::string("第二份") : second) +
-                          "”；一次只能导入一份全年安排通知，请分开导入（后一份若是专项调整，记入年份文件的amended行，见holidays/README.md）");
-    }
-    // A local notice cites the State Council's (根据《国务院办公厅关于2020年……的通知》精神) and has
-    // no salutation of its own; its title mention is the citation's.
-    const std::size_t passed_on =
-        notices.empty() ? std::min(find_in(text(), "根据《国务院办公厅关于"), find_in(text(), "根据国务院办公厅"))
-                        : std::string_view::npos;
-    if (passed_on != std::string_view::npos) {
-      return error_at(at_offset(passed_on), ErrorCode::invalid_argument,
-                      "这是依据国务院办公厅通知发出的地方或单位通知，只转述其中部分节日，不是国务院办公厅的全年通知；"
-                      "请导入“国务院办公厅关于YYYY年部分节假日安排的通知”原文");
-    }
-    if (notice.title_year) return std::nullopt;
+  // A special notice's title (关于延长… · 关于调整… · …纪念日调休放假的通知) on a page without a yearly title.
+  Title find_special_title() const {
     for (std::string_view mark : {std::string_view("关于延长"), std::string_view("关于调整"),
                                   std::string_view("纪念日调休放假"), std::string_view("纪念日放假")}) {
-      const std::size_t i = find_in(text(), mark);
+      const std::size_t i = find_in(page_.text(), mark);
       if (i == std::string_view::npos) continue;
-      const std::string title = title_around(i + mark.size());
-      if (title.empty()) continue;
-      const std::size_t title_at = text().rfind(title.substr(0, title.find("关于")) + "关于", i + mark.size());
-      return error_at(at_offset(title_at == std::string_view::npos ? i : title_at), ErrorCode::invalid_argument,
-                      "这是专项通知“" + title +
-                          "”，它调整已公布的全年安排，不是“国务院办公厅关于YYYY年部分节假日安排的通知”；"
-                          "导入只读全年通知，专项通知的改动记在该年年份文件的amended行（见holidays/README.md）");
+      Title title = page_.title_around(i + mark.size());
+      if (!title.text.empty() && special_kind(title.text)) return title;
     }
-    return std::nullopt;
+    return {};
   }
 
-  // A paste cut off inside the last item: no signature, nothing after the
-  // item, and no sentence end. Importing it would drop what was cut (the
-  // 上班 days of the last festival), so it is refused, naming the item.
-  std::optional<Error> check_complete(const ast::Notice& notice) const {
-    if (notice.published) return std::nullopt;
-    const ast::Item& last = notice.items.back();
-    const ast::Pos end = text().data() + text().size();
-    if (last.end != end || text().empty()) return std::nullopt;
-    const char closing = text().back();
-    if (closing == '.' || closing == ')' || closing == '!') return std::nullopt;
-    std::string name;
-    for (const ast::FestivalName& f : last.festivals) name += (name.empty() ? "" : "、") + f.name;
-    return error_at(end, ErrorCode::parse_error,
-                    "通知在“" + name + "”一项中断（第" + std::to_string(line_of(last.at)) +
-                        "行起），没有结尾和落款，像是没有复制完整；请复制完整的通知（若确已完整，在末尾加句号）");
-  }
+  expected<YearArrangement, Error> read_and_apply(Segment segment, const Title& title, const std::optional<YearArrangement>& year) {
+    // The body: from the title, or from the salutation when that comes first (a title at the page's end).
+    const char* body = page_.at_offset(title.at);
+    if (const std::size_t salutation = find_in(std::string_view(segment.first, static_cast<std::size_t>(segment.last - segment.first)), kSalutation);
+        salutation != std::string_view::npos && segment.first + salutation < body) {
+      body = segment.first + salutation;
+    }
+    if (body < segment.first || body > segment.last) body = segment.first;
+    auto tree = notice::parse_special_notice_ast(body, segment.last);
+    if (!tree) return unexpected(page_.error_after_read(tree.error().where, ErrorCode::parse_error, "此处应为" + tree.error().expected));
+    if (tree->number.empty()) tree->number = notice::find_doc_number(page_.at_offset(title.at), segment.last);
+    if (tree->number.empty()) tree->number = notice::find_doc_number(segment.first, segment.last);
+    NoticeChecker reader(original_, normalized_, source_);
+    auto change = reader.read_special(*tree, title, *special_kind(title.text));
+    if (!change) return unexpected(change.error());
+    const std::string what = "专项通知“" + change->title + "”";
 
-  std::optional<Error> find_year(const ast::Notice& notice) {
-    const auto& title = notice.title_year;
-    const auto& intro = notice.intro_year ? notice.intro_year : notice.news_year;
-    if (!title && !intro) {
-      return error_at(nullptr, ErrorCode::parse_error,
-                      "找不到通知的年份：标题应为“国务院办公厅关于YYYY年部分节假日安排的通知”，或正文有“现将YYYY年……”");
+    // The amended line's date: --published, else a 发布日期 of the text close after its signature.
+    std::string published;
+    std::string missing_date;
+    const auto text_date = notice::find_publication_date(segment.first, segment.last);
+    std::optional<Date> written;
+    if (text_date) {
+      auto d = Date::from_ymd(static_cast<int>(*text_date->year), *text_date->month, text_date->day);
+      if (!d) return unexpected(page_.error_at(text_date->at, ErrorCode::invalid_argument, "发布日期：" + d.error().message));
+      written = *d;
     }
-    if (title && intro && title->year != intro->year) {
-      return error_at(intro->at, ErrorCode::invalid_argument,
-                      "正文中的年份" + std::to_string(intro->year) + "与标题中的年份" + std::to_string(title->year) +
-                          "不一致");
+    const std::string signed_words = change->signed_on ? "落款日期为" + cn_date(*change->signed_on) : std::string("文本中没有落款日期");
+    if (!options_.published.empty()) {
+      auto d = parse_iso_date(options_.published);
+      if (!d) {
+        return unexpected(page_.error_at(nullptr, ErrorCode::invalid_argument, "--published " + options_.published + "：" + d.error().message));
+      }
+      if (written && *written != *d) {
+        return unexpected(page_.error_at(text_date->at, ErrorCode::invalid_argument,
+                                         "文本写明发布日期" + to_string(*written) + "，与 --published " + to_string(*d) +
+                                             " 不一致；请核对后只保留正确的一个"));
+      }
+      if (change->signed_on && *d < *change->signed_on) {
+        return unexpected(page_.error_at(nullptr, ErrorCode::invalid_argument,
+                                         "--published " + to_string(*d) + " 早于" + what + "的落款日期" + cn_date(*change->signed_on)));
+      }
+      published = to_string(*d);
+    } else if (written && change->signed_on && *change->signed_on <= *written && *written - *change->signed_on <= 7) {
+      published = to_string(*written);
+    } else if (written) {
+      missing_date = "文本中的发布日期" + to_string(*written) + (change->signed_on ? "与" + signed_words.substr(std::string("落款日期为").size()) + "的落款相差超过7天或在其前" : "无法与落款核对（" + signed_words + "）") +
+                     "，可能是转载网站的日期；请用 --published YYYY-MM-DD 给出它在中国政府网发布的日期";
+    } else {
+      missing_date = change->signed_on ? "还需要它的发布日期：文本中没有（" + signed_words + "，发布日期可能晚一两天），请用 --published YYYY-MM-DD 给出"
+                                       : std::string("还需要它的发布日期：文本中没有，落款日期也不全，请用 --published YYYY-MM-DD 给出");
     }
-    const ast::YearMention& y = title ? *title : *intro;
-    if (y.year < 1949 || y.year > 2200) {
-      return error_at(y.at, ErrorCode::out_of_range, "年份" + std::to_string(y.year) + "超出支持范围（1949–2200）");
-    }
-    year_ = static_cast<int>(y.year);
-    return std::nullopt;
-  }
 
-  // A written date → Date. `previous` supplies an omitted month and year
-  // (至3日, 、31日); a bare December date of 元旦 is in the year before.
-  expected<Date, Error> resolve(const ast::DayRef& ref, const Date* previous, bool new_year_item) const {
-    int year = year_;
-    unsigned month = ref.month.value_or(previous != nullptr ? previous->month() : 1);
-    if (ref.year) {
-      year = static_cast<int>(*ref.year);
-      if (year < year_ - 1 || year > year_ + 1) {
-        return unexpected(error_at(ref.at, ErrorCode::invalid_argument,
-                                   "年份" + std::to_string(year) + "与通知的年份" + std::to_string(year_) + "相差超过一年"));
+    const YearArrangement* base = year ? &*year : options_.onto ? &*options_.onto : nullptr;
+    if (base == nullptr || !missing_date.empty()) {
+      std::string message = two_notices_.empty() ? "这是" + what : two_notices_ + "；后一份是" + what;
+      message += "，它修改已公布的" + std::to_string(change->year) + "年安排，作为该年年份文件的修改（amended行）导入";
+      if (year) message = two_notices_ + "，其中" + what + "修改" + std::to_string(change->year) + "年的全年安排，两者一并导入";
+      std::vector<std::string> needs;
+      if (base == nullptr) {
+        needs.push_back("它不是全年通知，单独成不了年份文件：请用 --onto holidays/" + std::to_string(change->year) +
+                        ".txt 指明它修改的年份文件（修改之前的）");
       }
-    } else if (previous != nullptr) {
-      year = previous->year();
-      if (ref.month && month < previous->month()) ++year;  // 12月30日至1月1日
-    } else if (new_year_item && month == 12) {
-      year = year_ - 1;
+      if (!missing_date.empty()) needs.push_back(missing_date);
+      for (const std::string& need : needs) message += "；" + need;
+      return unexpected(page_.error_at(two_notices_.empty() ? change->at : two_notices_at_, ErrorCode::invalid_argument, message));
     }
-    auto d = Date::from_ymd(year, month, ref.day);
-    if (!d) return unexpected(error_at(ref.at, ErrorCode::invalid_argument, d.error().message));
-    const Date window_first = Date::from_ymd(year_ - 1, 12, 1).value();
-    const Date window_last = Date::from_ymd(year_ + 1, 1, 31).value();
-    if (*d < window_first || *d > window_last) {
-      return unexpected(error_at(ref.at, ErrorCode::invalid_argument,
-                                 cn_date(*d) + "不在" + std::to_string(year_) + "年安排的范围内（" +
-                                     std::to_string(year_ - 1) + "年12月至" + std::to_string(year_ + 1) + "年1月）"));
-    }
-    if (ref.note.weekday != 0 && ref.note.weekday != d->iso_weekday()) {
-      return unexpected(error_at(ref.note.weekday_at, ErrorCode::invalid_argument,
-                                 "星期不符：" + cn_date(*d) + "是" + std::string(weekday_word(d->iso_weekday())) +
-                                     "，不是" + std::string(weekday_word(ref.note.weekday))));
-    }
-    return *d;
-  }
-
-  std::optional<Error> read_item(const ast::Item& item) {
-    ItemDays days;
-    days.at = item.at;
-    bool new_year = false;
-    for (const ast::FestivalName& f : item.festivals) {
-      if (const auto [it, fresh] = festival_at_.emplace(f.name, f.at); !fresh) {
-        return error_at(f.at, ErrorCode::invalid_argument,
-                        "“" + f.name + "”重复出现（第" + std::to_string(line_of(it->second)) + "行已有）");
-      }
-      days.name += (days.name.empty() ? "" : "、") + f.name;
-      new_year = new_year || f.name == "元旦";
-    }
-    std::optional<std::pair<Date, Date>> last_range;  // for 共N天
-    std::vector<Placed> restated;                     // 照常公休: must lie in the break
-    for (const ast::Phrase& phrase : item.phrases) {
-      switch (phrase.kind) {
-        case ast::PhraseKind::off: {
-          auto first = resolve(phrase.days[0], nullptr, new_year);
-          if (!first) return first.error();
-          Date last = *first;
-          if (phrase.range) {
-            auto l = resolve(phrase.days[1], &*first, new_year);
-            if (!l) return l.error();
-            if (*l < *first) {
-              return error_at(phrase.days[1].at, ErrorCode::invalid_argument,
-                              "放假日期的终点" + cn_date(*l) + "早于起点" + cn_date(*first));
-            }
-            if (*l - *first > 30) {
-              return error_at(phrase.days[1].at, ErrorCode::invalid_argument,
-                              "放假日期" + cn_date(*first) + "至" + cn_date(*l) + "超过一个月，请检查");
-            }
-            last = *l;
-          }
-          for (Date d = *first; d <= last; d += 1) days.off.push_back({d, phrase.days[0].at});
-          last_range = {*first, last};
-          if (phrase.count) {
-            if (auto e = check_count(*phrase.count, phrase.count_at, *last_range)) return e;
-          }
-          break;
-        }
-        case ast::PhraseKind::total:
-          if (!last_range) {
-            return error_at(phrase.at, ErrorCode::invalid_argument, "“共" + std::to_string(*phrase.count) + "天”前面没有放假日期");
-          }
-          if (auto e = check_count(*phrase.count, phrase.count_at, *last_range)) return e;
-          break;
-        case ast::PhraseKind::work: {
-          std::optional<Date> previous;
-          for (const ast::DayRef& ref : phrase.days) {
-            auto d = resolve(ref, previous ? &*previous : nullptr, new_year);
-            if (!d) return d.error();
-            if (!d->is_weekend()) {
-              return error_at(ref.at, ErrorCode::invalid_argument,
-                              cn_date(*d) + "是" + std::string(weekday_word(d->iso_weekday())) +
-                                  "，调休上班日应为周六或周日");
-            }
-            days.work.push_back({*d, ref.at});
-            previous = *d;
-          }
-          break;
-        }
-        case ast::PhraseKind::compensatory: {
-          auto d = resolve(phrase.days[0], nullptr, new_year);
-          if (!d) return d.error();
-          if (d->is_weekend()) {
-            return error_at(phrase.days[0].at, ErrorCode::invalid_argument,
-                            cn_date(*d) + "是" + std::string(weekday_word(d->iso_weekday())) + "，补休日应为周一至周五");
-          }
-          days.off.push_back({*d, phrase.days[0].at});
-          days.extend = true;
-          break;
-        }
-        case ast::PhraseKind::joins_weekend:
-          if (days.off.empty()) return error_at(phrase.at, ErrorCode::invalid_argument, "“与周末连休”前面没有放假日期");
-          days.extend = true;
-          break;
-        case ast::PhraseKind::remark:  // 1月1日（星期四、新年）为法定节假日: the weekdays are still checked
-        case ast::PhraseKind::restated:
-        case ast::PhraseKind::moved: {
-          std::optional<Date> previous;
-          for (const ast::DayRef& ref : phrase.days) {
-            auto d = resolve(ref, previous ? &*previous : nullptr, new_year);
-            if (!d) return d.error();
-            if (phrase.kind == ast::PhraseKind::moved && !d->is_weekend()) {
-              return error_at(ref.at, ErrorCode::invalid_argument,
-                              cn_date(*d) + "是" + std::string(weekday_word(d->iso_weekday())) +
-                                  "，调走的公休日应为周六或周日");
-            }
-            if (phrase.kind == ast::PhraseKind::restated) restated.push_back({*d, ref.at});
-            previous = *d;
-          }
-          break;
-        }
-        case ast::PhraseKind::no_swap:
-          break;
-      }
-    }
-    if (days.off.empty()) {
-      return error_at(item.at, ErrorCode::invalid_argument, "“" + days.name + "”一项没有放假日期");
-    }
-    // 照常公休 names days of the break as the notice gives it; one outside it means a misread.
-    for (const Placed& p : restated) {
-      const bool inside = std::any_of(days.off.begin(), days.off.end(), [&](const Placed& o) { return o.date == p.date; });
-      if (!inside) {
-        return error_at(p.at, ErrorCode::invalid_argument,
-                        cn_date(p.date) + "写作“照常公休”，但不在“" + days.name + "”的放假日期内");
-      }
-    }
-    items_.push_back(std::move(days));
-    return std::nullopt;
-  }
-
-  std::optional<Error> check_count(unsigned count, ast::Pos at, std::pair<Date, Date> range) const {
-    const int days = range.second - range.first + 1;
-    if (static_cast<int>(count) == days) return std::nullopt;
-    const std::string span =
-        range.first == range.second ? cn_date(range.first)
-        : range.first.year() == range.second.year() ? cn_date(range.first) + "至" + cn_month_day(range.second)
-                                                    : cn_date(range.first) + "至" + cn_date(range.second);
-    return error_at(at, ErrorCode::invalid_argument,
-                    "天数不符：" + span + "共" + std::to_string(days) + "天，不是" + std::to_string(count) + "天");
-  }
-
-  // No day may be named twice (off in two festivals, off and work, work twice).
-  std::optional<Error> check_days() {
-    std::map<Date, std::pair<bool, ast::Pos>> seen;  // date -> (work, where)
-    for (const ItemDays& item : items_) {
-      for (int pass = 0; pass < 2; ++pass) {
-        const bool work = pass == 1;
-        std::set<Date> mine;
-        for (const Placed& p : work ? item.work : item.off) {
-          if (!mine.insert(p.date).second) continue;  // 5月1日放假 + 5月1日至3日: same item, harmless
-          const auto [it, fresh] = seen.emplace(p.date, std::make_pair(work, p.at));
-          if (fresh) continue;
-          const std::string line = std::to_string(line_of(it->second.second));
-          if (it->second.first != work) {
-            return error_at(p.at, ErrorCode::invalid_argument,
-                            cn_date(p.date) + "既放假又上班（另见第" + line + "行）");
-          }
-          return error_at(p.at, ErrorCode::invalid_argument, cn_date(p.date) + "重复出现（另见第" + line + "行）");
-        }
-      }
-    }
-    return std::nullopt;
-  }
-
-  std::optional<Error> check_festivals(const ast::Notice& notice) const {
-    for (std::string_view festival : kFestivalOrder) {
-      if (!required_in(festival, year_) || festival_at_.count(std::string(festival)) != 0) continue;
-      // Point at the item that comes where the missing one should be, or after the last one.
-      ast::Pos at = nullptr;
-      for (const ast::Item& item : notice.items) {
-        if (festival_rank(item.festivals.front().name) > festival_rank(festival)) {
-          at = item.at;
-          break;
-        }
-      }
-      if (at == nullptr) {
-        const ast::Item& last = notice.items.back();
-        at = last.phrases.empty() ? last.at : last.phrases.back().end;
-      }
-      return error_at(at, ErrorCode::invalid_argument,
-                      "缺少“" + std::string(festival) + "”的放假安排（" +
-                          (year_ >= 2008 ? "2008年起的通知应列出元旦、春节、清明节、劳动节、端午节、中秋节、国庆节"
-                                         : "2008年以前的通知应列出元旦、春节、劳动节、国庆节") +
-                          "）");
-    }
-    return std::nullopt;
-  }
-
-  // 4月4日放假，与周末连休 / 5月1日放假，5月2日补休: the break includes the
-  // adjacent Saturday and Sunday unless the notice makes them working days.
-  void extend_to_weekends() {
-    std::set<Date> taken;
-    for (const ItemDays& item : items_) {
-      for (const Placed& p : item.off) taken.insert(p.date);
-      for (const Placed& p : item.work) taken.insert(p.date);
-    }
-    for (ItemDays& item : items_) {
-      if (!item.extend) continue;
-      std::set<Date> off;
-      for (const Placed& p : item.off) off.insert(p.date);
-      std::vector<Placed> added;
-      for (Date d : off) {
-        for (Date e = d - 1; e.is_weekend() && taken.count(e) == 0; e -= 1) added.push_back({e, item.at}), taken.insert(e);
-        for (Date e = d + 1; e.is_weekend() && taken.count(e) == 0; e += 1) added.push_back({e, item.at}), taken.insert(e);
-      }
-      item.off.insert(item.off.end(), added.begin(), added.end());
-    }
+    return reader.amend(*base, *change, Amendment{published, change->number, change->title});
   }
 
   std::string_view original_;
   const notice::NormalizedText& normalized_;
   std::string_view source_;
-  int year_ = 0;
-  std::map<std::string, ast::Pos> festival_at_;
-  std::vector<ItemDays> items_;
+  const NoticeImportOptions& options_;
+  NoticeChecker page_;  // positions, titles and messages over the whole page
+  std::string two_notices_;  // "文本中有两份通知：…" when the page carries the year and its special notice
+  ast::Pos two_notices_at_ = nullptr;
 };
 
 }  // namespace
 
-expected<YearArrangement, Error> parse_holiday_notice(std::string_view text, std::string_view source_name) {
+expected<YearArrangement, Error> import_holiday_notice(std::string_view text, const NoticeImportOptions& options,
+                                                       std::string_view source_name) {
   auto normalized = notice::normalize_notice(text);
   if (!normalized) {
     Error e = std::move(normalized).error();
@@ -479,14 +288,11 @@ expected<YearArrangement, Error> parse_holiday_notice(std::string_view text, std
   if (normalized->text.empty()) {
     return unexpected(Error{ErrorCode::parse_error, "通知内容为空", {}, std::string(source_name)});
   }
-  const char* first = normalized->text.data();
-  auto tree = notice::parse_notice_ast(first, first + normalized->text.size());
-  if (!tree) {
-    const std::size_t at = static_cast<std::size_t>(tree.error().where - first);
-    return unexpected(detail::make_error(ErrorCode::parse_error, "此处应为" + tree.error().expected, text,
-                                         normalized->original(at), source_name));
-  }
-  return NoticeChecker(text, *normalized, source_name).run(*tree);
+  return Importer(text, *normalized, source_name, options).run();
+}
+
+expected<YearArrangement, Error> parse_holiday_notice(std::string_view text, std::string_view source_name) {
+  return import_holiday_notice(text, NoticeImportOptions{}, source_name);
 }
 
 }  // namespace shixian
