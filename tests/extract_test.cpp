@@ -333,7 +333,7 @@ TEST(Extract, HtmlAndUtf8) {
 }
 
 TEST(Extract, CsvQuoting) {
-  std::vector<shixian::Task> tasks{{"1", "标题,含逗号", "区\"府\"办", "", "7月底前启动\n长期推进"}};
+  std::vector<shixian::Task> tasks{{"1", "标题,含逗号", "区\"府\"办", "", "7月底前启动\n长期推进", ""}};
   EXPECT_EQ(shixian::tasks_csv(tasks, 2016),
             "id,title,lead,units,rule,year,events\n1,\"标题,含逗号\",\"区\"\"府\"\"办\",,\"7月底前启动\n长期推进\",2016,\n");
 }
@@ -386,6 +386,100 @@ TEST(ExtractRobustness, ItemNumberZeroIsNotAnItem) {
   ASSERT_EQ(tasks.size(), 1u);
   EXPECT_EQ(tasks[0].id, "1");
   EXPECT_EQ(tasks[0].rule, "每季度末公开");
+}
+
+}  // namespace
+
+namespace {
+
+// 同上 in a time cell (field corpus F03, F115): the rule of the nearest row above
+// in the same column, with a note naming the line; never a guess.
+TEST(ExtractSameAsAbove, HeaderlessRowsInheritTheCellAbove) {
+  const std::string rows =
+      "办理过程信息 | 事项名称、办理进展等 | … | 及时公开 | 相关审批部门\n"
+      "招标投标 | 招标公告、中标结果公示… | … | 同上 | 招标人…\n";
+  const auto x = shixian::extract_all(rows);
+  EXPECT_TRUE(x.unrecognized.empty());
+  ASSERT_EQ(x.found.size(), 2u);
+  EXPECT_EQ(x.found[1].text, "同上");
+  EXPECT_EQ(x.found[1].canonical, "及时公开");
+  EXPECT_EQ(x.found[1].kind, shixian::ast::RuleKind::timely);
+  EXPECT_EQ(x.found[1].line, 2u);
+  EXPECT_EQ(x.found[1].note, "同上：沿用第1行的规定（及时公开）");
+  EXPECT_TRUE(x.found[0].note.empty());
+}
+
+TEST(ExtractSameAsAbove, TwoRulesAboveAreInheritedAsOne) {
+  const std::string rows =
+      "核准 | 批复结果 | 信息形成20个工作日内公开;其中行政许可事项应自作出行政决定之日起7个工作日内公示 | 审批部门\n"
+      "概算变更 | 审批结果 | 同上 | 审批部门\n";
+  const auto x = shixian::extract_all(rows);
+  ASSERT_EQ(x.found.size(), 3u);
+  EXPECT_EQ(x.found[2].canonical, "信息形成后20个工作日内公开；作出决定后7个工作日内公示");
+  EXPECT_EQ(x.found[2].trigger, "信息形成");
+}
+
+TEST(ExtractSameAsAbove, UnderATimeHeaderChainsAndRefusesWithAReason) {
+  const std::string table =
+      "| 事项 | 内容 | 公开时限 | 公开主体 |\n"
+      "| 招标 | 公告 | 同上 | 区府 |\n"          // line 2: no row above
+      "| 许可 | 结果 | 及时公开 | 区府 |\n"
+      "| 处罚 | 决定 | 同上 | 区府 |\n"          // line 4: from line 3
+      "| 复议 | 决定 | 同前。 | 区府 |\n"        // line 5: from line 4, itself inherited
+      "| 其他 | 信息 | 视工作进展 | 区府 |\n"    // line 6: a cell with no rule
+      "| 其他 | 信息 | 同上一行 | 区府 |\n";     // line 7
+  const auto x = shixian::extract_all(table);
+  std::vector<std::string> notes;
+  for (const auto& f : x.found) notes.push_back(f.note);
+  EXPECT_EQ(notes, (std::vector<std::string>{"", "同上：沿用第3行的规定（及时公开）", "同上：沿用第4行的规定（及时公开）"}));
+  std::map<std::uint32_t, std::string> reasons;
+  for (const auto& u : x.unrecognized) reasons[u.line] = u.reason;
+  EXPECT_EQ(reasons[2], "“同上”：上面没有可沿用的行");
+  EXPECT_EQ(reasons[7], "“同上”：第6行本列的规定未能解析，无从沿用");
+  EXPECT_EQ(reasons.size(), 3u);  // 视工作进展 itself, line 6
+}
+
+TEST(ExtractSameAsAbove, NotATimeCellIsNoFinding) {
+  // 同上 in a 依据 column: the cell above holds no rule, and no header says time.
+  const std::string rows = "宣传 | 《条例》 | 20个工作日 | 司法局\n表彰 | 同上 | 20个工作日 | 司法局\n";
+  const auto x = shixian::extract_all(rows);
+  EXPECT_TRUE(x.unrecognized.empty());
+  for (const auto& f : x.found) EXPECT_NE(f.text, "同上");
+  // A different number of cells: not the same column.
+  const auto y = shixian::extract_all("a | 及时公开 | c\n同上 | d\n");
+  ASSERT_EQ(y.found.size(), 1u);
+  EXPECT_TRUE(y.unrecognized.empty());
+  // Prose: 同上 is no rule.
+  EXPECT_TRUE(shixian::extract_all("及时公开。同上。").unrecognized.empty());
+}
+
+TEST(ExtractSameAsAbove, TaskDraftsCopyTheRuleAndSaySo) {
+  const std::string table =
+      "| 序号 | 一级事项 | 二级事项 | 公开内容 | 公开时限 | 公开主体 |\n|---|---|---|---|---|---|\n"
+      "| 1 | 招标 | 公告 | 招标公告 | 同上 | 区府 |\n"
+      "| 2 | 许可 | 结果 | 许可结果 | 信息形成之日起20个工作日内 | 区府 |\n"
+      "| 3 | 处罚 | 决定 | 处罚决定 | 同上 | 区府 |\n";
+  const auto tasks = shixian::extract_tasks(table);
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(tasks[0].rule, "同上");  // kept as written: check reports it
+  EXPECT_EQ(tasks[0].note, "时限“同上”：上面没有可沿用的时限规定，按原文保留");
+  EXPECT_EQ(tasks[2].rule, tasks[1].rule);
+  EXPECT_EQ(tasks[2].note, "时限“同上”：沿用第2项的规定（信息形成之日起20个工作日内）");
+  EXPECT_TRUE(tasks[1].note.empty());
+}
+
+// A statistics release calendar (field corpus F77): day/weekday beside the month.
+TEST(ExtractReleaseCalendar, MonthDayWeekdayCells) {
+  const auto x = shixian::extract_all("國民經濟運行情況新聞發布會 | 1月 17/二 | 10:00\n采購經理指數 | 3月 1/三注4 | 9:30\n");
+  EXPECT_TRUE(x.unrecognized.empty());
+  ASSERT_EQ(x.found.size(), 2u);
+  EXPECT_EQ(x.found[0].text, "1月 17/二");
+  EXPECT_EQ(x.found[0].canonical, "1月17/二");
+  EXPECT_EQ(x.found[1].text, "3月 1/三");
+  // No month in reach: no rule (the day alone names no date).
+  EXPECT_TRUE(shixian::extract_all("發布會 | 17/二 | 10:00\n").found.empty());
+  // A day the month does not have: reported, not dropped.
+  EXPECT_EQ(shixian::extract_all("發布會 | 2月 30/二 | 10:00\n").unrecognized.size(), 1u);
 }
 
 }  // namespace

@@ -65,6 +65,7 @@ struct Step {
   int year_value = 0;
   int year_delta = 0;
   unsigned month = 12, day = 0;
+  unsigned weekday = 0;  // 1月17/二: the ISO weekday the date must fall on (0: none)
   // recurrence / count
   ast::Frequency frequency = ast::Frequency::yearly;
   unsigned from_month = 1, to_month = 12;
@@ -304,7 +305,10 @@ void compile_anchor(const ast::CalendarAnchor& a, const Policy& policy, Step& s,
   s.year_value = a.year.value;
   switch (a.kind) {
     case ast::AnchorKind::month_end: s.month = a.month, s.day = 0; break;
-    case ast::AnchorKind::month_day: s.month = a.month, s.day = a.day; break;
+    case ast::AnchorKind::month_day:
+      s.month = a.month, s.day = a.day;
+      s.weekday = a.weekday;
+      break;
     case ast::AnchorKind::month_before:
       // SPEC §3: literally the end of month M−1 (1月前: 12/31 of the year before); policy: the end of M.
       s.assumed |= assumed_ambiguous_reading;
@@ -944,6 +948,15 @@ class Run {
       if (!d) return from_error(std::move(d).error(), s.item);
       due = *d;
     }
+    // A release calendar's 1月17/二: the weekday written must be the date's,
+    // or the row is wrong (another year's calendar, a typo): never a silent date.
+    if (s.weekday != 0 && due.iso_weekday() != s.weekday) {
+      static constexpr const char* zh[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+      return eval_error(ErrorCode::invalid_argument,
+                        std::to_string(year) + "年" + std::to_string(s.month) + "月" + std::to_string(s.day) + "日是星期" +
+                            zh[due.iso_weekday()] + "，与规则写的星期" + zh[s.weekday] + "不符",
+                        {}, s.item);
+    }
     if (trace_) {
       trace_->add("   " + std::string(s.year_kind == ast::YearKind::next ? "次年" : "") + std::to_string(year) + "年" +
                   std::to_string(s.month) + "月" + (s.day == 0 ? "最后一天" : std::to_string(s.day) + "日") + "：" +
@@ -1405,7 +1418,22 @@ expected<Schedule, EvalError> due(std::string_view rule, const Context& context,
                                   const Policy& policy) {
   auto parsed = parse_rule(rule);
   if (!parsed) return unexpected(EvalError{std::move(parsed).error(), {}, 0});
-  return compile(*parsed, calendar, policy).evaluate(context);
+  auto result = compile(*parsed, calendar, policy).evaluate(context);
+  // A release calendar's weekday that the date does not have: with the text at
+  // hand, the error points at the weekday as written (spans are bytes).
+  if (!result && result.error().error.code == ErrorCode::invalid_argument && result.error().item < parsed->items.size()) {
+    if (const auto* a = std::get_if<ast::CalendarAnchor>(&parsed->items[result.error().item].clause); a && a->weekday) {
+      std::uint32_t chars = 0, line = 1, column = 1;
+      for (std::size_t i = 0; i < a->weekday_span.begin && i < rule.size(); ++i) {
+        if ((static_cast<unsigned char>(rule[i]) & 0xC0) == 0x80) continue;
+        ++chars;
+        if (rule[i] == '\n') ++line, column = 1;
+        else ++column;
+      }
+      result.error().error.where = Location{line, column, chars};
+    }
+  }
+  return result;
 }
 
 std::string explain(std::string_view rule, const Context& context, const Calendar& calendar, const Policy& policy) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -133,6 +134,7 @@ class Scanner {
       ++i;
     }
     for (; cell < rule_cells_.size(); ++cell) rule_cell(rule_cells_[cell]);
+    resolve_same_as_above();
     merge_milestones();
     // Offsets so far are code points of the folded text; users count the characters as written.
     for (auto& f : found_) f.start = t_.char_index(f.start), f.end = t_.char_index(f.end);
@@ -152,6 +154,15 @@ class Scanner {
   std::vector<std::pair<std::size_t, std::size_t>> rule_cells_;  // cells of time columns, in order
   std::size_t consumed_ = 0;
 
+  // A cell 同上 / 同上一行 / 同前 and the cell above it in its column (code points).
+  struct SameAsAbove {
+    std::size_t b = 0, e = 0;
+    bool has_above = false;
+    std::size_t above_b = 0, above_e = 0;
+    bool time_column = false;  // under a 公开时限 header; else a headerless row whose cell above holds a rule
+  };
+  std::vector<SameAsAbove> same_as_above_;
+
   // ---- tables ------------------------------------------------------------------
 
   // Column gaps become tabs, so that cells bound clauses like | and tabs do;
@@ -165,6 +176,9 @@ class Scanner {
       for (std::size_t k = 0; k < table.header.size(); ++k)
         if (detail::is_time_column(utf8.substr(table.header[k].begin, table.header[k].end - table.header[k].begin)))
           time_columns.push_back(k);
+      // The nearest cell above with text, per time column (a merged cell shows
+      // as empty cells below it), for 同上.
+      std::vector<std::optional<std::pair<std::size_t, std::size_t>>> above(table.header.size());
       for (const auto& row : table.rows) {
         if (row.continuation) continue;  // a wrapped cell's rest: read as prose
         for (std::size_t k : time_columns) {
@@ -172,11 +186,119 @@ class Scanner {
           const std::size_t b = t_.index_of_byte(c.begin), e = t_.index_of_byte(c.end);
           bool text = false;  // an empty cell, — or ／ holds no rule
           for (std::size_t q = b; q < e && !text; ++q) text = t_[q] >= 0x80 ? t_[q] >= 0x3400 : std::isalnum(static_cast<int>(t_[q]));
-          if (text) rule_cells_.emplace_back(b, e);
+          if (!text) continue;
+          if (is_same_as_above(b, e)) {
+            SameAsAbove s{b, e, above[k].has_value(), 0, 0, true};
+            if (above[k]) s.above_b = above[k]->first, s.above_e = above[k]->second;
+            same_as_above_.push_back(s);
+          } else {
+            rule_cells_.emplace_back(b, e);
+          }
+          above[k] = std::pair{b, e};
         }
       }
     }
     std::sort(rule_cells_.begin(), rule_cells_.end());
+    headerless_same_as_above(utf8);
+  }
+
+  // 同上 · 同上一行 · 同前 (a 。 after it aside): "as the row above".
+  bool is_same_as_above(std::size_t b, std::size_t e) const {
+    while (e > b && (t_[e - 1] == U'。' || t_[e - 1] == U'.' || is_space(t_[e - 1]))) --e;
+    const std::u32string_view v = t_.view(b, e);
+    return v == U"同上" || v == U"同上一行" || v == U"同前";
+  }
+
+  // A row excerpted without its header (| or tabs between cells): a cell 同上
+  // takes the rule of the cell at the same place in the line above, when that
+  // line has as many cells and the cell above holds a rule (resolved later).
+  void headerless_same_as_above(std::string_view utf8) {
+    if (utf8.find("同上") == std::string_view::npos && utf8.find("同前") == std::string_view::npos) return;
+    std::string_view prev_line;
+    std::size_t prev_at = 0, at = 0;
+    while (at <= utf8.size()) {
+      std::size_t nl = utf8.find('\n', at);
+      if (nl == std::string_view::npos) nl = utf8.size();
+      std::string_view line = utf8.substr(at, nl - at);
+      if (line.ends_with('\r')) line.remove_suffix(1);
+      const bool blank = line.find_first_not_of(" \t") == std::string_view::npos;
+      if (!blank && (line.find("同上") != std::string_view::npos || line.find("同前") != std::string_view::npos) &&
+          !prev_line.empty()) {
+        detail::Separator sep = detail::Separator::none, prev_sep = detail::Separator::none;
+        const auto cells = detail::split_cells(line, at, sep);
+        const auto above = detail::split_cells(prev_line, prev_at, prev_sep);
+        if ((sep == detail::Separator::pipe || sep == detail::Separator::tab) && sep == prev_sep &&
+            cells.size() == above.size()) {
+          for (std::size_t k = 0; k < cells.size(); ++k) {
+            const std::size_t b = t_.index_of_byte(cells[k].begin), e = t_.index_of_byte(cells[k].end);
+            if (!is_same_as_above(b, e)) continue;
+            const bool known = std::any_of(same_as_above_.begin(), same_as_above_.end(),
+                                           [&](const SameAsAbove& s) { return s.b == b; });
+            const std::size_t ab = t_.index_of_byte(above[k].begin), ae = t_.index_of_byte(above[k].end);
+            if (!known && ae > ab) same_as_above_.push_back(SameAsAbove{b, e, true, ab, ae, false});
+          }
+        }
+      }
+      if (!blank) prev_line = line, prev_at = at;
+      if (nl == utf8.size()) break;
+      at = nl + 1;
+    }
+  }
+
+  // 同上 cells, in document order (so that 同上 under 同上 inherits what the
+  // first one inherited): the findings of the cell above, as one rule, with a
+  // note naming the line; else an unrecognized span saying why (SPEC §8: never
+  // a guess). A headerless cell above with no finding is no time column: nothing.
+  void resolve_same_as_above() {
+    if (same_as_above_.empty()) return;
+    std::sort(same_as_above_.begin(), same_as_above_.end(),
+              [](const SameAsAbove& x, const SameAsAbove& y) { return x.b < y.b; });
+    auto by_start = [](const auto& x, const auto& y) { return x.start < y.start; };
+    for (const SameAsAbove& s : same_as_above_) {
+      std::sort(found_.begin(), found_.end(), by_start);
+      if (!s.has_above) {
+        unrecognized_span(s.b, s.e, "“同上”：上面没有可沿用的行");
+        continue;
+      }
+      const std::string line = std::to_string(t_.line_of(s.above_b));
+      bool broken = false;
+      for (const auto& u : unrec_) broken = broken || (u.start < s.above_e && u.end > s.above_b);
+      std::vector<const Found*> above;
+      for (const auto& f : found_)
+        if (f.start >= s.above_b && f.end <= s.above_e) above.push_back(&f);
+      if (broken) {
+        unrecognized_span(s.b, s.e, "“同上”：第" + line + "行本列的规定未能解析，无从沿用");
+        continue;
+      }
+      if (above.empty()) {
+        if (s.time_column) unrecognized_span(s.b, s.e, "“同上”：第" + line + "行本列没有时限规定");
+        continue;
+      }
+      std::string text, canon;
+      for (const Found* f : above) {
+        text += (text.empty() ? "" : "；") + (f->note.empty() ? f->text : f->canonical);
+        canon += (canon.empty() ? "" : "；") + f->canonical;
+      }
+      auto rule = parse(text);
+      if (!rule) rule = parse(canon);
+      if (!rule) {
+        unrecognized_span(s.b, s.e, "“同上”：第" + line + "行本列的几条规定不能合成一条");
+        continue;
+      }
+      Found f;
+      f.start = static_cast<std::uint32_t>(s.b);
+      f.end = static_cast<std::uint32_t>(s.e);
+      f.line = t_.line_of(s.b);
+      f.text = t_.bytes(s.b, s.e);
+      f.canonical = canonical(*rule);
+      f.kind = rule->kind;
+      f.trigger = trigger_of(*rule);
+      f.action = above.front()->action;
+      f.note = "同上：沿用第" + line + "行的规定（" + f.canonical + "）";
+      found_.push_back(std::move(f));
+    }
+    std::sort(found_.begin(), found_.end(), by_start);
+    std::sort(unrec_.begin(), unrec_.end(), by_start);
   }
 
   // A time column's cell: the whole cell is the rule (bare amounts, 常态化,
@@ -223,6 +345,15 @@ class Scanner {
       while (is_cn_digit(at(k))) ++k;
     }
     return k;
+  }
+  // After M月: a release calendar's day/weekday, 17/二 (spaces before it allowed); its end, or k.
+  std::size_t release_day_end(std::size_t k) const {
+    std::size_t q = k;
+    while (is_space(at(q))) ++q;
+    std::size_t d = q;
+    while (is_digit(at(d))) ++d;
+    if (d == q || (at(d) != U'/' && at(d) != U'／')) return k;
+    return std::u32string_view(U"一二三四五六日天").find(at(d + 1)) != std::u32string_view::npos ? d + 2 : k;
   }
   std::size_t within_end(std::size_t k) const {
     if (t_.starts_with(k, U"以内") || t_.starts_with(k, U"之内")) return k + 2;
@@ -275,6 +406,9 @@ class Scanner {
         k += 2;
       } else if (const std::size_t d = number_end(k); d > k && (at(d) == U'日' || at(d) == U'号')) {
         k = d + 1;
+      } else if (const std::size_t r = release_day_end(k); r > k) {  // 1月 17/二 (a release calendar)
+        tok.strong = true;
+        k = r;
       }
       tok.e = before_end(k);
       return true;
@@ -818,7 +952,7 @@ class Scanner {
       if (const auto* a = std::get_if<ast::CalendarAnchor>(&rule.items[0].clause)) {
         // A date with no 前 is a document's own date (2016年12月6日, 7月28日印发),
         // unless a lead makes it a deadline (于9月9日).
-        if (a->kind == ast::AnchorKind::month_day && span.find(U'前') == std::u32string_view::npos) {
+        if (a->kind == ast::AnchorKind::month_day && a->weekday == 0 && span.find(U'前') == std::u32string_view::npos) {
           const char32_t p = s > 0 ? t_[s - 1] : U'\0';
           if (p != U'于' && p != U'在' && p != U'至' && p != U'到') return false;
         }
@@ -1002,8 +1136,9 @@ class Scanner {
     unrecognized_span(s, end);
   }
 
-  void unrecognized_span(std::size_t s, std::size_t end) {
+  void unrecognized_span(std::size_t s, std::size_t end, std::string reason = {}) {
     Unrecognized u;
+    u.reason = std::move(reason);
     u.start = static_cast<std::uint32_t>(s);
     u.end = static_cast<std::uint32_t>(end);
     u.line = t_.line_of(s);

@@ -2,6 +2,7 @@
 #include "common/text.hpp"
 #include "parse/strcat.hpp"
 #include "parse/time_words.hpp"
+#include "shixian/date.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -484,6 +485,9 @@ struct Lowerer {
                           " (at most " + std::to_string(max) + ")");
         }
         a.day = static_cast<unsigned>(value);
+        if (const Piece* w = v.find(Field::weekday)) {
+          if (!release_weekday(*w, a)) return false;
+        }
       } else {
         a.kind = AnchorKind::month_before;
       }
@@ -547,6 +551,27 @@ struct Lowerer {
       r.offset = a;
     }
     return weekdays(v, r) && workday_ordinal(v, r) && listed_months(v, r) && recurrence_due(v, r);
+  }
+
+  // 1月17/二: the weekday a release calendar writes after the day. With a
+  // year written the date is checked now; else when the plan year is known.
+  bool release_weekday(const Piece& w, CalendarAnchor& a) {
+    static constexpr std::string_view names[] = {"一", "二", "三", "四", "五", "六", "日", "天"};
+    static constexpr unsigned days[] = {1, 2, 3, 4, 5, 6, 7, 7};
+    for (std::size_t i = 0; i < std::size(names); ++i)
+      if (text(w) == names[i]) a.weekday = days[i];
+    a.weekday_span = span(w.begin, w.end);
+    if (a.year.kind != YearKind::explicit_year) return true;
+    const auto d = Date::from_ymd(a.year.value, a.month, a.day);
+    if (d && d->iso_weekday() != a.weekday) {
+      static constexpr std::string_view zh[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+      return fail(w,
+                  std::to_string(a.year.value) + "年" + std::to_string(a.month) + "月" + std::to_string(a.day) +
+                      "日是星期" + std::string(zh[d->iso_weekday()]) + "，不是星期" + std::string(text(w)),
+                  std::to_string(a.year.value) + "-" + std::to_string(a.month) + "-" + std::to_string(a.day) +
+                      " is not that weekday");
+    }
+    return true;
   }
 
   // 每周五前, 每周二、四 (SPEC §8).

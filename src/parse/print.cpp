@@ -99,7 +99,12 @@ std::string anchor_zh(const CalendarAnchor& a) {
   const std::string m = std::to_string(a.month) + "月";
   switch (a.kind) {
     case AnchorKind::month_end: return y + m + "底前";
-    case AnchorKind::month_day: return y + m + std::to_string(a.day) + "日前";
+    case AnchorKind::month_day:
+      if (a.weekday >= 1 && a.weekday <= 7) {  // a release calendar's 1月17/二 prints as written
+        static constexpr const char* zh[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+        return y + m + std::to_string(a.day) + "/" + zh[a.weekday];
+      }
+      return y + m + std::to_string(a.day) + "日前";
     case AnchorKind::month_before: return y + m + "前";
     case AnchorKind::xun: {
       const char* x = a.xun == Xun::upper ? "上旬" : a.xun == Xun::middle ? "中旬" : "下旬";
@@ -300,6 +305,7 @@ struct Json {
     year(a.year);
     if (a.month) num("month", a.month);
     if (a.day) num("day", a.day);
+    if (a.weekday) num("weekday", a.weekday);
     if (a.quarter) num("quarter", a.quarter);
     if (a.kind == AnchorKind::xun) {
       str("xun", a.xun == Xun::upper ? "upper" : a.xun == Xun::middle ? "middle" : "lower");
@@ -532,7 +538,11 @@ std::string describe_clause(const Clause& c) {
       const std::string m = std::to_string(a.month) + "月";
       switch (a.kind) {
         case AnchorKind::month_end: return "日历期限：" + y + m + "最后一天";
-        case AnchorKind::month_day: return "日历期限：" + y + m + std::to_string(a.day) + "日（含当日）";
+        case AnchorKind::month_day: {
+          static constexpr const char* zh[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+          return "日历期限：" + y + m + std::to_string(a.day) + "日（含当日）" +
+                 (a.weekday >= 1 && a.weekday <= 7 ? std::string("，应为星期") + zh[a.weekday] : std::string());
+        }
         case AnchorKind::month_before: return "日历期限：" + y + m + "之前，即上月最后一天（字面读法，有歧义）";
         case AnchorKind::xun:
           return "日历期限：" + y + m +
