@@ -483,3 +483,31 @@ TEST(ExtractReleaseCalendar, MonthDayWeekdayCells) {
 }
 
 }  // namespace
+
+namespace {
+
+// No-limit phrases of the field corpus that extract had read as dates (the (b) measure).
+TEST(ExtractNoLimit, DisjunctionsCoveredPeriodsAndJiShiJian) {
+  // 年底或次年初: two dates to choose from, no one deadline.
+  auto x = shixian::extract_all("考核于年底或次年初进行。");
+  EXPECT_TRUE(x.found.empty());
+  ASSERT_EQ(x.unrecognized.size(), 1u);
+  EXPECT_EQ(x.unrecognized[0].text, "年底或次年初进行");
+  EXPECT_EQ(x.unrecognized[0].reason, "两个时间择一（“或”），没有确定的期限");
+  x = shixian::extract_all("年度考核于每年年末或次年年初进行。");
+  ASSERT_EQ(x.unrecognized.size(), 1u);
+  EXPECT_EQ(x.unrecognized[0].text, "每年年末或次年年初进行");
+  for (const auto& f : x.found) EXPECT_NE(f.canonical, "每年");
+  EXPECT_EQ(shixian::extract_all("6月底前或9月底前完成").found.size(), 0u);  // not two milestones, one labelled 或
+  EXPECT_FALSE(shixian::parse("6月底前或9月底前完成"));
+  // 或 before something that is no time: the date stands.
+  EXPECT_EQ(shixian::extract("年底前公开或更新").size(), 1u);
+  // 1月1日起至12月31日止: the period a report covers.
+  EXPECT_TRUE(shixian::extract("应涵盖上年度1月1日起至12月31日止的工作情况").empty());
+  EXPECT_EQ(shixian::extract("于12月31日前完成").size(), 1u);
+  // 程序及时间: 及 + 时间, not 及时.
+  EXPECT_TRUE(shixian::extract("不按规定内容、方式、程序及时间编制年度报告的").empty());
+  EXPECT_EQ(shixian::extract("收到文件后及时发布").size(), 1u);
+}
+
+}  // namespace

@@ -546,7 +546,8 @@ class Scanner {
         return word(i, U"逐月", tok) || word(i, U"逐日", tok);
       case U'及':
         tok.timely = true;
-        return word(i, U"及时", tok) && at(i + 2) != U'性';
+        // 及时性 is a noun; 程序及时间 is 及 + 时间 (and time), never 及时 + a label 间….
+        return word(i, U"及时", tok) && at(i + 2) != U'性' && at(i + 2) != U'间';
       case U'第':
         tok.timely = true;
         return word(i, U"第一时间", tok);
@@ -955,6 +956,8 @@ class Scanner {
         if (a->kind == ast::AnchorKind::month_day && a->weekday == 0 && span.find(U'前') == std::u32string_view::npos) {
           const char32_t p = s > 0 ? t_[s - 1] : U'\0';
           if (p != U'于' && p != U'在' && p != U'至' && p != U'到') return false;
+          // 1月1日起至12月31日止: the end of a period covered, not a deadline.
+          if (at(e) == U'止') return false;
         }
       }
     }
@@ -1052,6 +1055,17 @@ class Scanner {
           }
           return true;
         }
+        // 年底或次年初, 年末或次年年初: a disjunction of anchors has no one date
+        // (SPEC gives none): the clause is unrecognized, never its first half.
+        if (disjunction_at(e)) {
+          const std::size_t clause = clause_end(e);
+          std::size_t from = tokens_[i].b < s ? tokens_[i].b : s;
+          // 每年 + 年末或次年年初: the finding right before belongs to the same phrase.
+          while (!found_.empty() && found_.back().end == from) from = found_.back().start, found_.pop_back();
+          unrecognized_span(from, clause, "两个时间择一（“或”），没有确定的期限");
+          consumed_ = clause;
+          return true;
+        }
         // 2016年9月前完成（以区人大常委会审议时间为准）: a qualifying parenthesis.
         if (e < t_.size() && (t_[e] == U'（' || t_[e] == U'(')) {
           std::size_t close = e + 1;
@@ -1083,6 +1097,16 @@ class Scanner {
     if (std::u32string_view(U"初首末底旬第").find(c) != std::u32string_view::npos) return true;
     if (c == U'最' && at(e + 1) == U'后') return true;
     return c == U'前' && (is_digit(at(e + 1)) || is_cn_digit(at(e + 1)));
+  }
+
+  // 或/或者 followed by another time phrase (次年初, 明年, 3月底 …).
+  bool disjunction_at(std::size_t e) const {
+    if (at(e) != U'或') return false;
+    std::size_t k = e + 1;
+    if (at(k) == U'者') ++k;
+    for (auto w : {U"次年", U"明年", U"下年", U"年初", U"年末", U"年底", U"年中", U"当年", U"本年", U"每年", U"上半年", U"下半年"})
+      if (t_.starts_with(k, w)) return true;
+    return is_digit(at(k)) || (is_cn_digit(at(k)) && at(k + 1) == U'月');
   }
 
   // The end of the clause containing `e`: the next separator or parenthesis, 40 characters at most.
