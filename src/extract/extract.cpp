@@ -911,7 +911,10 @@ class Scanner {
     for (auto w : {U"不得少于", U"不少于"}) back(w);
     for (auto w : {U"公示期", U"发放期", U"公告期", U"公开期", U"公布期", U"征求意见期", U"意见征集期", U"公示"})
       if (back(w)) break;
-    if (!back(U"最迟不超过")) back(U"不超过");
+    for (auto w : {U"最长不得超过", U"最长不超过", U"最迟不超过", U"不得超过", U"不超过"})
+      if (back(w)) break;
+    // 延长期限最长不超过15个工作日: the extension of a limit (the grammar reads it so).
+    if (!back(U"延长期限")) back(U"延长的期限");
     if (!back(U"原则上") && s >= 4 && (t_[s - 1] == U'在' || t_[s - 1] == U'于') && t_.view(s - 4, s - 1) == U"原则上")
       s -= 4;  // 原则上在3个工作日内
     return s;

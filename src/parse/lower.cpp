@@ -817,6 +817,12 @@ struct Lowerer {
       case Field::k_relative: {
         RelativeDeadline r;
         r.trigger = trigger(v, true);
+        if (const Piece* x = v.find(Field::extension)) {  // 延长期限不超过N…: from the end of the period extended
+          r.trigger.text = "期限届满";
+          const auto key = canonical_event(r.trigger.text);
+          r.trigger.event = key ? std::string(*key) : r.trigger.text;
+          r.trigger.span = span(x->begin, x->end);
+        }
         r.direction = (v.find(Field::rel_before) || v.find(Field::advance)) ? Direction::before : Direction::after;
         if (!amount(v, r.amount)) return false;
         it.clause = r;

@@ -28,7 +28,12 @@ auto const relation = cap(Field::rel_after, after_word) | cap(Field::rel_before,
 
 // 3个工作日内 / 在3个工作日内 / 提前2个工作日 / 最迟不超过3个工作日 (no T).
 // 最长不得超过20个工作日, 最多15日, 最迟24小时内 (最迟 is a frame in lead).
-auto const relative_implicit_def = lead >> (rb[cap(Field::advance, "提前") >> L(labels::amount.zh)[amount_unit]] |
+// 延长期限最长不超过15个工作日 (条例 第33条): the extension of a time limit, counted
+// from the end of the period it extends (T 期限届满; grammar/POLICIES.md).
+auto const extension = rb[cap(Field::extension, kw("延长期限", "延长的期限")) >> bound_word >>
+                          L(labels::amount.zh)[amount_unit] >> -within_word];
+
+auto const relative_implicit_def = lead >> (extension | rb[cap(Field::advance, "提前") >> L(labels::amount.zh)[amount_unit]] |
                                             rb[bound_word >> L(labels::amount.zh)[amount_unit] >> -within_word] |
                                             rb[amount_unit >> within_word] |
                                             // A bare amount (a 公开时限 cell: 20个工作日) ends its clause, so
