@@ -511,3 +511,19 @@ TEST(ExtractNoLimit, DisjunctionsCoveredPeriodsAndJiShiJian) {
 }
 
 }  // namespace
+
+namespace {
+
+// 在T时，… (field corpus F19): at the time of T, read as 与T同步 — only with a
+// publication verb in the next clause.
+TEST(ExtractAtTheTimeOf, OnlyBeforeAPublishingClause) {
+  auto f = shixian::extract("在實地啟動擬征收土地工作時,在村公示欄公開。");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text, "在實地啟動擬征收土地工作時");
+  EXPECT_EQ(f[0].canonical, "与实地启动拟征收土地工作同步");
+  EXPECT_EQ(f[0].trigger, "实地启动拟征收土地工作");
+  EXPECT_TRUE(shixian::extract("在办理政府信息公开申请时，应当告知申请人。").empty());
+  EXPECT_TRUE(shixian::extract("在收到申请时限内答复").empty());
+}
+
+}  // namespace

@@ -660,6 +660,7 @@ class Scanner {
         return false;
       case U'规':
       case U'时':
+        if (c == U'时' && at_time_token(i, tok)) return true;
         if (word(i, U"规定时限", tok) || word(i, U"规定期限", tok) || word(i, U"规定时间", tok) ||
             word(i, U"时间要求", tok) || word(i, U"时限要求", tok)) {
           const auto o = open_back(i, {U"按照", U"依照", U"依据", U"根据", U"按"}, false);
@@ -687,6 +688,24 @@ class Scanner {
       default:
         return false;
     }
+  }
+
+  // 在实地启动拟征收土地工作时，在村公示栏公开: 在T时 ending its clause, with a
+  // publication verb in the next clause (在办理时，应当告知… is a circumstance,
+  // not a time rule). Read as 与T同步 by the grammar.
+  bool at_time_token(std::size_t i, Token& tok) const {
+    if (at(i + 1) != U'，' && at(i + 1) != U',') return false;
+    const auto o = open_back(i, {U"在"}, true);
+    if (!o || i - *o < 3 || i - *o > 24) return false;
+    bool publishes = false;
+    for (std::size_t k = i + 2; k < t_.size() && k < i + 14 && !is_hard_sep(t_[k]) && !publishes; ++k)
+      for (auto v : {U"公开", U"公示", U"公布", U"发布", U"公告"}) publishes = publishes || t_.starts_with(k, v);
+    if (!publishes) return false;
+    tok.b = *o;
+    tok.e = i + 1;
+    tok.type = TokenType::with;
+    tok.open = *o;
+    return true;
   }
 
   // 法律、法规对…另有规定的，从其规定: an override clause (parsed as external).

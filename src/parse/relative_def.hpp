@@ -62,8 +62,13 @@ auto const timely_word_cap =
     -lit("地");
 
 // 及时 / 第一时间 / 收到文件后及时 / 征集意见结束后要及时 / 与文件同步.
+// 在实地启动拟征收土地工作时，在村公示栏公开: 在T时 (at the time of T) ends its clause;
+// read as 与T同步, due on T's date (grammar/POLICIES.md).
+auto const at_time_end = lit("时") >> (sep | x3::eoi);
 auto const timely_def =
     rb[lit("与") >> cap(Field::trigger, open_text(no_paren - "同步")) >> cap(Field::t_sync, "同步")] |
+    rb[lit("在") >> cap(Field::trigger, open_text(no_paren - at_time_end)) >> cap(Field::t_sync, "时") >>
+       &(sep | x3::eoi)] |
     (lead >> -rb[*prep >> trigger_text >> cap(Field::rel_after, after_word) >> -lit(',')] >> lead >> timely_word_cap);
 
 // 系统投入使用前, 在决策前: due on the event's date.
