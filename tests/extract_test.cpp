@@ -527,3 +527,25 @@ TEST(ExtractAtTheTimeOf, OnlyBeforeAPublishingClause) {
 }
 
 }  // namespace
+
+namespace {
+
+// Thousands of 同上 rows stay linear (each looks up the row above by binary search).
+TEST(ExtractSameAsAbove, ALongColumnOfSameAsAbove) {
+  std::string table = "| 事项 | 公开时限 | 公开主体 |\n| 许可 | 及时公开 | 区府 |\n";
+  constexpr int kRows = 20000;
+  for (int i = 0; i < kRows; ++i) table += "| 处罚 | 同上 | 区府 |\n";
+  const auto x = shixian::extract_all(table);
+  EXPECT_TRUE(x.unrecognized.empty());
+  ASSERT_EQ(x.found.size(), static_cast<std::size_t>(kRows + 1));
+  EXPECT_EQ(x.found.back().canonical, "及时公开");
+  EXPECT_EQ(x.found.back().note, "同上：沿用第" + std::to_string(kRows + 1) + "行的规定（及时公开）");
+  std::string dir = "| 序号 | 一级事项 | 二级事项 | 公开时限 | 公开主体 |\n|---|---|---|---|---|\n| 1 | 许可 | 结果 | 及时公开 | 区府 |\n";
+  for (int i = 2; i <= kRows; ++i) dir += "| " + std::to_string(i) + " | 处罚 | 决定 | 同上 | 区府 |\n";
+  const auto tasks = shixian::extract_tasks(dir);
+  ASSERT_EQ(tasks.size(), static_cast<std::size_t>(kRows));
+  EXPECT_EQ(tasks.back().rule, "及时公开");
+  EXPECT_EQ(tasks.back().note, "时限“同上”：沿用第1项的规定（及时公开）");
+}
+
+}  // namespace

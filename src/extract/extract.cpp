@@ -214,6 +214,9 @@ class Scanner {
   // line has as many cells and the cell above holds a rule (resolved later).
   void headerless_same_as_above(std::string_view utf8) {
     if (utf8.find("同上") == std::string_view::npos && utf8.find("同前") == std::string_view::npos) return;
+    std::vector<std::size_t> under_header;  // cells the tables above already hold
+    for (const auto& s : same_as_above_) under_header.push_back(s.b);
+    std::sort(under_header.begin(), under_header.end());
     std::string_view prev_line;
     std::size_t prev_at = 0, at = 0;
     while (at <= utf8.size()) {
@@ -232,8 +235,7 @@ class Scanner {
           for (std::size_t k = 0; k < cells.size(); ++k) {
             const std::size_t b = t_.index_of_byte(cells[k].begin), e = t_.index_of_byte(cells[k].end);
             if (!is_same_as_above(b, e)) continue;
-            const bool known = std::any_of(same_as_above_.begin(), same_as_above_.end(),
-                                           [&](const SameAsAbove& s) { return s.b == b; });
+            const bool known = std::binary_search(under_header.begin(), under_header.end(), b);
             const std::size_t ab = t_.index_of_byte(above[k].begin), ae = t_.index_of_byte(above[k].end);
             if (!known && ae > ab) same_as_above_.push_back(SameAsAbove{b, e, true, ab, ae, false});
           }
@@ -249,31 +251,52 @@ class Scanner {
   // first one inherited): the findings of the cell above, as one rule, with a
   // note naming the line; else an unrecognized span saying why (SPEC §8: never
   // a guess). A headerless cell above with no finding is no time column: nothing.
+  // Lookups are binary searches (a table of thousands of 同上 rows stays linear).
   void resolve_same_as_above() {
     if (same_as_above_.empty()) return;
     std::sort(same_as_above_.begin(), same_as_above_.end(),
               [](const SameAsAbove& x, const SameAsAbove& y) { return x.b < y.b; });
     auto by_start = [](const auto& x, const auto& y) { return x.start < y.start; };
+    std::sort(found_.begin(), found_.end(), by_start);
+    std::sort(unrec_.begin(), unrec_.end(), by_start);
+    // What this pass adds, in order of start (the cells are sorted), searched as well.
+    std::vector<Found> inherited;
+    std::vector<Unrecognized> refused;
+    // Elements of a start-sorted vector that lie inside [b, e) (spans never cross a cell).
+    auto inside = [](const auto& v, std::size_t b, std::size_t e) {
+      auto lo = std::lower_bound(v.begin(), v.end(), b, [](const auto& x, std::size_t at) { return x.start < at; });
+      auto hi = lo;
+      while (hi != v.end() && hi->start < e) ++hi;
+      return std::pair{lo, hi};
+    };
     for (const SameAsAbove& s : same_as_above_) {
-      std::sort(found_.begin(), found_.end(), by_start);
+      auto refuse = [&](std::string reason) {
+        const auto before = unrec_.size();
+        unrecognized_span(s.b, s.e, std::move(reason));
+        refused.push_back(std::move(unrec_[before]));
+        unrec_.pop_back();
+      };
       if (!s.has_above) {
-        unrecognized_span(s.b, s.e, "“同上”：上面没有可沿用的行");
+        refuse("“同上”：上面没有可沿用的行");
         continue;
       }
       const std::string line = std::to_string(t_.line_of(s.above_b));
-      bool broken = false;
-      for (const auto& u : unrec_) broken = broken || (u.start < s.above_e && u.end > s.above_b);
+      const auto [ub, ue] = inside(unrec_, s.above_b, s.above_e);
+      const auto [rb, re] = inside(refused, s.above_b, s.above_e);
+      if (ub != ue || rb != re) {
+        refuse("“同上”：第" + line + "行本列的规定未能解析，无从沿用");
+        continue;
+      }
       std::vector<const Found*> above;
-      for (const auto& f : found_)
-        if (f.start >= s.above_b && f.end <= s.above_e) above.push_back(&f);
-      if (broken) {
-        unrecognized_span(s.b, s.e, "“同上”：第" + line + "行本列的规定未能解析，无从沿用");
-        continue;
-      }
+      for (auto [fb, fe] = inside(found_, s.above_b, s.above_e); fb != fe; ++fb)
+        if (fb->end <= s.above_e) above.push_back(&*fb);
+      for (auto [ib, ie] = inside(inherited, s.above_b, s.above_e); ib != ie; ++ib)
+        if (ib->end <= s.above_e) above.push_back(&*ib);
       if (above.empty()) {
-        if (s.time_column) unrecognized_span(s.b, s.e, "“同上”：第" + line + "行本列没有时限规定");
+        if (s.time_column) refuse("“同上”：第" + line + "行本列没有时限规定");
         continue;
       }
+      std::sort(above.begin(), above.end(), [](const Found* x, const Found* y) { return x->start < y->start; });
       std::string text, canon;
       for (const Found* f : above) {
         text += (text.empty() ? "" : "；") + (f->note.empty() ? f->text : f->canonical);
@@ -282,7 +305,7 @@ class Scanner {
       auto rule = parse(text);
       if (!rule) rule = parse(canon);
       if (!rule) {
-        unrecognized_span(s.b, s.e, "“同上”：第" + line + "行本列的几条规定不能合成一条");
+        refuse("“同上”：第" + line + "行本列的几条规定不能合成一条");
         continue;
       }
       Found f;
@@ -295,10 +318,12 @@ class Scanner {
       f.trigger = trigger_of(*rule);
       f.action = above.front()->action;
       f.note = "同上：沿用第" + line + "行的规定（" + f.canonical + "）";
-      found_.push_back(std::move(f));
+      inherited.push_back(std::move(f));
     }
-    std::sort(found_.begin(), found_.end(), by_start);
-    std::sort(unrec_.begin(), unrec_.end(), by_start);
+    found_.insert(found_.end(), std::make_move_iterator(inherited.begin()), std::make_move_iterator(inherited.end()));
+    unrec_.insert(unrec_.end(), std::make_move_iterator(refused.begin()), std::make_move_iterator(refused.end()));
+    std::stable_sort(found_.begin(), found_.end(), by_start);
+    std::stable_sort(unrec_.begin(), unrec_.end(), by_start);
   }
 
   // A time column's cell: the whole cell is the rule (bare amounts, 常态化,
