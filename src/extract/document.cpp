@@ -319,7 +319,11 @@ std::vector<std::vector<Row>> one_line_rows(std::string_view text) {
 std::vector<Task> table_tasks(const std::vector<Row>& rows, bool merged_blank) {
   std::string above_rule;  // the last time cell's rule, for 同上
   std::size_t above_task = 0;
-  std::vector<std::pair<std::size_t, std::size_t>> inherits;  // 同上: task, task it copies
+  struct Inherit {
+    std::size_t task, above;
+    std::string rule;
+  };
+  std::vector<Inherit> inherits;  // 同上: the task, the task it copies, the rule copied
   std::vector<Role> roles;
   std::size_t r = 0;
   for (; r < rows.size(); ++r) {
@@ -456,7 +460,7 @@ std::vector<Task> table_tasks(const std::vector<Row>& rows, bool merged_blank) {
     if (c_deadline >= 0 && is_same_as_above(cell(c_deadline))) {
       if (!above_rule.empty()) {
         rule = above_rule;
-        inherits.emplace_back(tasks.size(), above_task);  // the note once the ids are final
+        inherits.push_back({tasks.size(), above_task, above_rule});  // the note once the ids are final
       } else {
         rule = std::string(trim(cell(c_deadline)));
         t.note = "时限“同上”：上面没有可沿用的时限规定，按原文保留";
@@ -479,8 +483,8 @@ std::vector<Task> table_tasks(const std::vector<Row>& rows, bool merged_blank) {
       if (alone) tasks[k].id = id.substr(0, id.size() - 2);
     }
   }
-  for (const auto& [task, above] : inherits)
-    tasks[task].note = "时限“同上”：沿用第" + tasks[above].id + "项的规定（" + tasks[task].rule + "）";
+  for (const auto& [task, above, copied] : inherits)
+    tasks[task].note = "时限“同上”：沿用第" + tasks[above].id + "项的规定（" + copied + "）";
   return tasks;
 }
 

@@ -376,8 +376,11 @@ struct Lowerer {
       s = split_subject(s, begin);
       known = canonical_event(s);
     }
-    // 农村在一个月以内: only a subject and its preposition, the trigger implicit.
-    if (with_subject && chars(s) >= 3 && preposition_at(s, s.size() - 3)) {
+    // 农村在一个月以内: only a subject and its preposition, the trigger implicit —
+    // not before a relational word (…在后40个工作日: the canonical form, without
+    // 后, would not read back; found by fuzz_rule).
+    if (with_subject && chars(s) >= 3 && preposition_at(s, s.size() - 3) && !v.find(Field::rel_after) &&
+        !v.find(Field::rel_before)) {
       subject = std::string(s.substr(0, s.size() - 3));
       return t;
     }
