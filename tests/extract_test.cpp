@@ -549,3 +549,20 @@ TEST(ExtractSameAsAbove, ALongColumnOfSameAsAbove) {
 }
 
 }  // namespace
+
+namespace {
+
+// 次月N日 (the brief's monthly reading): only after 每月; without it, no date.
+TEST(ExtractNextMonth, OnlyInAMonthlyRule) {
+  const auto f = shixian::extract("每月次月10日前公布统计数据。");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].canonical, "每月次月10日前公布");
+  // Text between 每月 and 次月: not read, and not cut down to 每月 either.
+  const auto x = shixian::extract_all("每月统计数据于次月10日前发布。");
+  EXPECT_TRUE(x.found.empty());
+  EXPECT_EQ(x.unrecognized.size(), 1u);
+  // No monthly recurrence written (field corpus F79): no finding, no date.
+  EXPECT_TRUE(shixian::extract_all("我国CPI和PPI数据均提前至次月9日发布。").found.empty());
+}
+
+}  // namespace

@@ -190,6 +190,9 @@ struct Recurrence {
   /// 每年1、4、7、10月8日之前: the listed months (bit m for month m), each with
   /// the day of `due`. Yearly only; 0 when no list is written.
   std::uint16_t months = 0;
+  /// 每月次月10日前: `due` lies in the month after each period, not in it
+  /// (monthly only; a policy reading, as SPEC's 次年 is for years).
+  bool next_month = false;
   friend bool operator==(const Recurrence&, const Recurrence&) = default;
 };
 

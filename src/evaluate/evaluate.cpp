@@ -78,6 +78,7 @@ struct Step {
   bool has_inner_due = false;
   unsigned due_month = 0, due_day = 0;
   int due_year_delta = 0;
+  bool due_next_month = false;  // 每月次月10日前: the due day is in the month after the period
   std::uint8_t weekdays = 0;    // 每周五前: ISO weekdays (bit d)
   int workday_ordinal = 0;      // 每月第N个工作日 (N), 最后一个工作日 (−1)
   std::uint16_t months = 0;     // 每年1、4、7、10月8日前: the listed months (bit m)
@@ -406,6 +407,11 @@ Step compile_item(const ast::Item& item, std::uint16_t index, const Policy& poli
             s.due_day = inner.day;
             s.due_year_delta = inner.year_delta;
             s.assumed |= inner.assumed;
+            if (c.next_month) {  // SPEC §3 has 次年 for years; 次月 read alike (grammar/POLICIES.md)
+              s.due_next_month = true;
+              s.assumed |= assumed_policy_reading;
+              p.notes.push_back("“次月”按每期（月）之后一个月理解（策略读法）");
+            }
           }
         } else if constexpr (std::is_same_v<T, ast::HolidayRecurrence>) {
           s.op = Op::holidays;
@@ -1075,8 +1081,9 @@ class Run {
         if (trace_) trace_->add("   本期 " + to_string(start) + " 起，期限 " + describe(cal_, due));
       } else if (s.has_inner_due) {
         // 每月10日前: in the period's month; 每年3月底前: month 3 of the period's year.
-        const int y = year_of(start) + s.due_year_delta;
-        const unsigned m = s.due_month == 0 ? start.month() : s.due_month;
+        int y = year_of(start) + s.due_year_delta;
+        unsigned m = s.due_month == 0 ? start.month() : s.due_month;
+        if (s.due_next_month) y += m == 12 ? 1 : 0, m = m == 12 ? 1 : m + 1;
         const unsigned last_day = days_in_month(y, m);
         due = make_date(y, m, s.due_day == 0 || s.due_day > last_day ? last_day : s.due_day);
         end = std::min(end, due);

@@ -693,6 +693,10 @@ struct Lowerer {
     if (r.frequency == Frequency::monthly && a.month != 0) {
       return fail(end, "“每月”后的日期不应再写月份", "a monthly due date takes no month");
     }
+    if (const Piece* nm = v.find(Field::next_month)) {
+      if (r.frequency != Frequency::monthly) return fail(*nm, "只有“每月”可以写“次月”", "only 每月 takes 次月");
+      r.next_month = true;
+    }
     if (r.frequency == Frequency::yearly && a.month == 0) {
       return fail(end, "“每年”后的日期需写明月份", "a yearly due date needs its month");
     }

@@ -182,6 +182,7 @@ std::string clause_zh(const Clause& c) {
           if (r.months & (1u << m)) months += (months.empty() ? "" : "、") + std::to_string(m);
         s += months + "月";
       }
+      if (r.next_month) s += "次月";
       if (r.due) s += (r.period_month == 1 || r.months) && r.due->kind == AnchorKind::month_end ? (r.months ? "底前" : "")
                                                                                               : due_zh(*r.due);
       return s;
@@ -353,6 +354,7 @@ void clause_json(Json& j, const Clause& c) {
       if (r.workday_ordinal) j.num("workday_ordinal", r.workday_ordinal);
       if (r.period_month) j.num("period_month", r.period_month);
       if (r.months) j.bits("months", r.months, 12);
+      if (r.next_month) j.boolean("next_month", true);
       if (r.due) {
         j.key("due");
         j.open();
@@ -589,7 +591,7 @@ std::string describe_clause(const Clause& c) {
       } else if (r.offset) {
         s += "，期限为每期结束后" + std::to_string(r.offset->value) + unit_words(r.offset->unit) + "内";
       } else if (r.due) {
-        s += "，期限为每期的" + due_zh(*r.due);
+        s += (r.next_month ? "，期限为每期次月的" : "，期限为每期的") + due_zh(*r.due);
       } else {
         s += "，期限为每期最后一天";
       }
