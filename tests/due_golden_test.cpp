@@ -126,7 +126,8 @@ TEST(DueGolden, EveryCorpusPhraseEvaluates) {
                                    d.due <= parse_iso_date("2026-12-31").value()))
             << text << ": " << d.due_string();
       }
-    } else {
+    } else if (s.error().error.message.find("与规则写的星期") == std::string::npos) {
+      // (a release calendar's 1月17/二 of 2023 is no Tuesday in 2016: that error is right)
       EXPECT_EQ(s.error().error.code, ErrorCode::missing_context) << text << ": " << s.error().error.message;
     }
   }

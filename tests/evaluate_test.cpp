@@ -672,5 +672,19 @@ TEST(Explain, TraceAPersonCanCheck) {
   EXPECT_NE(missing.find("无法计算：需要事件\"人大批复\"的日期"), std::string::npos) << missing;
 }
 
+// A release calendar's 1月17/二 (field corpus F77): the date, with its weekday
+// checked against the plan year's calendar; a mismatch is an error at the weekday.
+TEST(ReleaseCalendar, WeekdayIsCheckedAgainstThePlanYear) {
+  EXPECT_EQ(dues("1月17/二", year(2023)), V{"完成 2023-01-17"});
+  EXPECT_EQ(dues("4月30/日发布", year(2023)), V{"发布 2023-04-30"});  // a Sunday: not moved (SPEC §3)
+  auto s = due("1月17/二", year(2024));  // 2024-01-17 is a Wednesday
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().error.code, ErrorCode::invalid_argument);
+  EXPECT_EQ(s.error().error.message, "2024年1月17日是星期三，与规则写的星期二不符");
+  EXPECT_EQ(s.error().error.where.offset, 5u);  // 二
+  EXPECT_EQ(s.error().error.where.column, 6u);
+  EXPECT_EQ(dues("1月17/二", {}), V{"error: 需要计划年度"});
+}
+
 }  // namespace
 }  // namespace shixian

@@ -333,7 +333,7 @@ TEST(Extract, HtmlAndUtf8) {
 }
 
 TEST(Extract, CsvQuoting) {
-  std::vector<shixian::Task> tasks{{"1", "标题,含逗号", "区\"府\"办", "", "7月底前启动\n长期推进"}};
+  std::vector<shixian::Task> tasks{{"1", "标题,含逗号", "区\"府\"办", "", "7月底前启动\n长期推进", ""}};
   EXPECT_EQ(shixian::tasks_csv(tasks, 2016),
             "id,title,lead,units,rule,year,events\n1,\"标题,含逗号\",\"区\"\"府\"\"办\",,\"7月底前启动\n长期推进\",2016,\n");
 }
@@ -386,6 +386,183 @@ TEST(ExtractRobustness, ItemNumberZeroIsNotAnItem) {
   ASSERT_EQ(tasks.size(), 1u);
   EXPECT_EQ(tasks[0].id, "1");
   EXPECT_EQ(tasks[0].rule, "每季度末公开");
+}
+
+}  // namespace
+
+namespace {
+
+// 同上 in a time cell (field corpus F03, F115): the rule of the nearest row above
+// in the same column, with a note naming the line; never a guess.
+TEST(ExtractSameAsAbove, HeaderlessRowsInheritTheCellAbove) {
+  const std::string rows =
+      "办理过程信息 | 事项名称、办理进展等 | … | 及时公开 | 相关审批部门\n"
+      "招标投标 | 招标公告、中标结果公示… | … | 同上 | 招标人…\n";
+  const auto x = shixian::extract_all(rows);
+  EXPECT_TRUE(x.unrecognized.empty());
+  ASSERT_EQ(x.found.size(), 2u);
+  EXPECT_EQ(x.found[1].text, "同上");
+  EXPECT_EQ(x.found[1].canonical, "及时公开");
+  EXPECT_EQ(x.found[1].kind, shixian::ast::RuleKind::timely);
+  EXPECT_EQ(x.found[1].line, 2u);
+  EXPECT_EQ(x.found[1].note, "同上：沿用第1行的规定（及时公开）");
+  EXPECT_TRUE(x.found[0].note.empty());
+}
+
+TEST(ExtractSameAsAbove, TwoRulesAboveAreInheritedAsOne) {
+  const std::string rows =
+      "核准 | 批复结果 | 信息形成20个工作日内公开;其中行政许可事项应自作出行政决定之日起7个工作日内公示 | 审批部门\n"
+      "概算变更 | 审批结果 | 同上 | 审批部门\n";
+  const auto x = shixian::extract_all(rows);
+  ASSERT_EQ(x.found.size(), 3u);
+  EXPECT_EQ(x.found[2].canonical, "信息形成后20个工作日内公开；作出决定后7个工作日内公示");
+  EXPECT_EQ(x.found[2].trigger, "信息形成");
+}
+
+TEST(ExtractSameAsAbove, UnderATimeHeaderChainsAndRefusesWithAReason) {
+  const std::string table =
+      "| 事项 | 内容 | 公开时限 | 公开主体 |\n"
+      "| 招标 | 公告 | 同上 | 区府 |\n"          // line 2: no row above
+      "| 许可 | 结果 | 及时公开 | 区府 |\n"
+      "| 处罚 | 决定 | 同上 | 区府 |\n"          // line 4: from line 3
+      "| 复议 | 决定 | 同前。 | 区府 |\n"        // line 5: from line 4, itself inherited
+      "| 其他 | 信息 | 视工作进展 | 区府 |\n"    // line 6: a cell with no rule
+      "| 其他 | 信息 | 同上一行 | 区府 |\n";     // line 7
+  const auto x = shixian::extract_all(table);
+  std::vector<std::string> notes;
+  for (const auto& f : x.found) notes.push_back(f.note);
+  EXPECT_EQ(notes, (std::vector<std::string>{"", "同上：沿用第3行的规定（及时公开）", "同上：沿用第4行的规定（及时公开）"}));
+  std::map<std::uint32_t, std::string> reasons;
+  for (const auto& u : x.unrecognized) reasons[u.line] = u.reason;
+  EXPECT_EQ(reasons[2], "“同上”：上面没有可沿用的行");
+  EXPECT_EQ(reasons[7], "“同上”：第6行本列的规定未能解析，无从沿用");
+  EXPECT_EQ(reasons.size(), 3u);  // 视工作进展 itself, line 6
+}
+
+TEST(ExtractSameAsAbove, NotATimeCellIsNoFinding) {
+  // 同上 in a 依据 column: the cell above holds no rule, and no header says time.
+  const std::string rows = "宣传 | 《条例》 | 20个工作日 | 司法局\n表彰 | 同上 | 20个工作日 | 司法局\n";
+  const auto x = shixian::extract_all(rows);
+  EXPECT_TRUE(x.unrecognized.empty());
+  for (const auto& f : x.found) EXPECT_NE(f.text, "同上");
+  // A different number of cells: not the same column.
+  const auto y = shixian::extract_all("a | 及时公开 | c\n同上 | d\n");
+  ASSERT_EQ(y.found.size(), 1u);
+  EXPECT_TRUE(y.unrecognized.empty());
+  // Prose: 同上 is no rule.
+  EXPECT_TRUE(shixian::extract_all("及时公开。同上。").unrecognized.empty());
+}
+
+TEST(ExtractSameAsAbove, TaskDraftsCopyTheRuleAndSaySo) {
+  const std::string table =
+      "| 序号 | 一级事项 | 二级事项 | 公开内容 | 公开时限 | 公开主体 |\n|---|---|---|---|---|---|\n"
+      "| 1 | 招标 | 公告 | 招标公告 | 同上 | 区府 |\n"
+      "| 2 | 许可 | 结果 | 许可结果 | 信息形成之日起20个工作日内 | 区府 |\n"
+      "| 3 | 处罚 | 决定 | 处罚决定 | 同上 | 区府 |\n";
+  const auto tasks = shixian::extract_tasks(table);
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(tasks[0].rule, "同上");  // kept as written: check reports it
+  EXPECT_EQ(tasks[0].note, "时限“同上”：上面没有可沿用的时限规定，按原文保留");
+  EXPECT_EQ(tasks[2].rule, tasks[1].rule);
+  EXPECT_EQ(tasks[2].note, "时限“同上”：沿用第2项的规定（信息形成之日起20个工作日内）");
+  EXPECT_TRUE(tasks[1].note.empty());
+}
+
+// A statistics release calendar (field corpus F77): day/weekday beside the month.
+TEST(ExtractReleaseCalendar, MonthDayWeekdayCells) {
+  const auto x = shixian::extract_all("國民經濟運行情況新聞發布會 | 1月 17/二 | 10:00\n采購經理指數 | 3月 1/三注4 | 9:30\n");
+  EXPECT_TRUE(x.unrecognized.empty());
+  ASSERT_EQ(x.found.size(), 2u);
+  EXPECT_EQ(x.found[0].text, "1月 17/二");
+  EXPECT_EQ(x.found[0].canonical, "1月17/二");
+  EXPECT_EQ(x.found[1].text, "3月 1/三");
+  // No month in reach: no rule (the day alone names no date).
+  EXPECT_TRUE(shixian::extract_all("發布會 | 17/二 | 10:00\n").found.empty());
+  // A day the month does not have: reported, not dropped.
+  EXPECT_EQ(shixian::extract_all("發布會 | 2月 30/二 | 10:00\n").unrecognized.size(), 1u);
+}
+
+}  // namespace
+
+namespace {
+
+// No-limit phrases of the field corpus that extract had read as dates (the (b) measure).
+TEST(ExtractNoLimit, DisjunctionsCoveredPeriodsAndJiShiJian) {
+  // 年底或次年初: two dates to choose from, no one deadline.
+  auto x = shixian::extract_all("考核于年底或次年初进行。");
+  EXPECT_TRUE(x.found.empty());
+  ASSERT_EQ(x.unrecognized.size(), 1u);
+  EXPECT_EQ(x.unrecognized[0].text, "年底或次年初进行");
+  EXPECT_EQ(x.unrecognized[0].reason, "两个时间择一（“或”），没有确定的期限");
+  x = shixian::extract_all("年度考核于每年年末或次年年初进行。");
+  ASSERT_EQ(x.unrecognized.size(), 1u);
+  EXPECT_EQ(x.unrecognized[0].text, "每年年末或次年年初进行");
+  for (const auto& f : x.found) EXPECT_NE(f.canonical, "每年");
+  EXPECT_EQ(shixian::extract_all("6月底前或9月底前完成").found.size(), 0u);  // not two milestones, one labelled 或
+  EXPECT_FALSE(shixian::parse("6月底前或9月底前完成"));
+  // 或 before something that is no time: the date stands.
+  EXPECT_EQ(shixian::extract("年底前公开或更新").size(), 1u);
+  // 1月1日起至12月31日止: the period a report covers.
+  EXPECT_TRUE(shixian::extract("应涵盖上年度1月1日起至12月31日止的工作情况").empty());
+  EXPECT_EQ(shixian::extract("于12月31日前完成").size(), 1u);
+  // 程序及时间: 及 + 时间, not 及时.
+  EXPECT_TRUE(shixian::extract("不按规定内容、方式、程序及时间编制年度报告的").empty());
+  EXPECT_EQ(shixian::extract("收到文件后及时发布").size(), 1u);
+}
+
+}  // namespace
+
+namespace {
+
+// 在T时，… (field corpus F19): at the time of T, read as 与T同步 — only with a
+// publication verb in the next clause.
+TEST(ExtractAtTheTimeOf, OnlyBeforeAPublishingClause) {
+  auto f = shixian::extract("在實地啟動擬征收土地工作時,在村公示欄公開。");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text, "在實地啟動擬征收土地工作時");
+  EXPECT_EQ(f[0].canonical, "与实地启动拟征收土地工作同步");
+  EXPECT_EQ(f[0].trigger, "实地启动拟征收土地工作");
+  EXPECT_TRUE(shixian::extract("在办理政府信息公开申请时，应当告知申请人。").empty());
+  EXPECT_TRUE(shixian::extract("在收到申请时限内答复").empty());
+}
+
+}  // namespace
+
+namespace {
+
+// Thousands of 同上 rows stay linear (each looks up the row above by binary search).
+TEST(ExtractSameAsAbove, ALongColumnOfSameAsAbove) {
+  std::string table = "| 事项 | 公开时限 | 公开主体 |\n| 许可 | 及时公开 | 区府 |\n";
+  constexpr int kRows = 20000;
+  for (int i = 0; i < kRows; ++i) table += "| 处罚 | 同上 | 区府 |\n";
+  const auto x = shixian::extract_all(table);
+  EXPECT_TRUE(x.unrecognized.empty());
+  ASSERT_EQ(x.found.size(), static_cast<std::size_t>(kRows + 1));
+  EXPECT_EQ(x.found.back().canonical, "及时公开");
+  EXPECT_EQ(x.found.back().note, "同上：沿用第" + std::to_string(kRows + 1) + "行的规定（及时公开）");
+  std::string dir = "| 序号 | 一级事项 | 二级事项 | 公开时限 | 公开主体 |\n|---|---|---|---|---|\n| 1 | 许可 | 结果 | 及时公开 | 区府 |\n";
+  for (int i = 2; i <= kRows; ++i) dir += "| " + std::to_string(i) + " | 处罚 | 决定 | 同上 | 区府 |\n";
+  const auto tasks = shixian::extract_tasks(dir);
+  ASSERT_EQ(tasks.size(), static_cast<std::size_t>(kRows));
+  EXPECT_EQ(tasks.back().rule, "及时公开");
+  EXPECT_EQ(tasks.back().note, "时限“同上”：沿用第1项的规定（及时公开）");
+}
+
+}  // namespace
+
+namespace {
+
+// 次月N日 (the brief's monthly reading): only after 每月; without it, no date.
+TEST(ExtractNextMonth, OnlyInAMonthlyRule) {
+  const auto f = shixian::extract("每月次月10日前公布统计数据。");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].canonical, "每月次月10日前公布");
+  // Text between 每月 and 次月: not read, and not cut down to 每月 either.
+  const auto x = shixian::extract_all("每月统计数据于次月10日前发布。");
+  EXPECT_TRUE(x.found.empty());
+  EXPECT_EQ(x.unrecognized.size(), 1u);
+  // No monthly recurrence written (field corpus F79): no finding, no date.
+  EXPECT_TRUE(shixian::extract_all("我国CPI和PPI数据均提前至次月9日发布。").found.empty());
 }
 
 }  // namespace

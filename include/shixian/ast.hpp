@@ -129,10 +129,14 @@ struct CalendarAnchor {
   unsigned quarter = 0;  ///< [1, 4] for quarter_end; else 0
   Xun xun = Xun::upper;  ///< for kind == xun
   bool before = false;   ///< xun only: written with 前 (中旬前 is the ambiguous reading)
+  /// month_day of a release calendar (1月17/二): the ISO weekday written after
+  /// the day (1 Monday … 7 Sunday), which the date must fall on; 0 if none.
+  unsigned weekday = 0;
+  Span weekday_span;  ///< where that weekday is written (the error points there)
   Span span;
   friend bool operator==(const CalendarAnchor& a, const CalendarAnchor& b) {
     return a.year == b.year && a.kind == b.kind && a.month == b.month && a.day == b.day &&
-           a.quarter == b.quarter && a.xun == b.xun && a.before == b.before;
+           a.quarter == b.quarter && a.xun == b.xun && a.before == b.before && a.weekday == b.weekday;
   }
 };
 
@@ -186,6 +190,9 @@ struct Recurrence {
   /// 每年1、4、7、10月8日之前: the listed months (bit m for month m), each with
   /// the day of `due`. Yearly only; 0 when no list is written.
   std::uint16_t months = 0;
+  /// 每月次月10日前: `due` lies in the month after each period, not in it
+  /// (monthly only; a policy reading, as SPEC's 次年 is for years).
+  bool next_month = false;
   friend bool operator==(const Recurrence&, const Recurrence&) = default;
 };
 

@@ -39,6 +39,11 @@ struct Found {
   ast::RuleKind kind = ast::RuleKind::deadline;
   std::string trigger;      ///< the event the rule counts from ("形成文件"); empty if none
   std::string action;       ///< the verb the rule governs ("公开"); empty if none found
+  /// How the rule was read when the span alone does not say: a table cell
+  /// 同上 / 同上一行 / 同前 takes the rule of the nearest row above in its
+  /// column, and `note` says so ("同上：沿用第3行的规定（及时公开）"); `text` is
+  /// then 同上 as written and `canonical` the rule inherited. Else empty.
+  std::string note;
 };
 
 /// A span that looks like a time rule (a number with a time unit, 之日内 …)
@@ -48,6 +53,7 @@ struct Unrecognized {
   std::uint32_t end = 0;
   std::uint32_t line = 1;
   std::string text;
+  std::string reason;  ///< why it is not a rule, where extract knows more than "does not parse"; else empty
 };
 
 struct Extraction {
@@ -74,6 +80,10 @@ struct Task {
   std::string lead;   ///< 牵头单位
   std::string units;  ///< 责任单位
   std::string rule;   ///< the time requirements as written, several joined by "；"
+  /// A time cell 同上 (same as above): the rule is the row above's, and `note`
+  /// says from which item; without a rule above, `rule` keeps 同上 as written
+  /// and `note` says why. Else empty.
+  std::string note;
 };
 
 /// Reads a plan laid out as a task table (tab-separated or one-cell-per-line

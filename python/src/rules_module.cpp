@@ -122,6 +122,7 @@ py::dict found_dict(const Found& f) {
   d["kind"] = to_string(f.kind);
   d["trigger"] = f.trigger;
   d["action"] = f.action;
+  d["note"] = f.note;  // 同上: the line whose rule it takes; else ""
   return d;
 }
 
@@ -289,6 +290,7 @@ MissingContextError (its `needed` names what would do) or ProjectedYearError.
             d["end"] = u.end;
             d["line"] = u.line;
             d["text"] = u.text;
+            d["reason"] = u.reason;  // why, where extract knows more than "does not parse"; else ""
             unrecognized.append(d);
           }
           out["found"] = rules;
@@ -298,7 +300,10 @@ MissingContextError (its `needed` names what would do) or ProjectedYearError.
         py::arg("text_or_path"), py::kw_only(), py::arg("year") = py::none(), py::arg("html") = py::none(), R"doc(
 The time rules in a plan document: {"year": plan year (given, or detected from
 the title, or None), "found": [{start, end, line, text, canonical, kind,
-trigger, action}], "unrecognized": [{start, end, line, text}]}. Offsets count
+trigger, action, note}], "unrecognized": [{start, end, line, text, reason}]}.
+note says how a table cell 同上 was read (the row whose rule it takes), reason
+why a span is not a rule where extract knows (同上 with nothing above, 年底或次年初);
+both "" otherwise. Offsets count
 characters. A str is the text itself; a pathlib.Path (os.PathLike) is read as
 a UTF-8 file. HTML is converted to text (detected, or html=True/False).
 )doc");

@@ -161,6 +161,15 @@ def test_extract_matches_the_annotation(source):
     assert text[first["start"]:first["end"]] == first["text"]  # offsets in characters
 
 
+def test_extract_same_as_above_says_whose_rule():
+    rows = "事项 | 内容 | 公开时限 | 主体\nA | B | 及时公开 | 区府\nC | D | 同上 | 区府\n"
+    found = shixian.extract(rows)["found"]
+    assert [(f["text"], f["canonical"], f["note"]) for f in found] == [
+        ("及时公开", "及时公开", ""), ("同上", "及时公开", "同上：沿用第2行的规定（及时公开）")]
+    bad = shixian.extract("事项 | 内容 | 公开时限 | 主体\nC | D | 同上 | 区府\n")["unrecognized"]
+    assert [u["reason"] for u in bad] == ["“同上”：上面没有可沿用的行"]
+
+
 def test_extract_tasks_matches_the_cli(source, cli):
     pd = pytest.importorskip("pandas")
     doc = source / "tests/data/extract/shi-2017-fengong.txt"

@@ -153,6 +153,8 @@ int extract_command(int argc, char** argv, int first) {
     }
     std::size_t with_rule = 0;
     for (const auto& t : tasks) with_rule += t.rule.empty() ? 0 : 1;
+    for (const auto& t : tasks)
+      if (!t.note.empty()) std::cerr << "第" << t.id << "项：" << t.note << "\n";
     std::cerr << "任务 " << tasks.size() << " 项，其中 " << with_rule << " 项有时限规则"
               << (year ? "；计划年度 " + std::to_string(*year) : std::string("；未识别计划年度（可用 --year 指定）"))
               << "\n";
@@ -168,12 +170,15 @@ int extract_command(int argc, char** argv, int first) {
       out << "{\"start\":" << f.start << ",\"end\":" << f.end << ",\"text\":" << json_string(f.text)
                 << ",\"canonical\":" << json_string(f.canonical) << ",\"kind\":\"" << to_string(f.kind)
                 << "\",\"trigger\":" << json_string(f.trigger) << ",\"action\":" << json_string(f.action)
-                << ",\"line\":" << f.line << "}\n";
+                << ",\"line\":" << f.line;
+      if (!f.note.empty()) out << ",\"note\":" << json_string(f.note);
+      out << "}\n";
     }
     for (const auto& u : result.unrecognized) {
       out << "{\"start\":" << u.start << ",\"end\":" << u.end << ",\"text\":" << json_string(u.text)
-                << ",\"canonical\":\"\",\"kind\":\"unrecognized\",\"trigger\":\"\",\"action\":\"\",\"line\":" << u.line
-                << "}\n";
+                << ",\"canonical\":\"\",\"kind\":\"unrecognized\",\"trigger\":\"\",\"action\":\"\",\"line\":" << u.line;
+      if (!u.reason.empty()) out << ",\"reason\":" << json_string(u.reason);
+      out << "}\n";
     }
     return emit(args->value("-o"), out.str(), path);
   }
@@ -193,11 +198,13 @@ int extract_command(int argc, char** argv, int first) {
     out << "\n第" << f.line << "行  " << f.canonical << "  [" << to_string(f.kind);
     if (!f.trigger.empty()) out << "；触发：" << f.trigger;
     if (!f.action.empty()) out << "；动作：" << f.action;
+    if (!f.note.empty()) out << "；" << f.note;
     out << "]\n  …" << context(text, offs, b, f.start) << "【" << context(text, offs, f.start, f.end) << "】"
               << context(text, offs, f.end, e) << "…\n";
   }
   for (const auto& u : result.unrecognized) {
-    out << "\n第" << u.line << "行  未能解析（语法不认识的时间表达）\n  【" << context(text, offs, u.start, u.end)
+    out << "\n第" << u.line << "行  未能解析（" << (u.reason.empty() ? std::string("语法不认识的时间表达") : u.reason)
+        << "）\n  【" << context(text, offs, u.start, u.end)
               << "】\n";
   }
   return emit(args->value("-o"), out.str(), path);

@@ -65,6 +65,7 @@ struct Step {
   int year_value = 0;
   int year_delta = 0;
   unsigned month = 12, day = 0;
+  unsigned weekday = 0;  // 1月17/二: the ISO weekday the date must fall on (0: none)
   // recurrence / count
   ast::Frequency frequency = ast::Frequency::yearly;
   unsigned from_month = 1, to_month = 12;
@@ -77,6 +78,7 @@ struct Step {
   bool has_inner_due = false;
   unsigned due_month = 0, due_day = 0;
   int due_year_delta = 0;
+  bool due_next_month = false;  // 每月次月10日前: the due day is in the month after the period
   std::uint8_t weekdays = 0;    // 每周五前: ISO weekdays (bit d)
   int workday_ordinal = 0;      // 每月第N个工作日 (N), 最后一个工作日 (−1)
   std::uint16_t months = 0;     // 每年1、4、7、10月8日前: the listed months (bit m)
@@ -304,7 +306,10 @@ void compile_anchor(const ast::CalendarAnchor& a, const Policy& policy, Step& s,
   s.year_value = a.year.value;
   switch (a.kind) {
     case ast::AnchorKind::month_end: s.month = a.month, s.day = 0; break;
-    case ast::AnchorKind::month_day: s.month = a.month, s.day = a.day; break;
+    case ast::AnchorKind::month_day:
+      s.month = a.month, s.day = a.day;
+      s.weekday = a.weekday;
+      break;
     case ast::AnchorKind::month_before:
       // SPEC §3: literally the end of month M−1 (1月前: 12/31 of the year before); policy: the end of M.
       s.assumed |= assumed_ambiguous_reading;
@@ -402,6 +407,11 @@ Step compile_item(const ast::Item& item, std::uint16_t index, const Policy& poli
             s.due_day = inner.day;
             s.due_year_delta = inner.year_delta;
             s.assumed |= inner.assumed;
+            if (c.next_month) {  // SPEC §3 has 次年 for years; 次月 read alike (grammar/POLICIES.md)
+              s.due_next_month = true;
+              s.assumed |= assumed_policy_reading;
+              p.notes.push_back("“次月”按每期（月）之后一个月理解（策略读法）");
+            }
           }
         } else if constexpr (std::is_same_v<T, ast::HolidayRecurrence>) {
           s.op = Op::holidays;
@@ -944,6 +954,15 @@ class Run {
       if (!d) return from_error(std::move(d).error(), s.item);
       due = *d;
     }
+    // A release calendar's 1月17/二: the weekday written must be the date's,
+    // or the row is wrong (another year's calendar, a typo): never a silent date.
+    if (s.weekday != 0 && due.iso_weekday() != s.weekday) {
+      static constexpr const char* zh[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+      return eval_error(ErrorCode::invalid_argument,
+                        std::to_string(year) + "年" + std::to_string(s.month) + "月" + std::to_string(s.day) + "日是星期" +
+                            zh[due.iso_weekday()] + "，与规则写的星期" + zh[s.weekday] + "不符",
+                        {}, s.item);
+    }
     if (trace_) {
       trace_->add("   " + std::string(s.year_kind == ast::YearKind::next ? "次年" : "") + std::to_string(year) + "年" +
                   std::to_string(s.month) + "月" + (s.day == 0 ? "最后一天" : std::to_string(s.day) + "日") + "：" +
@@ -1062,8 +1081,9 @@ class Run {
         if (trace_) trace_->add("   本期 " + to_string(start) + " 起，期限 " + describe(cal_, due));
       } else if (s.has_inner_due) {
         // 每月10日前: in the period's month; 每年3月底前: month 3 of the period's year.
-        const int y = year_of(start) + s.due_year_delta;
-        const unsigned m = s.due_month == 0 ? start.month() : s.due_month;
+        int y = year_of(start) + s.due_year_delta;
+        unsigned m = s.due_month == 0 ? start.month() : s.due_month;
+        if (s.due_next_month) y += m == 12 ? 1 : 0, m = m == 12 ? 1 : m + 1;
         const unsigned last_day = days_in_month(y, m);
         due = make_date(y, m, s.due_day == 0 || s.due_day > last_day ? last_day : s.due_day);
         end = std::min(end, due);
@@ -1405,7 +1425,22 @@ expected<Schedule, EvalError> due(std::string_view rule, const Context& context,
                                   const Policy& policy) {
   auto parsed = parse_rule(rule);
   if (!parsed) return unexpected(EvalError{std::move(parsed).error(), {}, 0});
-  return compile(*parsed, calendar, policy).evaluate(context);
+  auto result = compile(*parsed, calendar, policy).evaluate(context);
+  // A release calendar's weekday that the date does not have: with the text at
+  // hand, the error points at the weekday as written (spans are bytes).
+  if (!result && result.error().error.code == ErrorCode::invalid_argument && result.error().item < parsed->items.size()) {
+    if (const auto* a = std::get_if<ast::CalendarAnchor>(&parsed->items[result.error().item].clause); a && a->weekday) {
+      std::uint32_t chars = 0, line = 1, column = 1;
+      for (std::size_t i = 0; i < a->weekday_span.begin && i < rule.size(); ++i) {
+        if ((static_cast<unsigned char>(rule[i]) & 0xC0) == 0x80) continue;
+        ++chars;
+        if (rule[i] == '\n') ++line, column = 1;
+        else ++column;
+      }
+      result.error().error.where = Location{line, column, chars};
+    }
+  }
+  return result;
 }
 
 std::string explain(std::string_view rule, const Context& context, const Calendar& calendar, const Policy& policy) {

@@ -175,6 +175,14 @@ std::string deadline_cell_rule(std::string_view cell) {
   return join(parts, "；");
 }
 
+// 同上 · 同上一行 · 同前 (a 。 after it aside): "as the row above".
+bool is_same_as_above(std::string_view cell) {
+  cell = trim(cell);
+  for (std::string_view end : {"。", "."})
+    if (cell.ends_with(end)) cell.remove_suffix(end.size());
+  return cell == "同上" || cell == "同上一行" || cell == "同前";
+}
+
 std::string found_rules(std::string_view text) {
   std::vector<std::string> parts;
   for (const auto& f : extract(text)) {
@@ -309,6 +317,13 @@ std::vector<std::vector<Row>> one_line_rows(std::string_view text) {
 // empty cell in the rows below it (one-line rows), so an empty 公开主体 or
 // outer 事项 cell continues the one above.
 std::vector<Task> table_tasks(const std::vector<Row>& rows, bool merged_blank) {
+  std::string above_rule;  // the last time cell's rule, for 同上
+  std::size_t above_task = 0;
+  struct Inherit {
+    std::size_t task, above;
+    std::string rule;
+  };
+  std::vector<Inherit> inherits;  // 同上: the task, the task it copies, the rule copied
   std::vector<Role> roles;
   std::size_t r = 0;
   for (; r < rows.size(); ++r) {
@@ -440,6 +455,20 @@ std::vector<Task> table_tasks(const std::vector<Row>& rows, bool merged_blank) {
     }
     t.units = one_line(cell(c_units));
     std::string rule = c_deadline >= 0 ? deadline_cell_rule(cell(c_deadline)) : std::string{};
+    // 同上 in the time column: the rule of the nearest row above that has one
+    // (the draft says so); with none above, kept as written for check to report.
+    if (c_deadline >= 0 && is_same_as_above(cell(c_deadline))) {
+      if (!above_rule.empty()) {
+        rule = above_rule;
+        inherits.push_back({tasks.size(), above_task, above_rule});  // the note once the ids are final
+      } else {
+        rule = std::string(trim(cell(c_deadline)));
+        t.note = "时限“同上”：上面没有可沿用的时限规定，按原文保留";
+      }
+    } else if (c_deadline >= 0 && !rule.empty()) {
+      above_rule = rule;
+      above_task = tasks.size();
+    }
     rule = combine_rules(rule, found_rules(cell(c_content)));
     t.rule = rule;
     tasks.push_back(std::move(t));
@@ -454,6 +483,8 @@ std::vector<Task> table_tasks(const std::vector<Row>& rows, bool merged_blank) {
       if (alone) tasks[k].id = id.substr(0, id.size() - 2);
     }
   }
+  for (const auto& [task, above, copied] : inherits)
+    tasks[task].note = "时限“同上”：沿用第" + tasks[above].id + "项的规定（" + copied + "）";
   return tasks;
 }
 
@@ -467,7 +498,12 @@ std::vector<Task> one_line_tasks(std::string_view text) {
   for (std::size_t k = 0; k < tables.size(); ++k) {
     auto part = table_tasks(tables[k], true);
     if (tables.size() > 1)
-      for (auto& t : part) t.id = std::to_string(k + 1) + "." + t.id;
+      for (auto& t : part) {
+        t.id = std::to_string(k + 1) + "." + t.id;
+        // 同上's note names an item of the same table.
+        if (const auto at = t.note.find("沿用第"); at != std::string::npos)
+          t.note.insert(at + std::string_view("沿用第").size(), std::to_string(k + 1) + ".");
+      }
     tasks.insert(tasks.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
   }
   return tasks;

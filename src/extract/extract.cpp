@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -133,6 +134,7 @@ class Scanner {
       ++i;
     }
     for (; cell < rule_cells_.size(); ++cell) rule_cell(rule_cells_[cell]);
+    resolve_same_as_above();
     merge_milestones();
     // Offsets so far are code points of the folded text; users count the characters as written.
     for (auto& f : found_) f.start = t_.char_index(f.start), f.end = t_.char_index(f.end);
@@ -152,6 +154,15 @@ class Scanner {
   std::vector<std::pair<std::size_t, std::size_t>> rule_cells_;  // cells of time columns, in order
   std::size_t consumed_ = 0;
 
+  // A cell 同上 / 同上一行 / 同前 and the cell above it in its column (code points).
+  struct SameAsAbove {
+    std::size_t b = 0, e = 0;
+    bool has_above = false;
+    std::size_t above_b = 0, above_e = 0;
+    bool time_column = false;  // under a 公开时限 header; else a headerless row whose cell above holds a rule
+  };
+  std::vector<SameAsAbove> same_as_above_;
+
   // ---- tables ------------------------------------------------------------------
 
   // Column gaps become tabs, so that cells bound clauses like | and tabs do;
@@ -165,6 +176,9 @@ class Scanner {
       for (std::size_t k = 0; k < table.header.size(); ++k)
         if (detail::is_time_column(utf8.substr(table.header[k].begin, table.header[k].end - table.header[k].begin)))
           time_columns.push_back(k);
+      // The nearest cell above with text, per time column (a merged cell shows
+      // as empty cells below it), for 同上.
+      std::vector<std::optional<std::pair<std::size_t, std::size_t>>> above(table.header.size());
       for (const auto& row : table.rows) {
         if (row.continuation) continue;  // a wrapped cell's rest: read as prose
         for (std::size_t k : time_columns) {
@@ -172,11 +186,144 @@ class Scanner {
           const std::size_t b = t_.index_of_byte(c.begin), e = t_.index_of_byte(c.end);
           bool text = false;  // an empty cell, — or ／ holds no rule
           for (std::size_t q = b; q < e && !text; ++q) text = t_[q] >= 0x80 ? t_[q] >= 0x3400 : std::isalnum(static_cast<int>(t_[q]));
-          if (text) rule_cells_.emplace_back(b, e);
+          if (!text) continue;
+          if (is_same_as_above(b, e)) {
+            SameAsAbove s{b, e, above[k].has_value(), 0, 0, true};
+            if (above[k]) s.above_b = above[k]->first, s.above_e = above[k]->second;
+            same_as_above_.push_back(s);
+          } else {
+            rule_cells_.emplace_back(b, e);
+          }
+          above[k] = std::pair{b, e};
         }
       }
     }
     std::sort(rule_cells_.begin(), rule_cells_.end());
+    headerless_same_as_above(utf8);
+  }
+
+  // 同上 · 同上一行 · 同前 (a 。 after it aside): "as the row above".
+  bool is_same_as_above(std::size_t b, std::size_t e) const {
+    while (e > b && (t_[e - 1] == U'。' || t_[e - 1] == U'.' || is_space(t_[e - 1]))) --e;
+    const std::u32string_view v = t_.view(b, e);
+    return v == U"同上" || v == U"同上一行" || v == U"同前";
+  }
+
+  // A row excerpted without its header (| or tabs between cells): a cell 同上
+  // takes the rule of the cell at the same place in the line above, when that
+  // line has as many cells and the cell above holds a rule (resolved later).
+  void headerless_same_as_above(std::string_view utf8) {
+    if (utf8.find("同上") == std::string_view::npos && utf8.find("同前") == std::string_view::npos) return;
+    std::vector<std::size_t> under_header;  // cells the tables above already hold
+    for (const auto& s : same_as_above_) under_header.push_back(s.b);
+    std::sort(under_header.begin(), under_header.end());
+    std::string_view prev_line;
+    std::size_t prev_at = 0, at = 0;
+    while (at <= utf8.size()) {
+      std::size_t nl = utf8.find('\n', at);
+      if (nl == std::string_view::npos) nl = utf8.size();
+      std::string_view line = utf8.substr(at, nl - at);
+      if (line.ends_with('\r')) line.remove_suffix(1);
+      const bool blank = line.find_first_not_of(" \t") == std::string_view::npos;
+      if (!blank && (line.find("同上") != std::string_view::npos || line.find("同前") != std::string_view::npos) &&
+          !prev_line.empty()) {
+        detail::Separator sep = detail::Separator::none, prev_sep = detail::Separator::none;
+        const auto cells = detail::split_cells(line, at, sep);
+        const auto above = detail::split_cells(prev_line, prev_at, prev_sep);
+        if ((sep == detail::Separator::pipe || sep == detail::Separator::tab) && sep == prev_sep &&
+            cells.size() == above.size()) {
+          for (std::size_t k = 0; k < cells.size(); ++k) {
+            const std::size_t b = t_.index_of_byte(cells[k].begin), e = t_.index_of_byte(cells[k].end);
+            if (!is_same_as_above(b, e)) continue;
+            const bool known = std::binary_search(under_header.begin(), under_header.end(), b);
+            const std::size_t ab = t_.index_of_byte(above[k].begin), ae = t_.index_of_byte(above[k].end);
+            if (!known && ae > ab) same_as_above_.push_back(SameAsAbove{b, e, true, ab, ae, false});
+          }
+        }
+      }
+      if (!blank) prev_line = line, prev_at = at;
+      if (nl == utf8.size()) break;
+      at = nl + 1;
+    }
+  }
+
+  // 同上 cells, in document order (so that 同上 under 同上 inherits what the
+  // first one inherited): the findings of the cell above, as one rule, with a
+  // note naming the line; else an unrecognized span saying why (SPEC §8: never
+  // a guess). A headerless cell above with no finding is no time column: nothing.
+  // Lookups are binary searches (a table of thousands of 同上 rows stays linear).
+  void resolve_same_as_above() {
+    if (same_as_above_.empty()) return;
+    std::sort(same_as_above_.begin(), same_as_above_.end(),
+              [](const SameAsAbove& x, const SameAsAbove& y) { return x.b < y.b; });
+    auto by_start = [](const auto& x, const auto& y) { return x.start < y.start; };
+    std::sort(found_.begin(), found_.end(), by_start);
+    std::sort(unrec_.begin(), unrec_.end(), by_start);
+    // What this pass adds, in order of start (the cells are sorted), searched as well.
+    std::vector<Found> inherited;
+    std::vector<Unrecognized> refused;
+    // Elements of a start-sorted vector that lie inside [b, e) (spans never cross a cell).
+    auto inside = [](const auto& v, std::size_t b, std::size_t e) {
+      auto lo = std::lower_bound(v.begin(), v.end(), b, [](const auto& x, std::size_t at) { return x.start < at; });
+      auto hi = lo;
+      while (hi != v.end() && hi->start < e) ++hi;
+      return std::pair{lo, hi};
+    };
+    for (const SameAsAbove& s : same_as_above_) {
+      auto refuse = [&](std::string reason) {
+        const auto before = unrec_.size();
+        unrecognized_span(s.b, s.e, std::move(reason));
+        refused.push_back(std::move(unrec_[before]));
+        unrec_.pop_back();
+      };
+      if (!s.has_above) {
+        refuse("“同上”：上面没有可沿用的行");
+        continue;
+      }
+      const std::string line = std::to_string(t_.line_of(s.above_b));
+      const auto [ub, ue] = inside(unrec_, s.above_b, s.above_e);
+      const auto [rb, re] = inside(refused, s.above_b, s.above_e);
+      if (ub != ue || rb != re) {
+        refuse("“同上”：第" + line + "行本列的规定未能解析，无从沿用");
+        continue;
+      }
+      std::vector<const Found*> above;
+      for (auto [fb, fe] = inside(found_, s.above_b, s.above_e); fb != fe; ++fb)
+        if (fb->end <= s.above_e) above.push_back(&*fb);
+      for (auto [ib, ie] = inside(inherited, s.above_b, s.above_e); ib != ie; ++ib)
+        if (ib->end <= s.above_e) above.push_back(&*ib);
+      if (above.empty()) {
+        if (s.time_column) refuse("“同上”：第" + line + "行本列没有时限规定");
+        continue;
+      }
+      std::sort(above.begin(), above.end(), [](const Found* x, const Found* y) { return x->start < y->start; });
+      std::string text, canon;
+      for (const Found* f : above) {
+        text += (text.empty() ? "" : "；") + (f->note.empty() ? f->text : f->canonical);
+        canon += (canon.empty() ? "" : "；") + f->canonical;
+      }
+      auto rule = parse(text);
+      if (!rule) rule = parse(canon);
+      if (!rule) {
+        refuse("“同上”：第" + line + "行本列的几条规定不能合成一条");
+        continue;
+      }
+      Found f;
+      f.start = static_cast<std::uint32_t>(s.b);
+      f.end = static_cast<std::uint32_t>(s.e);
+      f.line = t_.line_of(s.b);
+      f.text = t_.bytes(s.b, s.e);
+      f.canonical = canonical(*rule);
+      f.kind = rule->kind;
+      f.trigger = trigger_of(*rule);
+      f.action = above.front()->action;
+      f.note = "同上：沿用第" + line + "行的规定（" + f.canonical + "）";
+      inherited.push_back(std::move(f));
+    }
+    found_.insert(found_.end(), std::make_move_iterator(inherited.begin()), std::make_move_iterator(inherited.end()));
+    unrec_.insert(unrec_.end(), std::make_move_iterator(refused.begin()), std::make_move_iterator(refused.end()));
+    std::stable_sort(found_.begin(), found_.end(), by_start);
+    std::stable_sort(unrec_.begin(), unrec_.end(), by_start);
   }
 
   // A time column's cell: the whole cell is the rule (bare amounts, 常态化,
@@ -223,6 +370,15 @@ class Scanner {
       while (is_cn_digit(at(k))) ++k;
     }
     return k;
+  }
+  // After M月: a release calendar's day/weekday, 17/二 (spaces before it allowed); its end, or k.
+  std::size_t release_day_end(std::size_t k) const {
+    std::size_t q = k;
+    while (is_space(at(q))) ++q;
+    std::size_t d = q;
+    while (is_digit(at(d))) ++d;
+    if (d == q || (at(d) != U'/' && at(d) != U'／')) return k;
+    return std::u32string_view(U"一二三四五六日天").find(at(d + 1)) != std::u32string_view::npos ? d + 2 : k;
   }
   std::size_t within_end(std::size_t k) const {
     if (t_.starts_with(k, U"以内") || t_.starts_with(k, U"之内")) return k + 2;
@@ -275,6 +431,9 @@ class Scanner {
         k += 2;
       } else if (const std::size_t d = number_end(k); d > k && (at(d) == U'日' || at(d) == U'号')) {
         k = d + 1;
+      } else if (const std::size_t r = release_day_end(k); r > k) {  // 1月 17/二 (a release calendar)
+        tok.strong = true;
+        k = r;
       }
       tok.e = before_end(k);
       return true;
@@ -412,7 +571,8 @@ class Scanner {
         return word(i, U"逐月", tok) || word(i, U"逐日", tok);
       case U'及':
         tok.timely = true;
-        return word(i, U"及时", tok) && at(i + 2) != U'性';
+        // 及时性 is a noun; 程序及时间 is 及 + 时间 (and time), never 及时 + a label 间….
+        return word(i, U"及时", tok) && at(i + 2) != U'性' && at(i + 2) != U'间';
       case U'第':
         tok.timely = true;
         return word(i, U"第一时间", tok);
@@ -525,6 +685,7 @@ class Scanner {
         return false;
       case U'规':
       case U'时':
+        if (c == U'时' && at_time_token(i, tok)) return true;
         if (word(i, U"规定时限", tok) || word(i, U"规定期限", tok) || word(i, U"规定时间", tok) ||
             word(i, U"时间要求", tok) || word(i, U"时限要求", tok)) {
           const auto o = open_back(i, {U"按照", U"依照", U"依据", U"根据", U"按"}, false);
@@ -552,6 +713,24 @@ class Scanner {
       default:
         return false;
     }
+  }
+
+  // 在实地启动拟征收土地工作时，在村公示栏公开: 在T时 ending its clause, with a
+  // publication verb in the next clause (在办理时，应当告知… is a circumstance,
+  // not a time rule). Read as 与T同步 by the grammar.
+  bool at_time_token(std::size_t i, Token& tok) const {
+    if (at(i + 1) != U'，' && at(i + 1) != U',') return false;
+    const auto o = open_back(i, {U"在"}, true);
+    if (!o || i - *o < 3 || i - *o > 24) return false;
+    bool publishes = false;
+    for (std::size_t k = i + 2; k < t_.size() && k < i + 14 && !is_hard_sep(t_[k]) && !publishes; ++k)
+      for (auto v : {U"公开", U"公示", U"公布", U"发布", U"公告"}) publishes = publishes || t_.starts_with(k, v);
+    if (!publishes) return false;
+    tok.b = *o;
+    tok.e = i + 1;
+    tok.type = TokenType::with;
+    tok.open = *o;
+    return true;
   }
 
   // 法律、法规对…另有规定的，从其规定: an override clause (parsed as external).
@@ -776,7 +955,10 @@ class Scanner {
     for (auto w : {U"不得少于", U"不少于"}) back(w);
     for (auto w : {U"公示期", U"发放期", U"公告期", U"公开期", U"公布期", U"征求意见期", U"意见征集期", U"公示"})
       if (back(w)) break;
-    if (!back(U"最迟不超过")) back(U"不超过");
+    for (auto w : {U"最长不得超过", U"最长不超过", U"最迟不超过", U"不得超过", U"不超过"})
+      if (back(w)) break;
+    // 延长期限最长不超过15个工作日: the extension of a limit (the grammar reads it so).
+    if (!back(U"延长期限")) back(U"延长的期限");
     if (!back(U"原则上") && s >= 4 && (t_[s - 1] == U'在' || t_[s - 1] == U'于') && t_.view(s - 4, s - 1) == U"原则上")
       s -= 4;  // 原则上在3个工作日内
     return s;
@@ -818,9 +1000,11 @@ class Scanner {
       if (const auto* a = std::get_if<ast::CalendarAnchor>(&rule.items[0].clause)) {
         // A date with no 前 is a document's own date (2016年12月6日, 7月28日印发),
         // unless a lead makes it a deadline (于9月9日).
-        if (a->kind == ast::AnchorKind::month_day && span.find(U'前') == std::u32string_view::npos) {
+        if (a->kind == ast::AnchorKind::month_day && a->weekday == 0 && span.find(U'前') == std::u32string_view::npos) {
           const char32_t p = s > 0 ? t_[s - 1] : U'\0';
           if (p != U'于' && p != U'在' && p != U'至' && p != U'到') return false;
+          // 1月1日起至12月31日止: the end of a period covered, not a deadline.
+          if (at(e) == U'止') return false;
         }
       }
     }
@@ -918,6 +1102,17 @@ class Scanner {
           }
           return true;
         }
+        // 年底或次年初, 年末或次年年初: a disjunction of anchors has no one date
+        // (SPEC gives none): the clause is unrecognized, never its first half.
+        if (disjunction_at(e)) {
+          const std::size_t clause = clause_end(e);
+          std::size_t from = tokens_[i].b < s ? tokens_[i].b : s;
+          // 每年 + 年末或次年年初: the finding right before belongs to the same phrase.
+          while (!found_.empty() && found_.back().end == from) from = found_.back().start, found_.pop_back();
+          unrecognized_span(from, clause, "两个时间择一（“或”），没有确定的期限");
+          consumed_ = clause;
+          return true;
+        }
         // 2016年9月前完成（以区人大常委会审议时间为准）: a qualifying parenthesis.
         if (e < t_.size() && (t_[e] == U'（' || t_[e] == U'(')) {
           std::size_t close = e + 1;
@@ -949,6 +1144,16 @@ class Scanner {
     if (std::u32string_view(U"初首末底旬第").find(c) != std::u32string_view::npos) return true;
     if (c == U'最' && at(e + 1) == U'后') return true;
     return c == U'前' && (is_digit(at(e + 1)) || is_cn_digit(at(e + 1)));
+  }
+
+  // 或/或者 followed by another time phrase (次年初, 明年, 3月底 …).
+  bool disjunction_at(std::size_t e) const {
+    if (at(e) != U'或') return false;
+    std::size_t k = e + 1;
+    if (at(k) == U'者') ++k;
+    for (auto w : {U"次年", U"明年", U"下年", U"年初", U"年末", U"年底", U"年中", U"当年", U"本年", U"每年", U"上半年", U"下半年"})
+      if (t_.starts_with(k, w)) return true;
+    return is_digit(at(k)) || (is_cn_digit(at(k)) && at(k + 1) == U'月');
   }
 
   // The end of the clause containing `e`: the next separator or parenthesis, 40 characters at most.
@@ -1002,8 +1207,9 @@ class Scanner {
     unrecognized_span(s, end);
   }
 
-  void unrecognized_span(std::size_t s, std::size_t end) {
+  void unrecognized_span(std::size_t s, std::size_t end, std::string reason = {}) {
     Unrecognized u;
+    u.reason = std::move(reason);
     u.start = static_cast<std::uint32_t>(s);
     u.end = static_cast<std::uint32_t>(end);
     u.line = t_.line_of(s);

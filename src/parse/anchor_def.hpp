@@ -13,12 +13,18 @@ using x3::lit;
 auto const year_prefix = rb[cap(Field::year, number) >> "年" >> -lit('\n')] |
                          kw(Field::year_next, "次年", "明年", "下一年", "下年") | kw("今年", "本年");
 
+// A statistics release calendar writes day/weekday beside the month: 1月 17/二
+// (SPEC is silent; grammar/POLICIES.md): day 17, which must be a Tuesday.
+auto const release_day = rb[cap(Field::day, number) >> "/" >>
+                            cap(Field::weekday, kw("一", "二", "三", "四", "五", "六", "日", "天"))];
+
 // After "M月": 底/末 (month end), 上旬/中旬/下旬 (+前), D日 (+前), or a bare 前 (M月前).
 auto const month_tail = cap(Field::m_end, kw("底", "末") >> -before_word) |
                         (kwf(Keyword{"上旬", Field::xun_upper}, Keyword{"中旬", Field::xun_middle},
                              Keyword{"下旬", Field::xun_lower}) >>
                          -cap(Field::before, before_word)) |
                         rb[cap(Field::day, number) >> kw("日", "号") >> -before_word] |
+                        release_day |
                         cap(Field::m_start, lit("初") >> -before_word) | cap(Field::m_before, before_word);
 
 auto const month_anchor = rb[cap(Field::month, number) >> "月" >> -lit("份") >> L(labels::month_tail.zh)[month_tail]];

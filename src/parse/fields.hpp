@@ -34,6 +34,8 @@ enum class Field : std::uint8_t {
   m_only,        // 2021年2月 + action: a bare month
   by_year,       // 到2023年: a bare year as a horizon
   subject,       // 中标候选人公示…: who or what, written ahead of the time phrase
+  extension,     // 延长期限不超过N个工作日: T is the end of the period extended
+  next_month,    // 每月次月10日前: the due day is in the month after each period
   tail,          // ，在村公示栏公开: a clause with no time after the last item, part of its label
   tail_paren,    // （动态调整）: the same in parentheses
   holiday_major, holiday_any,

@@ -2,6 +2,7 @@
 #include "common/text.hpp"
 #include "parse/strcat.hpp"
 #include "parse/time_words.hpp"
+#include "shixian/date.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -375,8 +376,11 @@ struct Lowerer {
       s = split_subject(s, begin);
       known = canonical_event(s);
     }
-    // 农村在一个月以内: only a subject and its preposition, the trigger implicit.
-    if (with_subject && chars(s) >= 3 && preposition_at(s, s.size() - 3)) {
+    // 农村在一个月以内: only a subject and its preposition, the trigger implicit —
+    // not before a relational word (…在后40个工作日: the canonical form, without
+    // 后, would not read back; found by fuzz_rule).
+    if (with_subject && chars(s) >= 3 && preposition_at(s, s.size() - 3) && !v.find(Field::rel_after) &&
+        !v.find(Field::rel_before)) {
       subject = std::string(s.substr(0, s.size() - 3));
       return t;
     }
@@ -484,6 +488,9 @@ struct Lowerer {
                           " (at most " + std::to_string(max) + ")");
         }
         a.day = static_cast<unsigned>(value);
+        if (const Piece* w = v.find(Field::weekday)) {
+          if (!release_weekday(*w, a)) return false;
+        }
       } else {
         a.kind = AnchorKind::month_before;
       }
@@ -547,6 +554,27 @@ struct Lowerer {
       r.offset = a;
     }
     return weekdays(v, r) && workday_ordinal(v, r) && listed_months(v, r) && recurrence_due(v, r);
+  }
+
+  // 1月17/二: the weekday a release calendar writes after the day. With a
+  // year written the date is checked now; else when the plan year is known.
+  bool release_weekday(const Piece& w, CalendarAnchor& a) {
+    static constexpr std::string_view names[] = {"一", "二", "三", "四", "五", "六", "日", "天"};
+    static constexpr unsigned days[] = {1, 2, 3, 4, 5, 6, 7, 7};
+    for (std::size_t i = 0; i < std::size(names); ++i)
+      if (text(w) == names[i]) a.weekday = days[i];
+    a.weekday_span = span(w.begin, w.end);
+    if (a.year.kind != YearKind::explicit_year) return true;
+    const auto d = Date::from_ymd(a.year.value, a.month, a.day);
+    if (d && d->iso_weekday() != a.weekday) {
+      static constexpr std::string_view zh[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+      return fail(w,
+                  std::to_string(a.year.value) + "年" + std::to_string(a.month) + "月" + std::to_string(a.day) +
+                      "日是星期" + std::string(zh[d->iso_weekday()]) + "，不是星期" + std::string(text(w)),
+                  std::to_string(a.year.value) + "-" + std::to_string(a.month) + "-" + std::to_string(a.day) +
+                      " is not that weekday");
+    }
+    return true;
   }
 
   // 每周五前, 每周二、四 (SPEC §8).
@@ -664,6 +692,10 @@ struct Lowerer {
     }
     if (r.frequency == Frequency::monthly && a.month != 0) {
       return fail(end, "“每月”后的日期不应再写月份", "a monthly due date takes no month");
+    }
+    if (const Piece* nm = v.find(Field::next_month)) {
+      if (r.frequency != Frequency::monthly) return fail(*nm, "只有“每月”可以写“次月”", "only 每月 takes 次月");
+      r.next_month = true;
     }
     if (r.frequency == Frequency::yearly && a.month == 0) {
       return fail(end, "“每年”后的日期需写明月份", "a yearly due date needs its month");
@@ -792,6 +824,12 @@ struct Lowerer {
       case Field::k_relative: {
         RelativeDeadline r;
         r.trigger = trigger(v, true);
+        if (const Piece* x = v.find(Field::extension)) {  // 延长期限不超过N…: from the end of the period extended
+          r.trigger.text = "期限届满";
+          const auto key = canonical_event(r.trigger.text);
+          r.trigger.event = key ? std::string(*key) : r.trigger.text;
+          r.trigger.span = span(x->begin, x->end);
+        }
         r.direction = (v.find(Field::rel_before) || v.find(Field::advance)) ? Direction::before : Direction::after;
         if (!amount(v, r.amount)) return false;
         it.clause = r;

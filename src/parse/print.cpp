@@ -99,7 +99,12 @@ std::string anchor_zh(const CalendarAnchor& a) {
   const std::string m = std::to_string(a.month) + "月";
   switch (a.kind) {
     case AnchorKind::month_end: return y + m + "底前";
-    case AnchorKind::month_day: return y + m + std::to_string(a.day) + "日前";
+    case AnchorKind::month_day:
+      if (a.weekday >= 1 && a.weekday <= 7) {  // a release calendar's 1月17/二 prints as written
+        static constexpr const char* zh[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+        return y + m + std::to_string(a.day) + "/" + zh[a.weekday];
+      }
+      return y + m + std::to_string(a.day) + "日前";
     case AnchorKind::month_before: return y + m + "前";
     case AnchorKind::xun: {
       const char* x = a.xun == Xun::upper ? "上旬" : a.xun == Xun::middle ? "中旬" : "下旬";
@@ -177,6 +182,7 @@ std::string clause_zh(const Clause& c) {
           if (r.months & (1u << m)) months += (months.empty() ? "" : "、") + std::to_string(m);
         s += months + "月";
       }
+      if (r.next_month) s += "次月";
       if (r.due) s += (r.period_month == 1 || r.months) && r.due->kind == AnchorKind::month_end ? (r.months ? "底前" : "")
                                                                                               : due_zh(*r.due);
       return s;
@@ -300,6 +306,7 @@ struct Json {
     year(a.year);
     if (a.month) num("month", a.month);
     if (a.day) num("day", a.day);
+    if (a.weekday) num("weekday", a.weekday);
     if (a.quarter) num("quarter", a.quarter);
     if (a.kind == AnchorKind::xun) {
       str("xun", a.xun == Xun::upper ? "upper" : a.xun == Xun::middle ? "middle" : "lower");
@@ -347,6 +354,7 @@ void clause_json(Json& j, const Clause& c) {
       if (r.workday_ordinal) j.num("workday_ordinal", r.workday_ordinal);
       if (r.period_month) j.num("period_month", r.period_month);
       if (r.months) j.bits("months", r.months, 12);
+      if (r.next_month) j.boolean("next_month", true);
       if (r.due) {
         j.key("due");
         j.open();
@@ -532,7 +540,11 @@ std::string describe_clause(const Clause& c) {
       const std::string m = std::to_string(a.month) + "月";
       switch (a.kind) {
         case AnchorKind::month_end: return "日历期限：" + y + m + "最后一天";
-        case AnchorKind::month_day: return "日历期限：" + y + m + std::to_string(a.day) + "日（含当日）";
+        case AnchorKind::month_day: {
+          static constexpr const char* zh[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+          return "日历期限：" + y + m + std::to_string(a.day) + "日（含当日）" +
+                 (a.weekday >= 1 && a.weekday <= 7 ? std::string("，应为星期") + zh[a.weekday] : std::string());
+        }
         case AnchorKind::month_before: return "日历期限：" + y + m + "之前，即上月最后一天（字面读法，有歧义）";
         case AnchorKind::xun:
           return "日历期限：" + y + m +
@@ -579,7 +591,7 @@ std::string describe_clause(const Clause& c) {
       } else if (r.offset) {
         s += "，期限为每期结束后" + std::to_string(r.offset->value) + unit_words(r.offset->unit) + "内";
       } else if (r.due) {
-        s += "，期限为每期的" + due_zh(*r.due);
+        s += (r.next_month ? "，期限为每期次月的" : "，期限为每期的") + due_zh(*r.due);
       } else {
         s += "，期限为每期最后一天";
       }

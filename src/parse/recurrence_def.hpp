@@ -70,7 +70,10 @@ auto const month_list_due = rb[cap(Field::list_month, number) >> +(lit("、") >>
                                                                     -before_word] |
                                                                  cap(Field::m_end, kw("底", "末") >> -before_word))]];
 
-auto const period_tail = offset | workday_due | first_month_due | month_list_due | weekday_due | period_due;
+// 每月次月10日前, 每月的次月底前, 每月于次月上旬: the due date in the month after each period.
+auto const next_month_due = rb[-lit("的") >> -kw("于", "在") >> cap(Field::next_month, kw("次月", "下月")) >> period_due];
+
+auto const period_tail = next_month_due | offset | workday_due | first_month_due | month_list_due | weekday_due | period_due;
 
 // After 自2016年起 a frequency must follow. 月初 alone is 每月初 (SPEC §8).
 auto const recurrence_def = rb[start >> -season >> L(labels::frequency.zh)[frequency] >> -period_tail] |

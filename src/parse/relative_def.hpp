@@ -28,7 +28,12 @@ auto const relation = cap(Field::rel_after, after_word) | cap(Field::rel_before,
 
 // 3个工作日内 / 在3个工作日内 / 提前2个工作日 / 最迟不超过3个工作日 (no T).
 // 最长不得超过20个工作日, 最多15日, 最迟24小时内 (最迟 is a frame in lead).
-auto const relative_implicit_def = lead >> (rb[cap(Field::advance, "提前") >> L(labels::amount.zh)[amount_unit]] |
+// 延长期限最长不超过15个工作日 (条例 第33条): the extension of a time limit, counted
+// from the end of the period it extends (T 期限届满; grammar/POLICIES.md).
+auto const extension = rb[cap(Field::extension, kw("延长期限", "延长的期限")) >> bound_word >>
+                          L(labels::amount.zh)[amount_unit] >> -within_word];
+
+auto const relative_implicit_def = lead >> (extension | rb[cap(Field::advance, "提前") >> L(labels::amount.zh)[amount_unit]] |
                                             rb[bound_word >> L(labels::amount.zh)[amount_unit] >> -within_word] |
                                             rb[amount_unit >> within_word] |
                                             // A bare amount (a 公开时限 cell: 20个工作日) ends its clause, so
@@ -57,8 +62,13 @@ auto const timely_word_cap =
     -lit("地");
 
 // 及时 / 第一时间 / 收到文件后及时 / 征集意见结束后要及时 / 与文件同步.
+// 在实地启动拟征收土地工作时，在村公示栏公开: 在T时 (at the time of T) ends its clause;
+// read as 与T同步, due on T's date (grammar/POLICIES.md).
+auto const at_time_end = lit("时") >> (sep | x3::eoi);
 auto const timely_def =
     rb[lit("与") >> cap(Field::trigger, open_text(no_paren - "同步")) >> cap(Field::t_sync, "同步")] |
+    rb[lit("在") >> cap(Field::trigger, open_text(no_paren - at_time_end)) >> cap(Field::t_sync, "时") >>
+       &(sep | x3::eoi)] |
     (lead >> -rb[*prep >> trigger_text >> cap(Field::rel_after, after_word) >> -lit(',')] >> lead >> timely_word_cap);
 
 // 系统投入使用前, 在决策前: due on the event's date.
