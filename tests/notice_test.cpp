@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "notice_support.hpp"
 #include "shixian/notice.hpp"
 
 namespace {
@@ -15,13 +16,7 @@ namespace {
 using shixian::Date;
 using shixian::ErrorCode;
 using shixian::YearArrangement;
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using namespace shixian::notice_testing;
 
 std::string notice_text(const std::string& name) {
   return read_text(std::string(SHIXIAN_SOURCE_DIR) + "/tests/data/notices/" + name + ".txt");
@@ -33,48 +28,11 @@ YearArrangement import(const std::string& text) {
   return y ? *y : YearArrangement{};
 }
 
-YearArrangement year_file(const std::string& text) {
-  auto y = shixian::parse_year_file(text, "expected");
-  EXPECT_TRUE(y) << (y ? "" : y.error().to_string());
-  return y ? *y : YearArrangement{};
-}
-
-// Day by day: date -> work?  (independent of how runs are split into entries)
-std::map<Date, bool> days_of(const YearArrangement& y) {
-  std::map<Date, bool> out;
-  for (const auto& e : y.entries) {
-    for (Date d = e.first; d <= e.last; d += 1) out[d] = e.work;
-  }
-  return out;
-}
-
-// Same working calendar: every day either file names is a working day in both or a rest day in
-// both (a weekend one file lists as part of a break and the other leaves out is the same day).
-void expect_same_calendar(const YearArrangement& a, const YearArrangement& b) {
-  const auto da = days_of(a), db = days_of(b);
-  std::map<Date, bool> all(da.begin(), da.end());
-  all.insert(db.begin(), db.end());
-  for (const auto& [day, unused] : all) {
-    const auto work_in = [&, d = day](const std::map<Date, bool>& m) {
-      const auto it = m.find(d);
-      return it != m.end() ? it->second : !d.is_weekend();
-    };
-    EXPECT_EQ(work_in(da), work_in(db)) << shixian::to_string(day);
-  }
-}
-
 // The repository's year file, when the data for that year is present.
 std::optional<YearArrangement> repository_year(int year) {
   const std::string path = std::string(SHIXIAN_SOURCE_DIR) + "/holidays/" + std::to_string(year) + ".txt";
   if (!std::filesystem::exists(path)) return std::nullopt;
   return year_file(read_text(path));
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
 }
 
 TEST(NoticeImport, Official2016EqualsHolidayFile) {

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "notice_support.hpp"
 #include "shixian/notice.hpp"
 
 namespace {
@@ -19,22 +20,10 @@ namespace {
 using shixian::Date;
 using shixian::NoticeImportOptions;
 using shixian::YearArrangement;
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using namespace shixian::notice_testing;
 
 std::string web(const std::string& name) {
   return read_text(std::string(SHIXIAN_SOURCE_DIR) + "/tests/data/notices/web/" + name + ".txt");
-}
-
-YearArrangement year_file(const std::string& text) {
-  auto y = shixian::parse_year_file(text, "expected");
-  EXPECT_TRUE(y) << (y ? "" : y.error().to_string());
-  return y ? *y : YearArrangement{};
 }
 
 YearArrangement repository_year(int year) {
@@ -64,37 +53,6 @@ NoticeImportOptions published(const std::string& date) {
   NoticeImportOptions options;
   options.published = date;
   return options;
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
-// Day by day: date -> work?
-std::map<Date, bool> days_of(const YearArrangement& y) {
-  std::map<Date, bool> out;
-  for (const auto& e : y.entries) {
-    for (Date d = e.first; d <= e.last; d += 1) out[d] = e.work;
-  }
-  return out;
-}
-
-// The working calendar of both is the same on every day either names (a weekend one lists
-// inside a break and the other leaves out is the same day).
-void expect_same_calendar(const YearArrangement& a, const YearArrangement& b) {
-  const auto da = days_of(a), db = days_of(b);
-  std::map<Date, bool> all(da.begin(), da.end());
-  all.insert(db.begin(), db.end());
-  for (const auto& [day, unused] : all) {
-    const auto work_in = [d = day](const std::map<Date, bool>& m) {
-      const auto it = m.find(d);
-      return it != m.end() ? it->second : !d.is_weekend();
-    };
-    EXPECT_EQ(work_in(da), work_in(db)) << shixian::to_string(day);
-  }
 }
 
 // shared/reference/cn-workday-exceptions.tsv, day by day (December days of the next year's 元旦
