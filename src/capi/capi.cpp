@@ -169,6 +169,16 @@ shixian::expected<std::string, shixian::Error> read_file(const char* path) {
   return text.str();
 }
 
+// The name of a C enum's value, read by the integer (a C caller may pass any
+// value; the C++ to_string functions return NUL-terminated literals).
+template <class CppEnum, class CEnum>
+const char* enum_name(CEnum c, int first, int last) {
+  int value;
+  std::memcpy(&value, &c, sizeof value);
+  if (value < first || value > last) return "unknown";
+  return std::string_view(shixian::to_string(static_cast<CppEnum>(value))).data();
+}
+
 }  // namespace
 
 extern "C" {
@@ -380,10 +390,7 @@ shixian_status shixian_calendar_day_info(const shixian_calendar* calendar, int32
 }
 
 const char* shixian_day_kind_name(shixian_day_kind kind) {
-  int value;  // by the integer: a C caller may pass any value
-  std::memcpy(&value, &kind, sizeof value);
-  if (value < SHIXIAN_WORKDAY || value > SHIXIAN_MAKEUP_WORKDAY) return "unknown";
-  return shixian::to_string(static_cast<shixian::DayKind>(value)).data();  // NUL-terminated literals
+  return enum_name<shixian::DayKind>(kind, SHIXIAN_WORKDAY, SHIXIAN_MAKEUP_WORKDAY);
 }
 
 shixian_status shixian_calendar_holiday_blocks(const shixian_calendar* calendar, int32_t year,
@@ -483,10 +490,7 @@ shixian_status shixian_rule_due(const shixian_rule* rule, int32_t year, const sh
 }
 
 const char* shixian_obligation_name(shixian_obligation obligation) {
-  int value;  // by the integer: a C caller may pass any value
-  std::memcpy(&value, &obligation, sizeof value);
-  if (value < SHIXIAN_BY || value > SHIXIAN_CONTINUOUS) return "unknown";
-  return shixian::to_string(static_cast<shixian::Obligation>(value));
+  return enum_name<shixian::Obligation>(obligation, SHIXIAN_BY, SHIXIAN_CONTINUOUS);
 }
 
 // --- checks --------------------------------------------------------------------
@@ -547,10 +551,7 @@ shixian_status shixian_report_csv(const shixian_report* report, char** csv, shix
 
 
 const char* shixian_verdict_name(shixian_verdict verdict) {
-  int value;  // by the integer: a C caller may pass any value
-  std::memcpy(&value, &verdict, sizeof value);
-  if (value < 0 || value >= SHIXIAN_VERDICT_COUNT) return "unknown";
-  return shixian::to_string(static_cast<shixian::Verdict>(value));
+  return enum_name<shixian::Verdict>(verdict, 0, SHIXIAN_VERDICT_COUNT - 1);
 }
 
 shixian_status shixian_checker_new(const shixian_check_options* options, shixian_checker** checker,
