@@ -36,6 +36,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -82,12 +83,11 @@ class MeetsDeadlineMatcher {
       computation();
       return false;
     }
-    Date last_due;
-    bool any_due = false;
+    std::optional<Date> last_due;
     for (const Deadline& d : *schedule) {
-      if (d.has_due) last_due = any_due ? std::max(last_due, d.due) : d.due, any_due = true;
+      if (d.has_due) last_due = last_due ? std::max(*last_due, d.due) : d.due;
     }
-    if (!any_due) {
+    if (!last_due) {
       if (os) *os << "which cannot be checked: the rule has no deadline (" << to_string(schedule->classification) << ")";
       return false;
     }
@@ -97,7 +97,7 @@ class MeetsDeadlineMatcher {
     PublicationRecord publication;
     publication.task_id = task.id, publication.published = published, publication.line = 1;
     CheckOptions options;
-    options.as_of = std::max(published.date, last_due) + 1;
+    options.as_of = std::max(published.date, *last_due) + 1;
     options.calendar = calendar_;
     options.policy = policy_;
     // The earliest deadline's finding (findings are in due order within a rule).
