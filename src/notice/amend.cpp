@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "notice/checker.hpp"
+#include "notice/grammar.hpp"
 
 namespace shixian::notice {
 
@@ -15,13 +16,7 @@ std::string festival_in_title(std::string_view title, SpecialKind kind) {
                ? "抗战胜利纪念日"
                : "";
   }
-  static constexpr std::pair<std::string_view, std::string_view> names[] = {
-      {"元旦", "元旦"},     {"春节", "春节"},     {"清明", "清明节"}, {"劳动节", "劳动节"}, {"五一", "劳动节"},
-      {"端午", "端午节"}, {"中秋", "中秋节"}, {"国庆", "国庆节"}, {"十一", "国庆节"}};
-  for (const auto& [written, canonical] : names) {
-    if (title.find(written) != std::string_view::npos) return std::string(canonical);
-  }
-  return {};
+  return find_festival(title.data(), title.data() + title.size());  // the grammar's festival names
 }
 
 // The first YYYY年 of a title, or 0.

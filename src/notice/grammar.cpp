@@ -53,4 +53,12 @@ std::string find_doc_number(const char* first, const char* last) {
   return found.number;
 }
 
+std::string find_festival(const char* first, const char* last) {
+  namespace x3 = boost::spirit::x3;
+  std::string festival;
+  const char* it = first;
+  if (!x3::parse(it, last, x3::seek[grammar::festivals], festival)) return {};
+  return festival;
+}
+
 }  // namespace shixian::notice

@@ -35,4 +35,7 @@ std::optional<ast::DayRef> find_publication_date(const char* first, const char* 
 /// The first 文号 in [first, last) (国办发明电〔2020〕1号), canonical brackets; "" when none.
 std::string find_doc_number(const char* first, const char* last);
 
+/// The first festival named in [first, last), by its canonical name (春节, 劳动节 for 五一 …); "" when none.
+std::string find_festival(const char* first, const char* last);
+
 }  // namespace shixian::notice
