@@ -170,9 +170,10 @@ shixian::expected<std::string, shixian::Error> read_file(const char* path) {
 }
 
 // The name of a C enum's value, read by the integer (a C caller may pass any
-// value; the C++ to_string functions return NUL-terminated literals).
+// value; the C++ to_string functions return NUL-terminated literals). By
+// reference: copying an out-of-range enum is already a load of an invalid value.
 template <class CppEnum, class CEnum>
-const char* enum_name(CEnum c, int first, int last) {
+const char* enum_name(const CEnum& c, int first, int last) {
   int value;
   std::memcpy(&value, &c, sizeof value);
   if (value < first || value > last) return "unknown";
